@@ -1,0 +1,52 @@
+//! The command line: `claimdesk [PATH]` opens the app; subcommands work headless.
+
+mod new;
+mod show;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Claimdesk, a fact-checking workbench. Without a subcommand it opens the app.
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimdesk",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// An article (.txt, .md) or a session (.ron) to open in the app.
+    pub path: Option<PathBuf>,
+    /// A headless command.
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Create a session from an article.
+    New(new::NewArgs),
+    /// Print a session's title and claims.
+    Show(show::ShowArgs),
+}
+
+/// A headless command failed; the message is printed as one line.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CliError(pub String);
+
+impl CliError {
+    /// Wraps any displayable error.
+    pub fn from_display(e: impl std::fmt::Display) -> Self {
+        Self(e.to_string().replace('\n', " "))
+    }
+}
+
+/// Runs a headless command, writing its normal output to `out`.
+pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    match command {
+        CliCommand::New(args) => new::run(args, out),
+        CliCommand::Show(args) => show::run(args, out),
+    }
+}

@@ -1,0 +1,31 @@
+//! `claimdesk show SESSION.ron`
+
+use super::CliError;
+use crate::store::load_session;
+use std::path::PathBuf;
+
+/// Arguments of `claimdesk show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The session file.
+    pub session: PathBuf,
+}
+
+/// Prints the title, then one line per claim: id, status, sources, text.
+pub fn run(args: ShowArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let loaded = load_session(&args.session).map_err(CliError::from_display)?;
+    let s = &loaded.session;
+    let mut text = format!("{}\n", s.article.title);
+    for c in &s.claims {
+        let n = c.sources.len();
+        let plural = if n == 1 { "source" } else { "sources" };
+        text.push_str(&format!(
+            "#{}\t{}\t{n} {plural}\t{}\n",
+            c.id,
+            s.scheme.name_of(&c.status),
+            c.text.replace('\n', " ")
+        ));
+    }
+    out.write_all(text.as_bytes())
+        .map_err(CliError::from_display)
+}

@@ -1,0 +1,452 @@
+//! Every change to a session is a [`Command`], applied in one place.
+//!
+//! The UI and the CLI never mutate a [`Session`] directly: they build commands and
+//! hand them to [`apply`] (usually through [`crate::history::History`], which keeps
+//! the inverse of each for undo). Every command's inverse is itself a command.
+
+use crate::model::{
+    Anchor, AnchorError, Attribution, Claim, ClaimId, LabelId, Session, Source, SourceDraft,
+    SourceId,
+};
+
+/// One change to a session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Make a claim of the article characters `start..end`.
+    AddClaim {
+        /// First character.
+        start: usize,
+        /// One past the last character.
+        end: usize,
+        /// Who made it, if known.
+        claimant: String,
+        /// How the claimant was found, if a suggestion detected it.
+        attribution: Option<Attribution>,
+    },
+    /// Put back a whole claim (undo of a deletion).
+    RestoreClaim(Box<Claim>),
+    /// Remove a claim with its sources and note.
+    DeleteClaim(ClaimId),
+    /// Set a claim's verdict.
+    SetStatus {
+        /// The claim.
+        claim: ClaimId,
+        /// The new label id.
+        status: LabelId,
+    },
+    /// Change a claim's published wording.
+    SetText {
+        /// The claim.
+        claim: ClaimId,
+        /// The new wording.
+        text: String,
+    },
+    /// Change who made the claim.
+    SetClaimant {
+        /// The claim.
+        claim: ClaimId,
+        /// The claimant.
+        claimant: String,
+    },
+    /// Change the claim's note.
+    SetNote {
+        /// The claim.
+        claim: ClaimId,
+        /// The note.
+        note: String,
+    },
+    /// Add a source to a claim.
+    AddSource {
+        /// The claim.
+        claim: ClaimId,
+        /// The source's fields.
+        draft: SourceDraft,
+    },
+    /// Replace a source's fields (same id).
+    UpdateSource {
+        /// The claim.
+        claim: ClaimId,
+        /// The source with its new fields.
+        source: Source,
+    },
+    /// Remove a source.
+    RemoveSource {
+        /// The claim.
+        claim: ClaimId,
+        /// The source.
+        source: SourceId,
+    },
+    /// Put a removed source back at its old position (undo of a removal).
+    RestoreSource {
+        /// The claim.
+        claim: ClaimId,
+        /// Position in the claim's source list.
+        index: usize,
+        /// The source.
+        source: Source,
+    },
+    /// Hide a suggested sentence for good.
+    DismissSuggestion {
+        /// First character.
+        start: usize,
+        /// One past the last character.
+        end: usize,
+    },
+    /// Show a dismissed suggestion again.
+    UndismissSuggestion {
+        /// First character.
+        start: usize,
+        /// One past the last character.
+        end: usize,
+    },
+    /// Several commands applied and undone as one step.
+    Batch(Vec<Command>),
+}
+
+/// Why a command could not be applied. The session is unchanged when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    /// No claim has this id.
+    #[error("there is no claim #{0}")]
+    UnknownClaim(ClaimId),
+    /// No source has this id on the claim.
+    #[error("claim #{claim} has no source #{source_id}")]
+    UnknownSource {
+        /// The claim.
+        claim: ClaimId,
+        /// The source.
+        source_id: SourceId,
+    },
+    /// The label is not in the session's scheme.
+    #[error("\"{0}\" is not a verdict in this session's rating scheme")]
+    UnknownStatus(String),
+    /// The selection cannot be anchored.
+    #[error("cannot make a claim here: {0}")]
+    Anchor(#[from] AnchorError),
+    /// A claim with this id already exists.
+    #[error("claim #{0} already exists")]
+    DuplicateClaim(ClaimId),
+}
+
+/// What applying a command did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    /// The command that undoes this one.
+    pub inverse: Command,
+    /// The claim the command created or changed, if one (the UI selects it).
+    pub claim: Option<ClaimId>,
+}
+
+/// Applies `command` to `session`. On error the session is left unchanged.
+pub fn apply(session: &mut Session, command: Command) -> Result<Applied, CommandError> {
+    match command {
+        Command::AddClaim {
+            start,
+            end,
+            claimant,
+            attribution,
+        } => {
+            let anchor = Anchor::new(&session.article.text, start, end)?;
+            let id = session.allocate_claim_id();
+            let mut claim = Claim::new(id, anchor, session.scheme.unreviewed.clone());
+            claim.claimant = claimant;
+            claim.attribution = attribution;
+            session.insert_claim(claim);
+            Ok(changed(Command::DeleteClaim(id), id))
+        }
+        Command::RestoreClaim(claim) => {
+            let id = claim.id;
+            if session.claim(id).is_some() {
+                return Err(CommandError::DuplicateClaim(id));
+            }
+            session.next_claim_id = session.next_claim_id.max(id.0 + 1);
+            session.insert_claim(*claim);
+            Ok(changed(Command::DeleteClaim(id), id))
+        }
+        Command::DeleteClaim(id) => {
+            let idx = session
+                .claim_index(id)
+                .ok_or(CommandError::UnknownClaim(id))?;
+            let claim = session.claims.remove(idx);
+            Ok(Applied {
+                inverse: Command::RestoreClaim(Box::new(claim)),
+                claim: None,
+            })
+        }
+        Command::SetStatus { claim, status } => {
+            if session.scheme.label(&status).is_none() {
+                return Err(CommandError::UnknownStatus(status));
+            }
+            let c = claim_mut(session, claim)?;
+            let old = std::mem::replace(&mut c.status, status);
+            Ok(changed(Command::SetStatus { claim, status: old }, claim))
+        }
+        Command::SetText { claim, text } => {
+            let c = claim_mut(session, claim)?;
+            let old = std::mem::replace(&mut c.text, text);
+            Ok(changed(Command::SetText { claim, text: old }, claim))
+        }
+        Command::SetClaimant { claim, claimant } => {
+            let c = claim_mut(session, claim)?;
+            let old = std::mem::replace(&mut c.claimant, claimant);
+            Ok(changed(
+                Command::SetClaimant {
+                    claim,
+                    claimant: old,
+                },
+                claim,
+            ))
+        }
+        Command::SetNote { claim, note } => {
+            let c = claim_mut(session, claim)?;
+            let old = std::mem::replace(&mut c.note, note);
+            Ok(changed(Command::SetNote { claim, note: old }, claim))
+        }
+        Command::AddSource { claim, draft } => {
+            claim_mut(session, claim)?;
+            let id = session.allocate_source_id();
+            claim_mut(session, claim)?
+                .sources
+                .push(draft.into_source(id));
+            Ok(changed(Command::RemoveSource { claim, source: id }, claim))
+        }
+        Command::UpdateSource { claim, source } => {
+            let c = claim_mut(session, claim)?;
+            let slot = c.sources.iter_mut().find(|s| s.id == source.id).ok_or(
+                CommandError::UnknownSource {
+                    claim,
+                    source_id: source.id,
+                },
+            )?;
+            let old = std::mem::replace(slot, source);
+            Ok(changed(Command::UpdateSource { claim, source: old }, claim))
+        }
+        Command::RemoveSource { claim, source } => {
+            let c = claim_mut(session, claim)?;
+            let index = c.sources.iter().position(|s| s.id == source).ok_or(
+                CommandError::UnknownSource {
+                    claim,
+                    source_id: source,
+                },
+            )?;
+            let removed = c.sources.remove(index);
+            Ok(changed(
+                Command::RestoreSource {
+                    claim,
+                    index,
+                    source: removed,
+                },
+                claim,
+            ))
+        }
+        Command::RestoreSource {
+            claim,
+            index,
+            source,
+        } => {
+            let c = claim_mut(session, claim)?;
+            let id = source.id;
+            c.sources.insert(index.min(c.sources.len()), source);
+            session.next_source_id = session.next_source_id.max(id.0 + 1);
+            Ok(changed(Command::RemoveSource { claim, source: id }, claim))
+        }
+        Command::DismissSuggestion { start, end } => {
+            if !session.dismissed_suggestions.contains(&(start, end)) {
+                session.dismissed_suggestions.push((start, end));
+                session.dismissed_suggestions.sort_unstable();
+            }
+            Ok(Applied {
+                inverse: Command::UndismissSuggestion { start, end },
+                claim: None,
+            })
+        }
+        Command::UndismissSuggestion { start, end } => {
+            session.dismissed_suggestions.retain(|&s| s != (start, end));
+            Ok(Applied {
+                inverse: Command::DismissSuggestion { start, end },
+                claim: None,
+            })
+        }
+        Command::Batch(commands) => apply_batch(session, commands),
+    }
+}
+
+fn apply_batch(session: &mut Session, commands: Vec<Command>) -> Result<Applied, CommandError> {
+    let mut inverses = Vec::with_capacity(commands.len());
+    let mut last_claim = None;
+    for command in commands {
+        match apply(session, command) {
+            Ok(applied) => {
+                last_claim = applied.claim.or(last_claim);
+                inverses.push(applied.inverse);
+            }
+            Err(e) => {
+                // Roll back what this batch already did, so a failed batch changes nothing.
+                for inverse in inverses.into_iter().rev() {
+                    let _ = apply(session, inverse);
+                }
+                return Err(e);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Applied {
+        inverse: Command::Batch(inverses),
+        claim: last_claim,
+    })
+}
+
+fn changed(inverse: Command, claim: ClaimId) -> Applied {
+    Applied {
+        inverse,
+        claim: Some(claim),
+    }
+}
+
+fn claim_mut(session: &mut Session, id: ClaimId) -> Result<&mut Claim, CommandError> {
+    session.claim_mut(id).ok_or(CommandError::UnknownClaim(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::import_text;
+    use crate::model::Stance;
+
+    fn session() -> Session {
+        Session::new(import_text("Title\n\nThe sky is green. Water is dry.", None).unwrap())
+    }
+
+    fn add(s: &mut Session, start: usize, end: usize) -> ClaimId {
+        let cmd = Command::AddClaim {
+            start,
+            end,
+            claimant: String::new(),
+            attribution: None,
+        };
+        apply(s, cmd).unwrap().claim.unwrap()
+    }
+
+    #[test]
+    fn add_claim_anchors_exact_text_and_keeps_article_order() {
+        let mut s = session();
+        let second = add(&mut s, 25, 38);
+        let first = add(&mut s, 7, 24);
+        assert_eq!(s.claims[0].id, first);
+        assert_eq!(s.claims[0].text, "The sky is green.");
+        assert_eq!(s.claims[1].anchor.exact, "Water is dry.");
+        assert_eq!(s.claims[1].id, second);
+        assert_eq!(s.claims[0].status, "unverified");
+    }
+
+    #[test]
+    fn every_command_is_undone_by_its_inverse() {
+        let mut s = session();
+        let id = add(&mut s, 7, 24);
+        let before = s.clone();
+        let commands = vec![
+            Command::SetStatus {
+                claim: id,
+                status: "false".into(),
+            },
+            Command::SetText {
+                claim: id,
+                text: "Sky is green".into(),
+            },
+            Command::SetClaimant {
+                claim: id,
+                claimant: "A. Person".into(),
+            },
+            Command::SetNote {
+                claim: id,
+                note: "Checked NASA".into(),
+            },
+            Command::AddSource {
+                claim: id,
+                draft: SourceDraft {
+                    url: "https://nasa.gov".into(),
+                    stance: Stance::Refutes,
+                    ..Default::default()
+                },
+            },
+            Command::DismissSuggestion { start: 25, end: 38 },
+            Command::DeleteClaim(id),
+        ];
+        for cmd in commands {
+            let mut after = before.clone();
+            let applied = apply(&mut after, cmd.clone()).unwrap();
+            assert_ne!(after, before, "{cmd:?} changed nothing");
+            apply(&mut after, applied.inverse).unwrap();
+            // Undo restores everything but the id counters, which only ever grow.
+            after.next_source_id = before.next_source_id;
+            assert_eq!(after, before, "{cmd:?} was not undone");
+        }
+    }
+
+    #[test]
+    fn ids_are_never_reused() {
+        let mut s = session();
+        let a = add(&mut s, 7, 24);
+        apply(&mut s, Command::DeleteClaim(a)).unwrap();
+        let b = add(&mut s, 7, 24);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn invalid_commands_change_nothing() {
+        let mut s = session();
+        let id = add(&mut s, 7, 24);
+        let before = s.clone();
+        assert_eq!(
+            apply(
+                &mut s,
+                Command::SetStatus {
+                    claim: id,
+                    status: "pants-on-fire".into()
+                }
+            ),
+            Err(CommandError::UnknownStatus("pants-on-fire".into()))
+        );
+        assert!(matches!(
+            apply(&mut s, Command::DeleteClaim(ClaimId(99))),
+            Err(CommandError::UnknownClaim(_))
+        ));
+        assert!(
+            apply(
+                &mut s,
+                Command::AddClaim {
+                    start: 5,
+                    end: 500,
+                    claimant: String::new(),
+                    attribution: None
+                }
+            )
+            .is_err()
+        );
+        let batch = Command::Batch(vec![
+            Command::SetNote {
+                claim: id,
+                note: "x".into(),
+            },
+            Command::SetStatus {
+                claim: id,
+                status: "nope".into(),
+            },
+        ]);
+        assert!(apply(&mut s, batch).is_err());
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn overlapping_claims_are_allowed() {
+        let mut s = session();
+        add(&mut s, 7, 24);
+        add(&mut s, 11, 14);
+        add(&mut s, 7, 38);
+        assert_eq!(s.claims.len(), 3);
+        assert_eq!(
+            s.claims[0].anchor.end, 38,
+            "longer claim first when starts tie"
+        );
+    }
+}

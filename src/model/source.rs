@@ -1,0 +1,99 @@
+//! Evidence recorded for a claim.
+
+use super::ids::SourceId;
+use serde::{Deserialize, Serialize};
+
+/// A piece of evidence: where it is, what it says and which way it points.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Stable id within the session.
+    pub id: SourceId,
+    /// Where the evidence can be found.
+    pub url: String,
+    /// Title of the page or the publisher's name.
+    pub title: String,
+    /// The passage that matters, quoted.
+    #[serde(default)]
+    pub quote: String,
+    /// Whether the evidence supports or refutes the claim.
+    pub stance: Stance,
+    /// The day the source was read, `YYYY-MM-DD` (may be empty).
+    #[serde(default)]
+    pub accessed: String,
+}
+
+/// Which way a source points.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    /// The source backs the claim.
+    Supports,
+    /// The source contradicts the claim.
+    Refutes,
+    /// Background that neither supports nor refutes.
+    #[default]
+    Context,
+}
+
+impl Stance {
+    /// Every stance, in the order they are offered.
+    pub const ALL: [Stance; 3] = [Stance::Supports, Stance::Refutes, Stance::Context];
+
+    /// Lower-case word for the stance, as used on the command line and in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Refutes => "refutes",
+            Stance::Context => "context",
+        }
+    }
+
+    /// Parses the lower-case word.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|st| st.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// The fields of a source a person fills in; the session assigns the id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceDraft {
+    /// Where the evidence can be found.
+    pub url: String,
+    /// Title or publisher.
+    pub title: String,
+    /// The quoted passage.
+    pub quote: String,
+    /// Which way it points.
+    pub stance: Stance,
+    /// Day accessed, `YYYY-MM-DD`.
+    pub accessed: String,
+}
+
+impl SourceDraft {
+    /// Turns the draft into a source with the given id.
+    pub fn into_source(self, id: SourceId) -> Source {
+        Source {
+            id,
+            url: self.url,
+            title: self.title,
+            quote: self.quote,
+            stance: self.stance,
+            accessed: self.accessed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stance_words_round_trip() {
+        for s in Stance::ALL {
+            assert_eq!(Stance::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Stance::parse(" Refutes "), Some(Stance::Refutes));
+        assert_eq!(Stance::parse("maybe"), None);
+    }
+}

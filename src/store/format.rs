@@ -1,0 +1,79 @@
+//! The RON session format: deterministic writing, versioned and validated reading.
+
+use super::error::LoadErrorKind;
+use super::validate::validate;
+use crate::model::{FORMAT_VERSION, Session};
+use serde::Deserialize;
+
+/// Sessions larger than this are refused before parsing (a 100 MB article makes a
+/// session of about 100 MB; anything far beyond is not ours).
+pub const MAX_SESSION_BYTES: u64 = 1 << 30;
+
+/// A loaded session plus anything the user should be told about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The session, ready to use.
+    pub session: Session,
+    /// Problems that were repaired or need a look, in plain words.
+    pub warnings: Vec<String>,
+}
+
+/// Writes a session as RON. The same session always gives the same text.
+pub fn to_ron(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .new_line("\n".to_owned())
+        .struct_names(false);
+    let body = match ron::ser::to_string_pretty(session, config) {
+        Ok(body) => body,
+        // Serialising plain structs, strings and numbers cannot fail; keep a trace if it ever does.
+        Err(e) => format!("// serialisation failed: {e}"),
+    };
+    format!("// Claimdesk session. Format: docs/session-format.md\n{body}\n")
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// Parses session text, refusing newer format versions and checking consistency.
+pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
+    if text.trim().is_empty() {
+        return Err(LoadErrorKind::Empty);
+    }
+    if text.contains('\0') {
+        return Err(LoadErrorKind::NotText);
+    }
+    let options = ron::Options::default().with_recursion_limit(64);
+    if let Ok(probe) = options.from_str::<VersionProbe>(text)
+        && probe.format_version > FORMAT_VERSION
+    {
+        return Err(LoadErrorKind::NewerVersion {
+            found: probe.format_version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let session: Session = options.from_str(text).map_err(|e| {
+        let (line, column) = (e.span.start.line, e.span.start.col);
+        if matches!(e.code, ron::Error::Eof) {
+            LoadErrorKind::Truncated { line, column }
+        } else {
+            LoadErrorKind::NotASession {
+                line,
+                column,
+                message: e.code.to_string(),
+            }
+        }
+    })?;
+    validate(session)
+}
+
+/// Parses session bytes (checks they are UTF-8 text first).
+pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadErrorKind> {
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(LoadErrorKind::TooLarge(bytes.len() as u64 / 1_000_000));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| LoadErrorKind::NotText)?;
+    from_ron(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
