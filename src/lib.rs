@@ -9,6 +9,7 @@ pub mod history;
 pub mod import;
 pub mod model;
 pub mod store;
+#[cfg(feature = "gui")]
 pub mod ui;
 
 /// The bundled seed article, opened on first run.

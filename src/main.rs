@@ -17,12 +17,23 @@ fn main() -> ExitCode {
                 }
             }
         }
-        None => match claimdesk::ui::run_app(cli.path) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("claimdesk: could not start the window: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        None => open_app(cli.path),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
+    match claimdesk::ui::run_app(path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimdesk: could not start the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_path: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!("claimdesk: this build has no app window (built without the `gui` feature); see `claimdesk --help`");
+    ExitCode::FAILURE
 }
