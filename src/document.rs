@@ -127,12 +127,21 @@ mod tests {
         let session = Session::new(import_text("T\n\nA claim.", None).unwrap());
         let mut doc = Document::unsaved(session.clone());
         assert!(!doc.is_dirty(), "an untouched import has nothing to lose");
-        assert!(Document::recovered(session, None).is_dirty(), "recovered work is unsaved");
+        assert!(
+            Document::recovered(session, None).is_dirty(),
+            "recovered work is unsaved"
+        );
         let p = dir.path().join("s.ron");
         doc.save_to(&p).unwrap();
         assert!(!doc.is_dirty());
         assert_eq!(doc.display_name(), "s.ron");
-        doc.apply(Command::AddClaim { start: 3, end: 11, claimant: String::new(), attribution: None }).unwrap();
+        doc.apply(Command::AddClaim {
+            start: 3,
+            end: 11,
+            claimant: String::new(),
+            attribution: None,
+        })
+        .unwrap();
         assert!(doc.is_dirty());
         doc.undo();
         assert!(!doc.is_dirty());
@@ -143,8 +152,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let session = Session::new(import_text("T\n\nA claim.", None).unwrap());
         let mut doc = Document::unsaved(session);
-        doc.apply(Command::SetNote { claim: crate::model::ClaimId(1), note: String::new() }).ok();
-        doc.apply(Command::AddClaim { start: 3, end: 11, claimant: String::new(), attribution: None }).unwrap();
+        doc.apply(Command::SetNote {
+            claim: crate::model::ClaimId(1),
+            note: String::new(),
+        })
+        .ok();
+        doc.apply(Command::AddClaim {
+            start: 3,
+            end: 11,
+            claimant: String::new(),
+            attribution: None,
+        })
+        .unwrap();
         assert!(doc.save_to(&dir.path().join("missing/s.ron")).is_err());
         assert!(doc.is_dirty());
         assert!(doc.path().is_none());

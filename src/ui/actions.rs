@@ -86,7 +86,9 @@ impl Action {
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
             Action::NewClaim => "Make a claim of the text selected in the article",
-            Action::DeleteClaim => "Delete the selected claim with its sources and note (undo brings it back)",
+            Action::DeleteClaim => {
+                "Delete the selected claim with its sources and note (undo brings it back)"
+            }
             Action::NextClaim => "Select the next claim (Down or j)",
             Action::PreviousClaim => "Select the previous claim (Up or k)",
             Action::Find => "Filter the claims list by text",
@@ -117,7 +119,14 @@ impl Action {
     /// Whether the shortcut would clash with typing, so it only works when no
     /// editable text field has the keyboard.
     pub fn needs_free_keyboard(self) -> bool {
-        matches!(self, Action::DeleteClaim | Action::NextClaim | Action::PreviousClaim | Action::Undo | Action::Redo)
+        matches!(
+            self,
+            Action::DeleteClaim
+                | Action::NextClaim
+                | Action::PreviousClaim
+                | Action::Undo
+                | Action::Redo
+        )
     }
 
     /// Tooltip text with the shortcut appended.
@@ -153,7 +162,10 @@ mod tests {
 
     #[test]
     fn no_two_actions_share_a_shortcut() {
-        let shortcuts: Vec<_> = Action::ALL.iter().filter_map(|a| a.shortcut().map(|s| (s, *a))).collect();
+        let shortcuts: Vec<_> = Action::ALL
+            .iter()
+            .filter_map(|a| a.shortcut().map(|s| (s, *a)))
+            .collect();
         for (i, (a, x)) in shortcuts.iter().enumerate() {
             for (b, y) in &shortcuts[i + 1..] {
                 assert!(a != b, "{x:?} and {y:?} share a shortcut");

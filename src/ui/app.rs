@@ -46,7 +46,11 @@ enum Dialog {
     File(FileDialog, Option<Pending>),
     Unsaved(Pending),
     Recovery(Box<Recovered>),
-    Message { heading: String, lines: Vec<String>, error: bool },
+    Message {
+        heading: String,
+        lines: Vec<String>,
+        error: bool,
+    },
     Shortcuts,
 }
 
@@ -69,8 +73,18 @@ pub struct ClaimdeskApp {
 impl ClaimdeskApp {
     /// Builds the app for eframe, reading remembered state from its storage.
     pub fn new(cc: &eframe::CreationContext<'_>, open: Option<PathBuf>) -> Self {
-        let memory = cc.storage.and_then(|s| eframe::get_value::<AppMemory>(s, STORAGE_KEY)).unwrap_or_default();
-        Self::with_options(&cc.egui_ctx, StartOptions { open, autosave: Autosave::default_location(), memory })
+        let memory = cc
+            .storage
+            .and_then(|s| eframe::get_value::<AppMemory>(s, STORAGE_KEY))
+            .unwrap_or_default();
+        Self::with_options(
+            &cc.egui_ctx,
+            StartOptions {
+                open,
+                autosave: Autosave::default_location(),
+                memory,
+            },
+        )
     }
 
     /// Builds the app with explicit start options (used by tests).
@@ -94,7 +108,11 @@ impl ClaimdeskApp {
             app.open_now(&path);
         } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists()) {
             if app.open_now(&path) {
-                app.view.selected = app.memory.last_selected.map(ClaimId).filter(|id| app.doc.session.claim(*id).is_some());
+                app.view.selected = app
+                    .memory
+                    .last_selected
+                    .map(ClaimId)
+                    .filter(|id| app.doc.session.claim(*id).is_some());
                 app.view.restore_article_scroll = Some(app.memory.last_scroll);
                 app.view.reveal_in_list = app.view.selected;
             }
@@ -102,7 +120,11 @@ impl ClaimdeskApp {
         if let Some(found) = app.autosave.as_ref().and_then(Autosave::read) {
             app.dialog = Some(match found {
                 Ok(recovered) => Dialog::Recovery(Box::new(recovered)),
-                Err(message) => Dialog::Message { heading: "Autosaved work could not be read".into(), lines: vec![message], error: true },
+                Err(message) => Dialog::Message {
+                    heading: "Autosaved work could not be read".into(),
+                    lines: vec![message],
+                    error: true,
+                },
             });
         }
         app
@@ -136,7 +158,11 @@ impl ClaimdeskApp {
             }
             Ok(Opened::Article(session)) => self.doc = Document::unsaved(session),
             Err(e) => {
-                self.show_message("Could not open the file", vec![e.to_string(), "Your open work is unchanged.".into()], true);
+                self.show_message(
+                    "Could not open the file",
+                    vec![e.to_string(), "Your open work is unchanged.".into()],
+                    true,
+                );
                 return false;
             }
         }
@@ -147,7 +173,11 @@ impl ClaimdeskApp {
     }
 
     fn show_message(&mut self, heading: &str, lines: Vec<String>, error: bool) {
-        self.dialog = Some(Dialog::Message { heading: heading.into(), lines, error });
+        self.dialog = Some(Dialog::Message {
+            heading: heading.into(),
+            lines,
+            error,
+        });
     }
 
     /// Runs `pending` now, or asks about unsaved changes first.
@@ -166,7 +196,10 @@ impl ClaimdeskApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Pending::ChooseFile(purpose) => {
-                self.dialog = Some(Dialog::File(FileDialog::new(purpose, self.dialog_dir(), String::new()), None));
+                self.dialog = Some(Dialog::File(
+                    FileDialog::new(purpose, self.dialog_dir(), String::new()),
+                    None,
+                ));
             }
             Pending::OpenPath(path) => {
                 self.open_now(&path);
@@ -192,12 +225,14 @@ impl ClaimdeskApp {
     }
 
     fn choose_save_path(&mut self, then: Option<Pending>) {
-        let name = self
-            .doc
-            .path()
-            .and_then(Path::file_name)
-            .map_or_else(|| suggested_file_name(&self.doc.session.article.title), |n| n.to_string_lossy().into_owned());
-        self.dialog = Some(Dialog::File(FileDialog::new(FileDialogPurpose::SaveSession, self.dialog_dir(), name), then));
+        let name = self.doc.path().and_then(Path::file_name).map_or_else(
+            || suggested_file_name(&self.doc.session.article.title),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.dialog = Some(Dialog::File(
+            FileDialog::new(FileDialogPurpose::SaveSession, self.dialog_dir(), name),
+            then,
+        ));
     }
 
     /// Saves to `path`. On failure the work stays open and unsaved, and the old file is untouched.
@@ -222,11 +257,17 @@ impl ClaimdeskApp {
             match intent {
                 Intent::Edit(command) => self.edit(command),
                 Intent::Run(action) => self.run(ctx, action),
-                Intent::Select { claim, reveal_in_article, reveal_in_list } => {
+                Intent::Select {
+                    claim,
+                    reveal_in_article,
+                    reveal_in_list,
+                } => {
                     self.select(claim, reveal_in_article, reveal_in_list);
                 }
                 Intent::SetStatusByIndex(i) => {
-                    if let (Some(id), Some(label)) = (self.view.selected, self.doc.session.scheme.labels.get(i)) {
+                    if let (Some(id), Some(label)) =
+                        (self.view.selected, self.doc.session.scheme.labels.get(i))
+                    {
                         let status = label.id.clone();
                         self.edit(Command::SetStatus { claim: id, status });
                     }
@@ -263,18 +304,28 @@ impl ClaimdeskApp {
 
     fn run(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::NewFromArticle => self.guard_unsaved(ctx, Pending::ChooseFile(FileDialogPurpose::ImportArticle)),
+            Action::NewFromArticle => {
+                self.guard_unsaved(ctx, Pending::ChooseFile(FileDialogPurpose::ImportArticle))
+            }
             Action::Open => self.guard_unsaved(ctx, Pending::ChooseFile(FileDialogPurpose::Open)),
             Action::Save => self.save(ctx, None),
             Action::SaveAs => self.choose_save_path(None),
             Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
             Action::Undo | Action::Redo => {
-                let applied = if action == Action::Undo { self.doc.undo() } else { self.doc.redo() };
+                let applied = if action == Action::Undo {
+                    self.doc.undo()
+                } else {
+                    self.doc.redo()
+                };
                 match applied {
                     Some(applied) => {
                         if let Some(id) = applied.claim {
                             self.select(Some(id), true, true);
-                        } else if self.view.selected.is_some_and(|id| self.doc.session.claim(id).is_none()) {
+                        } else if self
+                            .view
+                            .selected
+                            .is_some_and(|id| self.doc.session.claim(id).is_none())
+                        {
                             self.view.selected = None;
                         }
                     }
@@ -282,8 +333,15 @@ impl ClaimdeskApp {
                 }
             }
             Action::NewClaim => match self.view.text_selection.take() {
-                Some(range) => self.edit(Command::AddClaim { start: range.start, end: range.end, claimant: String::new(), attribution: None }),
-                None => self.notice = "Select some article text first, then press New claim.".into(),
+                Some(range) => self.edit(Command::AddClaim {
+                    start: range.start,
+                    end: range.end,
+                    claimant: String::new(),
+                    attribution: None,
+                }),
+                None => {
+                    self.notice = "Select some article text first, then press New claim.".into()
+                }
             },
             Action::DeleteClaim => {
                 if let Some(id) = self.view.selected {
@@ -366,27 +424,35 @@ impl ClaimdeskApp {
                     }
                 },
             },
-            Dialog::Unsaved(pending) => match dialogs::unsaved_changes(ctx, &self.doc.display_name()) {
-                None => self.dialog = Some(Dialog::Unsaved(pending)),
-                Some(UnsavedAnswer::Save) => self.save(ctx, Some(pending)),
-                Some(UnsavedAnswer::Discard) => {
-                    if let Some(autosave) = &self.autosave {
-                        autosave.clear();
+            Dialog::Unsaved(pending) => {
+                match dialogs::unsaved_changes(ctx, &self.doc.display_name()) {
+                    None => self.dialog = Some(Dialog::Unsaved(pending)),
+                    Some(UnsavedAnswer::Save) => self.save(ctx, Some(pending)),
+                    Some(UnsavedAnswer::Discard) => {
+                        if let Some(autosave) = &self.autosave {
+                            autosave.clear();
+                        }
+                        self.autosaved_revision = Some(self.doc.revision());
+                        self.proceed(ctx, pending);
                     }
-                    self.autosaved_revision = Some(self.doc.revision());
-                    self.proceed(ctx, pending);
+                    Some(UnsavedAnswer::Cancel) => {}
                 }
-                Some(UnsavedAnswer::Cancel) => {}
-            },
+            }
             Dialog::Recovery(recovered) => {
                 let what = match &recovered.original_path {
                     Some(p) => format!("changes to {}", p.display()),
-                    None => format!("an unsaved session on “{}”", recovered.session.article.title),
+                    None => format!(
+                        "an unsaved session on “{}”",
+                        recovered.session.article.title
+                    ),
                 };
                 match dialogs::recovery(ctx, &what) {
                     None => self.dialog = Some(Dialog::Recovery(recovered)),
                     Some(RecoveryAnswer::Recover) => {
-                        let Recovered { session, original_path } = *recovered;
+                        let Recovered {
+                            session,
+                            original_path,
+                        } = *recovered;
                         self.doc = Document::recovered(session, original_path);
                         self.view = ViewState::default();
                         self.notice = "Recovered unsaved work. Save it to keep it.".into();
@@ -398,9 +464,17 @@ impl ClaimdeskApp {
                     }
                 }
             }
-            Dialog::Message { heading, lines, error } => {
+            Dialog::Message {
+                heading,
+                lines,
+                error,
+            } => {
                 if !dialogs::message(ctx, &heading, &lines, error) {
-                    self.dialog = Some(Dialog::Message { heading, lines, error });
+                    self.dialog = Some(Dialog::Message {
+                        heading,
+                        lines,
+                        error,
+                    });
                 }
             }
             Dialog::Shortcuts => {
@@ -419,7 +493,9 @@ impl ClaimdeskApp {
             return;
         }
         if self.last_autosave.elapsed() < AUTOSAVE_INTERVAL {
-            ctx.request_repaint_after(AUTOSAVE_INTERVAL.saturating_sub(self.last_autosave.elapsed()));
+            ctx.request_repaint_after(
+                AUTOSAVE_INTERVAL.saturating_sub(self.last_autosave.elapsed()),
+            );
             return;
         }
         self.last_autosave = Instant::now();
@@ -430,7 +506,10 @@ impl ClaimdeskApp {
         let autosave = autosave.clone();
         std::thread::spawn(move || {
             if let Err(e) = autosave.write(&session, path.as_deref()) {
-                eprintln!("claimdesk: autosave to {} failed: {e}", autosave.dir().display());
+                eprintln!(
+                    "claimdesk: autosave to {} failed: {e}",
+                    autosave.dir().display()
+                );
             }
         });
     }
@@ -451,7 +530,10 @@ impl ClaimdeskApp {
 
     fn status_bar(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let where_ = self.doc.path().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+            let where_ = self
+                .doc
+                .path()
+                .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
             ui.weak(where_);
             ui.separator();
             if self.doc.is_dirty() {
@@ -472,11 +554,17 @@ impl eframe::App for ClaimdeskApp {
         let ctx = ui.ctx().clone();
         let mut intents = Vec::new();
 
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved(Pending::Quit));
         }
-        let dropped = ctx.input(|i| i.raw.dropped_files.iter().find_map(|f| Some(f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty())));
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .find_map(|f| Some(f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()))
+        });
         if let Some(path) = dropped {
             intents.push(Intent::OpenPath(path));
         }
@@ -512,11 +600,13 @@ impl eframe::App for ClaimdeskApp {
                         inspector::show(ui, session, &mut self.view, &mut intents);
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
-                    self.list.show(ui, session, revision, &mut self.view, &mut intents);
+                    self.list
+                        .show(ui, session, revision, &mut self.view, &mut intents);
                 });
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            self.article.show(ui, session, revision, &mut self.view, &mut intents);
+            self.article
+                .show(ui, session, revision, &mut self.view, &mut intents);
         });
         // Text fields mark themselves as editing; remember it for next frame's shortcuts.
         self.view.editing_text |= ctx.memory(|m| m.focused() == Some(filter_id()));
@@ -554,14 +644,22 @@ pub fn seed_session() -> Session {
     match import_text(crate::SEED_ARTICLE, Some(crate::SEED_NAME.into())) {
         Ok(article) => Session::new(article),
         // The seed is compiled in and tested; this arm only keeps the app alive if it ever broke.
-        Err(_) => Session::new(crate::model::Article::new("Untitled".into(), "Paste or open an article.".into(), None)),
+        Err(_) => Session::new(crate::model::Article::new(
+            "Untitled".into(),
+            "Paste or open an article.".into(),
+            None,
+        )),
     }
 }
 
 /// A file name from an article title: "To spy on the Taliban…" -> "to-spy-on-the-taliban.ron".
 pub fn suggested_file_name(title: &str) -> String {
     let mut slug = String::new();
-    for word in title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6) {
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+    {
         if !slug.is_empty() {
             slug.push('-');
         }
@@ -579,7 +677,10 @@ mod tests {
 
     #[test]
     fn file_names_come_from_titles() {
-        assert_eq!(suggested_file_name("To spy on the Taliban, Putin offers Washington his bases"), "to-spy-on-the-taliban-putin.ron");
+        assert_eq!(
+            suggested_file_name("To spy on the Taliban, Putin offers Washington his bases"),
+            "to-spy-on-the-taliban-putin.ron"
+        );
         assert_eq!(suggested_file_name("¿?"), "session.ron");
     }
 }

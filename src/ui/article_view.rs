@@ -56,7 +56,14 @@ pub struct ArticleView {
 
 impl ArticleView {
     /// Shows the article header and text.
-    pub fn show(&mut self, ui: &mut Ui, session: &Session, revision: u64, view: &mut ViewState, intents: &mut Vec<Intent>) {
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        revision: u64,
+        view: &mut ViewState,
+        intents: &mut Vec<Intent>,
+    ) {
         self.prepare(session, revision, view.selected);
         self.header(ui, session, view, intents);
         ui.separator();
@@ -91,7 +98,9 @@ impl ArticleView {
     fn rebuild_spans(&mut self, session: &Session, selected: Option<ClaimId>) {
         self.spans = vec![Vec::new(); self.paragraphs.len()];
         for claim in &session.claims {
-            let first = self.paragraphs.partition_point(|p| p.chars.end <= claim.anchor.start);
+            let first = self
+                .paragraphs
+                .partition_point(|p| p.chars.end <= claim.anchor.start);
             for (i, p) in self.paragraphs.iter().enumerate().skip(first) {
                 if p.chars.start >= claim.anchor.end {
                     break;
@@ -128,13 +137,23 @@ impl ArticleView {
         });
         ui.horizontal_wrapped(|ui| {
             let origin = article.origin.path.as_deref().unwrap_or("pasted text");
-            ui.weak(format!("{origin}  ·  {} words  ·  {} paragraphs", article.word_count(), self.paragraphs.len()));
+            ui.weak(format!(
+                "{origin}  ·  {} words  ·  {} paragraphs",
+                article.word_count(),
+                self.paragraphs.len()
+            ));
         });
         ui.horizontal(|ui| {
-            let has_selection = view.text_selection.as_ref().is_some_and(|r| r.start < r.end);
+            let has_selection = view
+                .text_selection
+                .as_ref()
+                .is_some_and(|r| r.start < r.end);
             let action = super::actions::Action::NewClaim;
             let button = ui
-                .add_enabled(has_selection, egui::Button::new(format!("＋ {}", action.label())))
+                .add_enabled(
+                    has_selection,
+                    egui::Button::new(format!("+ {}", action.label())),
+                )
                 .on_hover_text(action.hint(ui.ctx()))
                 .on_disabled_hover_text("Select text in the article first");
             if button.clicked() {
@@ -148,7 +167,13 @@ impl ArticleView {
         });
     }
 
-    fn text(&mut self, ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut Vec<Intent>) {
+    fn text(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        view: &mut ViewState,
+        intents: &mut Vec<Intent>,
+    ) {
         let full_width = ui.available_width();
         let width = (full_width - 24.0).clamp(120.0, theme::ARTICLE_MAX_WIDTH);
         if (width - self.heights_width).abs() > 0.5 {
@@ -174,13 +199,16 @@ impl ArticleView {
             let top = ui.max_rect().top();
             let left = ui.max_rect().left() + ((ui.max_rect().width() - width) / 2.0).max(0.0);
             let margin = viewport.height();
-            let first = offsets.partition_point(|&y| y < viewport.min.y - margin).saturating_sub(1);
+            let first = offsets
+                .partition_point(|&y| y < viewport.min.y - margin)
+                .saturating_sub(1);
             for i in first..self.paragraphs.len() {
                 let y = offsets[i];
                 if y > viewport.max.y + margin {
                     break;
                 }
-                let rect = Rect::from_min_size(egui::pos2(left, top + y), Vec2::new(width, f32::INFINITY));
+                let rect =
+                    Rect::from_min_size(egui::pos2(left, top + y), Vec2::new(width, f32::INFINITY));
                 ui.scope_builder(UiBuilder::new().max_rect(rect).id_salt(("para", i)), |ui| {
                     self.paragraph(ui, session, i, width, view, intents);
                 });
@@ -195,7 +223,9 @@ impl ArticleView {
         let mut y = 0.0;
         for (i, p) in self.paragraphs.iter().enumerate() {
             out.push(y);
-            let h = self.heights[i].unwrap_or_else(|| estimate_height(&session.article.text[p.bytes.clone()], width, row_height));
+            let h = self.heights[i].unwrap_or_else(|| {
+                estimate_height(&session.article.text[p.bytes.clone()], width, row_height)
+            });
             y += h + PARAGRAPH_GAP;
         }
         out.push(y);
@@ -203,7 +233,14 @@ impl ArticleView {
     }
 
     /// Where character `char_idx` is, measured from the top of the text.
-    fn y_of_char(&mut self, ui: &Ui, session: &Session, char_idx: usize, width: f32, row_height: f32) -> f32 {
+    fn y_of_char(
+        &mut self,
+        ui: &Ui,
+        session: &Session,
+        char_idx: usize,
+        width: f32,
+        row_height: f32,
+    ) -> f32 {
         let i = self
             .paragraphs
             .partition_point(|p| p.chars.end <= char_idx)
@@ -214,10 +251,22 @@ impl ArticleView {
         };
         let galley = self.galley(ui, session, i, width);
         let local = char_idx.saturating_sub(p.chars.start);
-        offsets[i] + galley.pos_from_cursor(egui::text::CCursor::new(local)).min.y
+        offsets[i]
+            + galley
+                .pos_from_cursor(egui::text::CCursor::new(local))
+                .min
+                .y
     }
 
-    fn paragraph(&mut self, ui: &mut Ui, session: &Session, i: usize, width: f32, view: &mut ViewState, intents: &mut Vec<Intent>) {
+    fn paragraph(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        i: usize,
+        width: f32,
+        view: &mut ViewState,
+        intents: &mut Vec<Intent>,
+    ) {
         let Some(p) = self.paragraphs.get(i).cloned() else {
             return;
         };
@@ -247,7 +296,10 @@ impl ArticleView {
             let cursor = output.galley.cursor_from_pos(local);
             let caret = output.galley.pos_from_cursor(cursor);
             // cursor_from_pos snaps to the nearest character; ignore clicks far from text.
-            if (caret.center().x - local.x).abs() > 14.0 || local.y < -2.0 || local.y > output.galley.size().y + 2.0 {
+            if (caret.center().x - local.x).abs() > 14.0
+                || local.y < -2.0
+                || local.y > output.galley.size().y + 2.0
+            {
                 return None;
             }
             innermost_claim_at(session, p.chars.start + cursor.index.0)
@@ -257,7 +309,11 @@ impl ArticleView {
             && let Some(pos) = response.interact_pointer_pos()
         {
             if let Some(claim) = claim_at(pos) {
-                intents.push(Intent::Select { claim: Some(claim.id), reveal_in_article: false, reveal_in_list: true });
+                intents.push(Intent::Select {
+                    claim: Some(claim.id),
+                    reveal_in_article: false,
+                    reveal_in_list: true,
+                });
             }
         }
         if let Some(pos) = response.hover_pos()
@@ -270,8 +326,16 @@ impl ArticleView {
             response.clone().on_hover_ui_at_pointer(|ui| {
                 ui.set_max_width(360.0);
                 ui.horizontal(|ui| {
-                    ui.label(egui::RichText::new(format!(" {status} ")).background_color(colour).color(theme::text_on(colour)));
-                    ui.weak(format!("#{}  ·  {sources} source{}", claim.id, if sources == 1 { "" } else { "s" }));
+                    ui.label(
+                        egui::RichText::new(format!(" {status} "))
+                            .background_color(colour)
+                            .color(theme::text_on(colour)),
+                    );
+                    ui.weak(format!(
+                        "#{}  ·  {sources} source{}",
+                        claim.id,
+                        if sources == 1 { "" } else { "s" }
+                    ));
                 });
                 ui.label(text);
                 ui.weak("Click to select");
@@ -321,7 +385,10 @@ fn innermost_claim_at(session: &Session, pos: usize) -> Option<&Claim> {
 fn estimate_height(text: &str, width: f32, row_height: f32) -> f32 {
     let avg_char = super::theme::ARTICLE_FONT_SIZE * 0.5;
     let per_row = (width / avg_char).max(1.0);
-    let rows: f32 = text.split('\n').map(|l| (l.chars().count() as f32 / per_row).ceil().max(1.0)).sum();
+    let rows: f32 = text
+        .split('\n')
+        .map(|l| (l.chars().count() as f32 / per_row).ceil().max(1.0))
+        .sum();
     rows * row_height
 }
 
@@ -338,7 +405,11 @@ fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -
         ..Default::default()
     };
     let mut job = LayoutJob::default();
-    let byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    let byte_of: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
     let char_len = byte_of.len() - 1;
     let mut cuts: Vec<usize> = vec![0, char_len];
     for s in spans {
@@ -352,7 +423,10 @@ fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -
         if a == b {
             continue;
         }
-        let mut covering: Vec<&Span> = spans.iter().filter(|s| s.start <= a && s.end >= b).collect();
+        let mut covering: Vec<&Span> = spans
+            .iter()
+            .filter(|s| s.start <= a && s.end >= b)
+            .collect();
         covering.sort_by_key(|s| (!s.selected, s.end - s.start));
         let mut format = plain.clone();
         if let Some(top) = covering.first() {
@@ -362,7 +436,10 @@ fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -
             if top.selected {
                 format.underline = Stroke::new(2.0, colour);
             } else if let Some(next) = covering.get(1) {
-                format.underline = Stroke::new(1.5, Color32::from_rgb(next.colour[0], next.colour[1], next.colour[2]));
+                format.underline = Stroke::new(
+                    1.5,
+                    Color32::from_rgb(next.colour[0], next.colour[1], next.colour[2]),
+                );
             }
         }
         job.append(&text[byte_of[a]..byte_of[b]], 0.0, format);
@@ -375,17 +452,39 @@ mod tests {
     use super::*;
 
     fn span(start: usize, end: usize, id: u64, selected: bool) -> Span {
-        Span { start, end, claim: ClaimId(id), colour: [200, 0, 0], selected }
+        Span {
+            start,
+            end,
+            claim: ClaimId(id),
+            colour: [200, 0, 0],
+            selected,
+        }
     }
 
     #[test]
     fn highlight_sections_cover_text_exactly() {
         let text = "Ünïcode claims — overlap here.";
-        let job = highlight_job(text, &[span(0, 14, 1, false), span(8, 22, 2, true)], Color32::BLACK, false);
-        let rebuilt: String = job.sections.iter().map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0]).collect();
+        let job = highlight_job(
+            text,
+            &[span(0, 14, 1, false), span(8, 22, 2, true)],
+            Color32::BLACK,
+            false,
+        );
+        let rebuilt: String = job
+            .sections
+            .iter()
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
         assert_eq!(rebuilt, text);
-        assert_eq!(job.sections.len(), 4, "before, overlap, selected-only, after");
-        assert!(job.sections[1].format.underline.width >= 2.0, "overlap shows the selected claim");
+        assert_eq!(
+            job.sections.len(),
+            4,
+            "before, overlap, selected-only, after"
+        );
+        assert!(
+            job.sections[1].format.underline.width >= 2.0,
+            "overlap shows the selected claim"
+        );
         assert_eq!(job.sections[3].format.background, Color32::TRANSPARENT);
     }
 }

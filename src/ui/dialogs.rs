@@ -20,13 +20,19 @@ pub fn unsaved_changes(ctx: &egui::Context, name: &str) -> Option<UnsavedAnswer>
     let modal = Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading("Save changes?");
-        ui.label(format!("“{name}” has changes that are not saved. If you don't save, they are lost."));
+        ui.label(format!(
+            "“{name}” has changes that are not saved. If you don't save, they are lost."
+        ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button(RichText::new("Save").strong()).clicked() {
                 answer = Some(UnsavedAnswer::Save);
             }
-            if ui.button("Discard").on_hover_text("Throw the changes away").clicked() {
+            if ui
+                .button("Discard")
+                .on_hover_text("Throw the changes away")
+                .clicked()
+            {
                 answer = Some(UnsavedAnswer::Discard);
             }
             if ui.button("Cancel").clicked() {
@@ -45,7 +51,11 @@ pub fn message(ctx: &egui::Context, heading: &str, lines: &[String], error: bool
     let mut done = false;
     let modal = Modal::new(egui::Id::unique(("message", heading))).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        let colour = if error { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+        let colour = if error {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().warn_fg_color
+        };
         ui.label(RichText::new(heading).heading().color(colour));
         ui.add_space(4.0);
         for line in lines {
@@ -93,21 +103,24 @@ pub fn shortcuts(ctx: &egui::Context) -> bool {
     let mut done = false;
     let modal = Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
         ui.heading("Keyboard shortcuts");
-        egui::Grid::new("shortcut-grid").striped(true).num_columns(2).show(ui, |ui| {
-            for action in Action::ALL {
-                if let Some(sc) = action.shortcut() {
-                    ui.label(RichText::new(ctx.format_shortcut(&sc)).monospace());
-                    ui.label(action.label());
-                    ui.end_row();
+        egui::Grid::new("shortcut-grid")
+            .striped(true)
+            .num_columns(2)
+            .show(ui, |ui| {
+                for action in Action::ALL {
+                    if let Some(sc) = action.shortcut() {
+                        ui.label(RichText::new(ctx.format_shortcut(&sc)).monospace());
+                        ui.label(action.label());
+                        ui.end_row();
+                    }
                 }
-            }
-            ui.label(RichText::new(format!("1 – {}", STATUS_KEYS.len())).monospace());
-            ui.label("Set the selected claim's verdict");
-            ui.end_row();
-            ui.label(RichText::new("j / k").monospace());
-            ui.label("Next / previous claim (when not typing)");
-            ui.end_row();
-        });
+                ui.label(RichText::new(format!("1 – {}", STATUS_KEYS.len())).monospace());
+                ui.label("Set the selected claim's verdict");
+                ui.end_row();
+                ui.label(RichText::new("j / k").monospace());
+                ui.label("Next / previous claim (when not typing)");
+                ui.end_row();
+            });
         ui.add_space(6.0);
         if ui.button("Close").clicked() {
             done = true;

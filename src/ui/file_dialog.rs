@@ -106,7 +106,11 @@ impl FileDialog {
                         self.entries.push(Entry { name, is_dir });
                     }
                 }
-                self.entries.sort_by(|a, b| b.is_dir.cmp(&a.is_dir).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+                self.entries.sort_by(|a, b| {
+                    b.is_dir
+                        .cmp(&a.is_dir)
+                        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+                });
             }
             Err(e) => self.error = Some(format!("Cannot list {}: {e}", self.dir.display())),
         }
@@ -123,7 +127,11 @@ impl FileDialog {
         if name.is_empty() {
             return None;
         }
-        let mut path = if Path::new(name).is_absolute() { PathBuf::from(name) } else { self.dir.join(name) };
+        let mut path = if Path::new(name).is_absolute() {
+            PathBuf::from(name)
+        } else {
+            self.dir.join(name)
+        };
         if self.purpose == FileDialogPurpose::SaveSession && path.extension().is_none() {
             path.set_extension("ron");
         }
@@ -137,13 +145,18 @@ impl FileDialog {
             ui.set_width(560.0);
             ui.heading(self.purpose.title());
             ui.horizontal(|ui| {
-                if ui.button("⬆ Up").on_hover_text("Go to the parent folder").clicked()
+                if ui
+                    .button("⬆ Up")
+                    .on_hover_text("Go to the parent folder")
+                    .clicked()
                     && let Some(parent) = self.dir.parent()
                 {
                     self.enter(parent.to_path_buf());
                 }
                 let label = ui.label("Folder");
-                let response = ui.add(TextEdit::singleline(&mut self.dir_text).desired_width(f32::INFINITY)).labelled_by(label.id);
+                let response = ui
+                    .add(TextEdit::singleline(&mut self.dir_text).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
                 if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                     self.enter(PathBuf::from(self.dir_text.trim()));
                 }
@@ -152,46 +165,67 @@ impl FileDialog {
                 ui.colored_label(ui.visuals().error_fg_color, err);
             }
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                ScrollArea::vertical().max_height(300.0).min_scrolled_height(300.0).auto_shrink([false, false]).show(ui, |ui| {
-                    let mut go = None;
-                    for entry in &self.entries {
-                        let text = if entry.is_dir { format!("📁 {}", entry.name) } else { format!("📄 {}", entry.name) };
-                        let selected = !entry.is_dir && self.file_name == entry.name;
-                        let response = ui.selectable_label(selected, text);
-                        if response.clicked() {
-                            if entry.is_dir {
-                                go = Some(self.dir.join(&entry.name));
+                ScrollArea::vertical()
+                    .max_height(300.0)
+                    .min_scrolled_height(300.0)
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let mut go = None;
+                        for entry in &self.entries {
+                            let text = if entry.is_dir {
+                                format!("📁 {}", entry.name)
                             } else {
+                                format!("📄 {}", entry.name)
+                            };
+                            let selected = !entry.is_dir && self.file_name == entry.name;
+                            let response = ui.selectable_label(selected, text);
+                            if response.clicked() {
+                                if entry.is_dir {
+                                    go = Some(self.dir.join(&entry.name));
+                                } else {
+                                    self.file_name = entry.name.clone();
+                                }
+                            }
+                            if response.double_clicked() && !entry.is_dir {
                                 self.file_name = entry.name.clone();
+                                if let Some(path) = self.chosen() {
+                                    result = FileDialogResult::Picked(path);
+                                }
                             }
                         }
-                        if response.double_clicked() && !entry.is_dir {
-                            self.file_name = entry.name.clone();
-                            if let Some(path) = self.chosen() {
-                                result = FileDialogResult::Picked(path);
-                            }
+                        if self.entries.is_empty() && self.error.is_none() {
+                            ui.weak(format!(
+                                "No {} files here.",
+                                self.purpose.extensions().join(", .")
+                            ));
                         }
-                    }
-                    if self.entries.is_empty() && self.error.is_none() {
-                        ui.weak(format!("No {} files here.", self.purpose.extensions().join(", .")));
-                    }
-                    if let Some(dir) = go {
-                        self.enter(dir);
-                    }
-                });
+                        if let Some(dir) = go {
+                            self.enter(dir);
+                        }
+                    });
             });
             ui.horizontal(|ui| {
                 let label = ui.label("File name");
-                let response = ui.add(TextEdit::singleline(&mut self.file_name).desired_width(300.0)).labelled_by(label.id);
-                if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) && let Some(path) = self.chosen() {
+                let response = ui
+                    .add(TextEdit::singleline(&mut self.file_name).desired_width(300.0))
+                    .labelled_by(label.id);
+                if response.lost_focus()
+                    && ui.input(|i| i.key_pressed(Key::Enter))
+                    && let Some(path) = self.chosen()
+                {
                     result = FileDialogResult::Picked(path);
                 }
                 ui.weak(format!(".{}", self.purpose.extensions().join(" .")));
             });
             ui.add_space(4.0);
             ui.horizontal(|ui| {
-                let confirm = ui.add_enabled(self.chosen().is_some(), egui::Button::new(RichText::new(self.purpose.confirm_label()).strong()));
-                if confirm.clicked() && let Some(path) = self.chosen() {
+                let confirm = ui.add_enabled(
+                    self.chosen().is_some(),
+                    egui::Button::new(RichText::new(self.purpose.confirm_label()).strong()),
+                );
+                if confirm.clicked()
+                    && let Some(path) = self.chosen()
+                {
                     if path.is_dir() {
                         self.enter(path);
                         self.file_name.clear();
@@ -222,7 +256,11 @@ mod tests {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
         std::fs::create_dir(dir.path().join("zeta")).unwrap();
-        let d = FileDialog::new(FileDialogPurpose::Open, dir.path().to_path_buf(), String::new());
+        let d = FileDialog::new(
+            FileDialogPurpose::Open,
+            dir.path().to_path_buf(),
+            String::new(),
+        );
         let names: Vec<_> = d.entries.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["zeta", "a.txt", "b.ron"]);
     }
@@ -230,7 +268,11 @@ mod tests {
     #[test]
     fn save_adds_ron_extension() {
         let dir = tempfile::tempdir().unwrap();
-        let d = FileDialog::new(FileDialogPurpose::SaveSession, dir.path().to_path_buf(), "check".into());
+        let d = FileDialog::new(
+            FileDialogPurpose::SaveSession,
+            dir.path().to_path_buf(),
+            "check".into(),
+        );
         assert_eq!(d.chosen(), Some(dir.path().join("check.ron")));
     }
 }

@@ -62,15 +62,35 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
             let colour = theme::status_colour(&session.scheme, &label.id);
             let selected = claim.status == label.id;
             let text = if selected {
-                RichText::new(&label.name).color(theme::text_on(colour)).strong()
+                RichText::new(&label.name)
+                    .color(theme::text_on(colour))
+                    .strong()
             } else {
                 RichText::new(&label.name)
             };
-            let mut button = egui::Button::new(text).selected(selected).corner_radius(10.0);
-            button = if selected { button.fill(colour) } else { button.stroke(egui::Stroke::new(1.5, colour)) };
-            let key = if i < 9 { format!(" (key {})", i + 1) } else { String::new() };
-            if ui.add(button).on_hover_text(format!("{}{key}", label.description)).clicked() && !selected {
-                intents.push(Intent::Edit(Command::SetStatus { claim: claim.id, status: label.id.clone() }));
+            let mut button = egui::Button::new(text)
+                .selected(selected)
+                .corner_radius(10.0);
+            button = if selected {
+                button.fill(colour)
+            } else {
+                button.stroke(egui::Stroke::new(1.5, colour))
+            };
+            let key = if i < 9 {
+                format!(" (key {})", i + 1)
+            } else {
+                String::new()
+            };
+            if ui
+                .add(button)
+                .on_hover_text(format!("{}{key}", label.description))
+                .clicked()
+                && !selected
+            {
+                intents.push(Intent::Edit(Command::SetStatus {
+                    claim: claim.id,
+                    status: label.id.clone(),
+                }));
             }
         }
     });
@@ -97,7 +117,9 @@ fn text_field(
     } else {
         TextEdit::singleline(&mut text)
     };
-    let response = ui.add(edit.id_salt(id).desired_width(f32::INFINITY)).labelled_by(heading.id);
+    let response = ui
+        .add(edit.id_salt(id).desired_width(f32::INFINITY))
+        .labelled_by(heading.id);
     if response.changed() {
         intents.push(Intent::Edit(make(text)));
     }
@@ -109,10 +131,17 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) -> bool {
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Sources ({})", claim.sources.len())).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("＋ Add source").on_hover_text("Add a piece of evidence for or against this claim").clicked() {
+            if ui
+                .button("+ Add source")
+                .on_hover_text("Add a piece of evidence for or against this claim")
+                .clicked()
+            {
                 intents.push(Intent::Edit(Command::AddSource {
                     claim: claim.id,
-                    draft: SourceDraft { accessed: today(), ..Default::default() },
+                    draft: SourceDraft {
+                        accessed: today(),
+                        ..Default::default()
+                    },
                 }));
             }
         });
@@ -135,30 +164,82 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) -> bool {
                     ui.radio_value(&mut edited.stance, stance, label);
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button("Remove").on_hover_text("Remove this source (undo brings it back)").clicked() {
-                        intents.push(Intent::Edit(Command::RemoveSource { claim: claim.id, source: source.id }));
+                    if ui
+                        .small_button("Remove")
+                        .on_hover_text("Remove this source (undo brings it back)")
+                        .clicked()
+                    {
+                        intents.push(Intent::Edit(Command::RemoveSource {
+                            claim: claim.id,
+                            source: source.id,
+                        }));
                     }
                 });
             });
             let id = (claim.id, source.id);
-            egui::Grid::new(("source-grid", id)).num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
-                editing |= grid_field(ui, "URL", &mut edited.url, false, ("url", id), "https://…");
-                editing |= grid_field(ui, "Title or publisher", &mut edited.title, false, ("title", id), "Page title or publisher");
-                editing |= grid_field(ui, "Quoted passage", &mut edited.quote, true, ("quote", id), "The passage that matters");
-                editing |= grid_field(ui, "Accessed", &mut edited.accessed, false, ("accessed", id), "YYYY-MM-DD");
-            });
+            egui::Grid::new(("source-grid", id))
+                .num_columns(2)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    editing |=
+                        grid_field(ui, "URL", &mut edited.url, false, ("url", id), "https://…");
+                    editing |= grid_field(
+                        ui,
+                        "Title or publisher",
+                        &mut edited.title,
+                        false,
+                        ("title", id),
+                        "Page title or publisher",
+                    );
+                    editing |= grid_field(
+                        ui,
+                        "Quoted passage",
+                        &mut edited.quote,
+                        true,
+                        ("quote", id),
+                        "The passage that matters",
+                    );
+                    editing |= grid_field(
+                        ui,
+                        "Accessed",
+                        &mut edited.accessed,
+                        false,
+                        ("accessed", id),
+                        "YYYY-MM-DD",
+                    );
+                });
             if edited != *source {
-                intents.push(Intent::Edit(Command::UpdateSource { claim: claim.id, source: edited }));
+                intents.push(Intent::Edit(Command::UpdateSource {
+                    claim: claim.id,
+                    source: edited,
+                }));
             }
         });
     }
     editing
 }
 
-fn grid_field(ui: &mut Ui, label: &str, value: &mut String, multiline: bool, id: impl std::hash::Hash + std::fmt::Debug, hint: &str) -> bool {
+fn grid_field(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    multiline: bool,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    hint: &str,
+) -> bool {
     let l = ui.label(label);
-    let edit = if multiline { TextEdit::multiline(value).desired_rows(2) } else { TextEdit::singleline(value) };
-    let response = ui.add(edit.id_salt(id).hint_text(hint).desired_width(f32::INFINITY)).labelled_by(l.id);
+    let edit = if multiline {
+        TextEdit::multiline(value).desired_rows(2)
+    } else {
+        TextEdit::singleline(value)
+    };
+    let response = ui
+        .add(
+            edit.id_salt(id)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
     ui.end_row();
     response.has_focus()
 }

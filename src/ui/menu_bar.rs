@@ -33,8 +33,15 @@ pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
                     ui.weak("Nothing opened yet");
                 }
                 for path in cx.recent {
-                    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
                         intents.push(Intent::OpenPath(path.clone()));
                         ui.close();
                     }
@@ -56,8 +63,18 @@ pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
             item(ui, Action::Find, true, intents);
         });
         ui.menu_button("Claim", |ui| {
-            item(ui, Action::PreviousClaim, !cx.session.claims.is_empty(), intents);
-            item(ui, Action::NextClaim, !cx.session.claims.is_empty(), intents);
+            item(
+                ui,
+                Action::PreviousClaim,
+                !cx.session.claims.is_empty(),
+                intents,
+            );
+            item(
+                ui,
+                Action::NextClaim,
+                !cx.session.claims.is_empty(),
+                intents,
+            );
             ui.separator();
             ui.add_enabled_ui(cx.has_selected_claim, |ui| {
                 ui.menu_button("Set verdict", |ui| {
@@ -85,7 +102,11 @@ fn item(ui: &mut Ui, action: Action, enabled: bool, intents: &mut Vec<Intent>) {
     if let Some(sc) = action.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
     }
-    if ui.add_enabled(enabled, button).on_hover_text(action.tooltip()).clicked() {
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(action.tooltip())
+        .clicked()
+    {
         intents.push(Intent::Run(action));
         ui.close();
     }

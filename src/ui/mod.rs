@@ -27,5 +27,9 @@ pub fn run_app(path: Option<std::path::PathBuf>) -> eframe::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native("Claimdesk", options, Box::new(|cc| Ok(Box::new(ClaimdeskApp::new(cc, path)))))
+    eframe::run_native(
+        "Claimdesk",
+        options,
+        Box::new(|cc| Ok(Box::new(ClaimdeskApp::new(cc, path)))),
+    )
 }

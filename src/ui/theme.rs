@@ -29,13 +29,19 @@ pub fn highlight_fill(colour: Color32, selected: bool, dark: bool) -> Color32 {
 /// Black or white, whichever reads better on `bg`.
 pub fn text_on(bg: Color32) -> Color32 {
     let luma = 0.299 * f32::from(bg.r()) + 0.587 * f32::from(bg.g()) + 0.114 * f32::from(bg.b());
-    if luma > 150.0 { Color32::from_gray(20) } else { Color32::WHITE }
+    if luma > 150.0 {
+        Color32::from_gray(20)
+    } else {
+        Color32::WHITE
+    }
 }
 
 /// A rounded verdict chip ("Mostly false") in the label's colour.
 pub fn status_chip(ui: &mut Ui, scheme: &RatingScheme, status: &str) -> Response {
     let colour = status_colour(scheme, status);
-    let text = RichText::new(scheme.name_of(status)).size(12.0).color(text_on(colour));
+    let text = RichText::new(scheme.name_of(status))
+        .size(12.0)
+        .color(text_on(colour));
     let button = egui::Button::new(text)
         .fill(colour)
         .stroke(Stroke::NONE)
@@ -66,7 +72,10 @@ mod tests {
 
     #[test]
     fn chip_text_contrasts_with_fill() {
-        assert_eq!(text_on(Color32::from_rgb(224, 181, 39)), Color32::from_gray(20));
+        assert_eq!(
+            text_on(Color32::from_rgb(224, 181, 39)),
+            Color32::from_gray(20)
+        );
         assert_eq!(text_on(Color32::from_rgb(46, 100, 60)), Color32::WHITE);
     }
 

@@ -54,9 +54,14 @@ impl ClaimFilter {
         if needle.is_empty() {
             return true;
         }
-        [&claim.text, &claim.anchor.exact, &claim.claimant, &claim.note]
-            .iter()
-            .any(|field| field.to_lowercase().contains(needle))
+        [
+            &claim.text,
+            &claim.anchor.exact,
+            &claim.claimant,
+            &claim.note,
+        ]
+        .iter()
+        .any(|field| field.to_lowercase().contains(needle))
     }
 }
 
@@ -70,7 +75,10 @@ mod tests {
         let anchor = Anchor::new("The base has 6,000 soldiers.", 0, 28).unwrap();
         let mut claim = Claim::new(ClaimId(1), anchor, "false".into());
         claim.claimant = "Lavrov".into();
-        let f = |text: &str, status: Option<&str>| ClaimFilter { text: text.into(), status: status.map(Into::into) };
+        let f = |text: &str, status: Option<&str>| ClaimFilter {
+            text: text.into(),
+            status: status.map(Into::into),
+        };
         let ok = |filter: ClaimFilter| filter.matches(&claim, &filter.text.trim().to_lowercase());
         assert!(ok(f("", None)));
         assert!(ok(f("SOLDIERS", None)));
