@@ -9,6 +9,7 @@ pub mod document;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod sample;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

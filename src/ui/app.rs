@@ -593,7 +593,7 @@ impl eframe::App for ClaimdeskApp {
             .show(ui, |ui| {
                 egui::Panel::bottom("inspector")
                     .resizable(true)
-                    .default_size(ui.available_height() * 0.55)
+                    .default_size(ui.available_height() * 0.62)
                     .min_size(160.0)
                     .show(ui, |ui| {
                         ui.add_space(6.0);
