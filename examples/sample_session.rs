@@ -7,7 +7,10 @@ fn main() -> std::process::ExitCode {
         eprintln!("usage: sample_session OUT.ron");
         return std::process::ExitCode::FAILURE;
     };
-    match claimdesk::store::save_session(std::path::Path::new(&path), &claimdesk::sample::sample_session()) {
+    match claimdesk::store::save_session(
+        std::path::Path::new(&path),
+        &claimdesk::sample::sample_session(),
+    ) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");

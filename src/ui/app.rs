@@ -333,12 +333,16 @@ impl ClaimdeskApp {
                 }
             }
             Action::NewClaim => match self.view.text_selection.take() {
-                Some(range) => self.edit(Command::AddClaim {
-                    start: range.start,
-                    end: range.end,
-                    claimant: String::new(),
-                    attribution: None,
-                }),
+                Some(range) => {
+                    self.view.clear_text_selection = true;
+                    self.edit(Command::AddClaim {
+                        start: range.start,
+                        end: range.end,
+                        claimant: String::new(),
+                        attribution: None,
+                    });
+                }
+
                 None => {
                     self.notice = "Select some article text first, then press New claim.".into()
                 }
@@ -530,17 +534,19 @@ impl ClaimdeskApp {
 
     fn status_bar(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let where_ = self
-                .doc
-                .path()
-                .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+            let where_ = self.doc.path().map_or_else(
+                || "New session, not saved yet".to_owned(),
+                |p| p.display().to_string(),
+            );
             ui.weak(where_);
-            ui.separator();
             if self.doc.is_dirty() {
+                ui.separator();
                 ui.label(egui::RichText::new("Unsaved changes").color(ui.visuals().warn_fg_color));
-            } else {
+            } else if self.doc.path().is_some() {
+                ui.separator();
                 ui.weak("All changes saved");
             }
+
             if !self.notice.is_empty() {
                 ui.separator();
                 ui.weak(&self.notice);

@@ -52,6 +52,8 @@ pub struct ArticleView {
     heights: Vec<Option<f32>>,
     heights_width: f32,
     galleys: HashMap<usize, (u64, Arc<Galley>)>,
+    /// The paragraph the user last pressed on, whose selection is the article's selection.
+    active_paragraph: Option<(usize, egui::Id)>,
 }
 
 impl ArticleView {
@@ -284,12 +286,28 @@ impl ArticleView {
         self.heights[i] = Some(output.galley.size().y);
 
         let response = &output.response.response;
-        if response.has_focus() {
-            view.text_selection = output
-                .cursor_range
-                .map(|r| r.as_sorted_char_range())
-                .filter(|r| r.start.0 < r.end.0)
-                .map(|r| p.chars.start + r.start.0..p.chars.start + r.end.0);
+        // Each paragraph keeps its own selection state; only the one the user last
+        // pressed on counts, and the previous one's selection is cleared so just one shows.
+        let pressed =
+            response.is_pointer_button_down_on() || response.drag_started() || response.clicked();
+        if pressed && self.active_paragraph.map(|(idx, _)| idx) != Some(i) {
+            if let Some((_, id)) = self.active_paragraph {
+                clear_selection(ui.ctx(), id);
+            }
+            self.active_paragraph = Some((i, response.id));
+        }
+        if self.active_paragraph.map(|(idx, _)| idx) == Some(i) {
+            if view.clear_text_selection {
+                clear_selection(ui.ctx(), response.id);
+                view.clear_text_selection = false;
+                view.text_selection = None;
+            } else {
+                view.text_selection = output
+                    .cursor_range
+                    .map(|r| r.as_sorted_char_range())
+                    .filter(|r| r.start.0 < r.end.0)
+                    .map(|r| p.chars.start + r.start.0..p.chars.start + r.end.0);
+            }
         }
         let claim_at = |pos: egui::Pos2| -> Option<&Claim> {
             let local = pos - output.galley_pos;
@@ -370,6 +388,14 @@ impl ArticleView {
         }
         self.galleys.insert(i, (key, galley.clone()));
         galley
+    }
+}
+
+/// Removes the text selection of a paragraph's text field.
+fn clear_selection(ctx: &egui::Context, id: egui::Id) {
+    if let Some(mut state) = egui::text_edit::TextEditState::load(ctx, id) {
+        state.cursor.set_char_range(None);
+        state.store(ctx, id);
     }
 }
 

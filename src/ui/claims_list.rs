@@ -107,11 +107,11 @@ fn summary(ui: &mut Ui, session: &Session) {
     ui.label(session.summary());
     let total = session.claims.len();
     let reviewed = session.reviewed_count();
-    let fraction = if total == 0 {
-        0.0
-    } else {
-        reviewed as f32 / total as f32
-    };
+    if total == 0 {
+        return;
+    }
+    let fraction = reviewed as f32 / total as f32;
+
     ui.add(
         ProgressBar::new(fraction)
             .desired_height(14.0)

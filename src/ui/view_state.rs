@@ -10,6 +10,9 @@ pub struct ViewState {
     pub selected: Option<ClaimId>,
     /// Characters currently selected in the article, if any.
     pub text_selection: Option<Range<usize>>,
+    /// Drop the article's text selection on the next frame (after it became a claim).
+    pub clear_text_selection: bool,
+
     /// Scroll the article to this claim on the next frame.
     pub reveal_in_article: Option<ClaimId>,
     /// Scroll the claims list to this claim on the next frame.
