@@ -490,9 +490,11 @@ mod tests {
     #[test]
     fn highlight_sections_cover_text_exactly() {
         let text = "Ünïcode claims — overlap here.";
+        let mut second = span(8, 22, 2, true);
+        second.colour = [0, 0, 200];
         let job = highlight_job(
             text,
-            &[span(0, 14, 1, false), span(8, 22, 2, true)],
+            &[span(0, 14, 1, false), second],
             Color32::BLACK,
             false,
         );
