@@ -459,13 +459,15 @@ fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -
             let colour = Color32::from_rgb(top.colour[0], top.colour[1], top.colour[2]);
             format.background = theme::highlight_fill(colour, top.selected, dark);
             format.expand_bg = 1.0;
-            if top.selected {
-                format.underline = Stroke::new(2.0, colour);
-            } else if let Some(next) = covering.get(1) {
+            // A second claim on the same words shows as an underline in its colour;
+            // otherwise the selected claim is underlined in its own.
+            if let Some(next) = covering.get(1) {
                 format.underline = Stroke::new(
-                    1.5,
+                    2.0,
                     Color32::from_rgb(next.colour[0], next.colour[1], next.colour[2]),
                 );
+            } else if top.selected {
+                format.underline = Stroke::new(2.0, colour);
             }
         }
         job.append(&text[byte_of[a]..byte_of[b]], 0.0, format);
