@@ -32,6 +32,8 @@ pub struct StartOptions {
     pub autosave: Option<Autosave>,
     /// What the app remembered from the last launch.
     pub memory: AppMemory,
+    /// A session to show, unsaved, instead of the seed article (tests and demos).
+    pub session: Option<Session>,
 }
 
 /// Something to do once unsaved changes are dealt with.
@@ -83,6 +85,7 @@ impl ClaimdeskApp {
                 open,
                 autosave: Autosave::default_location(),
                 memory,
+                session: None,
             },
         )
     }
@@ -104,6 +107,9 @@ impl ClaimdeskApp {
             allow_close: false,
             window_title: String::new(),
         };
+        if let Some(session) = options.session {
+            app.doc = Document::unsaved(session);
+        }
         if let Some(path) = options.open {
             app.open_now(&path);
         } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists()) {
