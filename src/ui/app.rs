@@ -603,18 +603,22 @@ impl eframe::App for ClaimdeskApp {
             .default_size(460.0)
             .min_size(340.0)
             .show(ui, |ui| {
-                egui::Panel::bottom("inspector")
-                    .resizable(true)
-                    .default_size(ui.available_height() * 0.62)
-                    .min_size(160.0)
+                egui::Frame::NONE
+                    .inner_margin(egui::Margin::symmetric(6, 4))
                     .show(ui, |ui| {
-                        ui.add_space(6.0);
+                        // The list gets the top 45%; the inspector, where the typing happens, the rest.
+                        let list_size = egui::vec2(
+                            ui.available_width(),
+                            (ui.available_height() * 0.45).max(200.0),
+                        );
+                        ui.allocate_ui(list_size, |ui| {
+                            ui.set_min_size(list_size);
+                            self.list
+                                .show(ui, session, revision, &mut self.view, &mut intents);
+                        });
+                        ui.separator();
                         inspector::show(ui, session, &mut self.view, &mut intents);
                     });
-                egui::CentralPanel::default().show(ui, |ui| {
-                    self.list
-                        .show(ui, session, revision, &mut self.view, &mut intents);
-                });
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.article
