@@ -296,7 +296,12 @@ impl ArticleView {
             }
             self.active_paragraph = Some((i, response.id));
         }
-        if self.active_paragraph.map(|(idx, _)| idx) == Some(i) {
+        // While the paragraph has the keyboard or the pointer, its selection is the
+        // article's; once focus moves on (say, to the New claim button) the last one stays.
+        let tracking = response.has_focus() || pressed || response.drag_stopped();
+        if self.active_paragraph.map(|(idx, _)| idx) == Some(i)
+            && (tracking || view.clear_text_selection)
+        {
             if view.clear_text_selection {
                 clear_selection(ui.ctx(), response.id);
                 view.clear_text_selection = false;
