@@ -69,29 +69,6 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     validate(session)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_cut_anywhere_is_reported_as_truncated() {
-        let text = to_ron(&crate::model::Session::new(
-            crate::import::import_text("Title\n\nBody text.", None).unwrap(),
-        ));
-        for cut in [80, 200, text.len() / 2, text.len() - 3] {
-            let err = from_ron(&text[..cut]).unwrap_err();
-            assert!(
-                matches!(err, LoadErrorKind::Truncated { .. }),
-                "cut at {cut}: {err}"
-            );
-        }
-        assert!(matches!(
-            from_ron("(format_version: 1, x: ]"),
-            Err(LoadErrorKind::NotASession { .. })
-        ));
-    }
-}
-
 /// Whether the text stops before its brackets or a string are closed: the mark of
 /// a file cut off while being copied, as opposed to one with something wrong in it.
 fn cut_off(text: &str) -> bool {
@@ -127,4 +104,27 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadErrorKind> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| LoadErrorKind::NotText)?;
     from_ron(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_cut_anywhere_is_reported_as_truncated() {
+        let text = to_ron(&crate::model::Session::new(
+            crate::import::import_text("Title\n\nBody text.", None).unwrap(),
+        ));
+        for cut in [80, 200, text.len() / 2, text.len() - 3] {
+            let err = from_ron(&text[..cut]).unwrap_err();
+            assert!(
+                matches!(err, LoadErrorKind::Truncated { .. }),
+                "cut at {cut}: {err}"
+            );
+        }
+        assert!(matches!(
+            from_ron("(format_version: 1, x: ]"),
+            Err(LoadErrorKind::NotASession { .. })
+        ));
+    }
 }

@@ -112,16 +112,16 @@ impl ClaimdeskApp {
         }
         if let Some(path) = options.open {
             app.open_now(&path);
-        } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists()) {
-            if app.open_now(&path) {
-                app.view.selected = app
-                    .memory
-                    .last_selected
-                    .map(ClaimId)
-                    .filter(|id| app.doc.session.claim(*id).is_some());
-                app.view.restore_article_scroll = Some(app.memory.last_scroll);
-                app.view.reveal_in_list = app.view.selected;
-            }
+        } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists())
+            && app.open_now(&path)
+        {
+            app.view.selected = app
+                .memory
+                .last_selected
+                .map(ClaimId)
+                .filter(|id| app.doc.session.claim(*id).is_some());
+            app.view.restore_article_scroll = Some(app.memory.last_scroll);
+            app.view.reveal_in_list = app.view.selected;
         }
         if let Some(found) = app.autosave.as_ref().and_then(Autosave::read) {
             app.dialog = Some(match found {

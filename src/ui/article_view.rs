@@ -204,8 +204,12 @@ impl ArticleView {
             let first = offsets
                 .partition_point(|&y| y < viewport.min.y - margin)
                 .saturating_sub(1);
-            for i in first..self.paragraphs.len() {
-                let y = offsets[i];
+            for (i, &y) in offsets
+                .iter()
+                .enumerate()
+                .take(self.paragraphs.len())
+                .skip(first)
+            {
                 if y > viewport.max.y + margin {
                     break;
                 }
@@ -330,14 +334,13 @@ impl ArticleView {
         if response.clicked()
             && view.text_selection.is_none()
             && let Some(pos) = response.interact_pointer_pos()
+            && let Some(claim) = claim_at(pos)
         {
-            if let Some(claim) = claim_at(pos) {
-                intents.push(Intent::Select {
-                    claim: Some(claim.id),
-                    reveal_in_article: false,
-                    reveal_in_list: true,
-                });
-            }
+            intents.push(Intent::Select {
+                claim: Some(claim.id),
+                reveal_in_article: false,
+                reveal_in_list: true,
+            });
         }
         if let Some(pos) = response.hover_pos()
             && let Some(claim) = claim_at(pos)
