@@ -561,8 +561,10 @@ impl ClaimdeskApp {
     }
 }
 
-impl eframe::App for ClaimdeskApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+impl ClaimdeskApp {
+    /// Draws one frame of the whole window and applies what the user did.
+    /// (eframe calls this through [`eframe::App::ui`]; benchmarks call it directly.)
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut intents = Vec::new();
 
@@ -634,6 +636,12 @@ impl eframe::App for ClaimdeskApp {
         self.apply_intents(&ctx, intents);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
+    }
+}
+
+impl eframe::App for ClaimdeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
