@@ -146,6 +146,11 @@ impl ClaimdeskApp {
         self.view.selected
     }
 
+    /// Selects a claim and scrolls both the article and the list to it.
+    pub fn select_claim(&mut self, id: ClaimId) {
+        self.select(Some(id), true, true);
+    }
+
     /// Selects characters of the article as if the user had dragged over them
     /// (tests use this; real selections come from the article pane).
     pub fn select_text(&mut self, range: std::ops::Range<usize>) {
