@@ -20,6 +20,10 @@ use crate::store::{Autosave, Opened, Recovered, open_path};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// Set this environment variable to make the app close after its first frame
+/// (used by `scripts/measure-startup.sh`; nothing is saved or autosaved).
+pub const EXIT_AFTER_FIRST_FRAME_ENV: &str = "CLAIMDESK_EXIT_AFTER_FIRST_FRAME";
+
 /// How often unsaved work is copied to the autosave folder.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(20);
 
@@ -69,6 +73,8 @@ pub struct ClaimdeskApp {
     autosaved_revision: Option<u64>,
     notice: String,
     allow_close: bool,
+    /// Close right after the first frame (start-up time and memory measurements).
+    exit_after_first_frame: bool,
     window_title: String,
 }
 
@@ -105,6 +111,7 @@ impl ClaimdeskApp {
             autosaved_revision: None,
             notice: String::new(),
             allow_close: false,
+            exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some(),
             window_title: String::new(),
         };
         if let Some(session) = options.session {
@@ -641,6 +648,9 @@ impl ClaimdeskApp {
         self.apply_intents(&ctx, intents);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
+        if self.exit_after_first_frame {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 }
 
@@ -650,6 +660,9 @@ impl eframe::App for ClaimdeskApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.exit_after_first_frame {
+            return; // a measurement run must not change what the next launch opens
+        }
         self.memory.last_session = self.doc.path().map(Path::to_path_buf);
         self.memory.last_selected = self.view.selected.map(|id| id.0);
         self.memory.last_scroll = self.view.article_scroll;
