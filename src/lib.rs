@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod command;
+pub mod extract;
 pub mod history;
 pub mod import;
 pub mod model;
