@@ -56,7 +56,7 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     }
     let session: Session = options.from_str(text).map_err(|e| {
         let (line, column) = (e.span.start.line, e.span.start.col);
-        if matches!(e.code, ron::Error::Eof) {
+        if matches!(e.code, ron::Error::Eof) || cut_off(text) {
             LoadErrorKind::Truncated { line, column }
         } else {
             LoadErrorKind::NotASession {
@@ -67,6 +67,57 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
         }
     })?;
     validate(session)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_cut_anywhere_is_reported_as_truncated() {
+        let text = to_ron(&crate::model::Session::new(
+            crate::import::import_text("Title\n\nBody text.", None).unwrap(),
+        ));
+        for cut in [80, 200, text.len() / 2, text.len() - 3] {
+            let err = from_ron(&text[..cut]).unwrap_err();
+            assert!(
+                matches!(err, LoadErrorKind::Truncated { .. }),
+                "cut at {cut}: {err}"
+            );
+        }
+        assert!(matches!(
+            from_ron("(format_version: 1, x: ]"),
+            Err(LoadErrorKind::NotASession { .. })
+        ));
+    }
+}
+
+/// Whether the text stops before its brackets or a string are closed: the mark of
+/// a file cut off while being copied, as opposed to one with something wrong in it.
+fn cut_off(text: &str) -> bool {
+    let mut depth = 0i64;
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek() == Some(&'/') => while chars.next_if(|&c| c != '\n').is_some() {},
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    in_string || depth > 0
 }
 
 /// Parses session bytes (checks they are UTF-8 text first).
