@@ -81,16 +81,16 @@ fn new_with_accepted_suggestions_makes_claims_with_claimants() {
         .count();
     assert_eq!(loaded.claims.len(), expected);
     assert!(loaded.claims.iter().any(|c| c.claimant == "New York Times"));
-    let some = dir.path().join("all.ron");
+    let some = dir.path().join("strict.ron");
     let out = claimdesk()
         .arg("new")
         .arg(&article)
         .arg("-o")
         .arg(&some)
-        .args(["--accept-suggestions", "--min-score", "0"])
+        .args(["--accept-suggestions", "--min-score", "0.99"])
         .output()
         .unwrap();
     assert!(out.status.success());
-    let all = claimdesk::store::load_session(&some).unwrap().session;
-    assert!(all.claims.len() > loaded.claims.len());
+    let strict = claimdesk::store::load_session(&some).unwrap().session;
+    assert!(strict.claims.len() < loaded.claims.len());
 }

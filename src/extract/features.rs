@@ -225,7 +225,7 @@ pub fn extract(sentence: &str, bits: u32, out: &mut Features) {
             }
             "most" | "least" | "largest" | "biggest" | "highest" | "lowest" | "best"
             | "worst" | "first" | "only" | "record" | "ever" | "greatest" | "fastest"
-            | "last" | "every" | "all" | "never" => d[6] = 1.0,
+            | "last" | "every" | "all" => d[6] = 1.0,
             "said" | "says" | "told" | "reported" | "according" | "stated" | "announced"
             | "claimed" | "stressed" | "confirmed" | "explained" | "noted" | "added" => {
                 d[8] = 1.0
@@ -241,7 +241,7 @@ pub fn extract(sentence: &str, bits: u32, out: &mut Features) {
             "you" | "your" | "you're" | "you've" => d[15] = 1.0,
             "should" | "must" | "ought" | "need" | "needs" | "let's" => d[18] = 1.0,
             "not" | "never" | "no" | "don't" | "didn't" | "doesn't" | "isn't" | "wasn't"
-            | "can't" | "won't" | "nothing" => d[21] = 1.0,
+            | "can't" | "nothing" => d[21] = 1.0,
             _ => {
                 if w.len() > 4 && w.ends_with("ed") {
                     past += 1;

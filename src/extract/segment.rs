@@ -239,7 +239,8 @@ fn starts_sentence(slice: &str, chars: &[(usize, char)], k: usize) -> bool {
             .is_some_and(|&(_, n)| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
     }
     let _ = slice;
-    false
+    // Emoji and other symbols can open a sentence; lower case and punctuation cannot.
+    !c.is_alphanumeric() && !c.is_ascii_punctuation() && !is_closer(c)
 }
 
 /// Decides whether a single '.' at `dot` (followed by whitespace, then `next`)
@@ -484,7 +485,7 @@ mod tests {
             assert_eq!(s, s.trim());
             assert!(!s.is_empty());
         }
-        assert_eq!(spans[0], 0..17);
+        assert_eq!(spans[0], 0..16);
     }
 
     #[test]
