@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod command;
 pub mod document;
+pub mod extract;
 pub mod history;
 pub mod import;
 pub mod model;

@@ -2,6 +2,7 @@
 
 mod new;
 mod show;
+mod suggest;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ pub enum CliCommand {
     New(new::NewArgs),
     /// Print a session's title and claims.
     Show(show::ShowArgs),
+    /// Print the sentences of an article worth checking, with scores and claimants.
+    Suggest(suggest::SuggestArgs),
 }
 
 /// A headless command failed; the message is printed as one line.
@@ -48,5 +51,6 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliE
     match command {
         CliCommand::New(args) => new::run(args, out),
         CliCommand::Show(args) => show::run(args, out),
+        CliCommand::Suggest(args) => suggest::run(args, out),
     }
 }

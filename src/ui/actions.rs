@@ -24,6 +24,8 @@ pub enum Action {
     NewClaim,
     /// Delete the selected claim (undoable).
     DeleteClaim,
+    /// Accept the selected suggestion as a claim.
+    AcceptSuggestion,
     /// Select the next claim in article order.
     NextClaim,
     /// Select the previous claim in article order.
@@ -40,7 +42,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Action {
     /// All actions. Longer chords come before the ones they contain (Ctrl+Shift+S
     /// before Ctrl+S), because egui matches a shortcut even when Shift is also held.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::SaveAs,
         Action::Redo,
         Action::NewFromArticle,
@@ -50,6 +52,7 @@ impl Action {
         Action::Undo,
         Action::NewClaim,
         Action::DeleteClaim,
+        Action::AcceptSuggestion,
         Action::NextClaim,
         Action::PreviousClaim,
         Action::Find,
@@ -68,6 +71,7 @@ impl Action {
             Action::Redo => "Redo",
             Action::NewClaim => "New claim",
             Action::DeleteClaim => "Delete claim",
+            Action::AcceptSuggestion => "Accept suggestion",
             Action::NextClaim => "Next claim",
             Action::PreviousClaim => "Previous claim",
             Action::Find => "Filter claims",
@@ -89,6 +93,7 @@ impl Action {
             Action::DeleteClaim => {
                 "Delete the selected claim with its sources and note (undo brings it back)"
             }
+            Action::AcceptSuggestion => "Make the selected suggestion a claim, with its claimant",
             Action::NextClaim => "Select the next claim (Down or j)",
             Action::PreviousClaim => "Select the previous claim (Up or k)",
             Action::Find => "Filter the claims list by text",
@@ -109,6 +114,7 @@ impl Action {
             Action::Redo => s(CTRL_SHIFT, Key::Z),
             Action::NewClaim => s(CTRL, Key::N),
             Action::DeleteClaim => s(Modifiers::NONE, Key::Delete),
+            Action::AcceptSuggestion => s(Modifiers::NONE, Key::Enter),
             Action::NextClaim => s(Modifiers::NONE, Key::ArrowDown),
             Action::PreviousClaim => s(Modifiers::NONE, Key::ArrowUp),
             Action::Find => s(CTRL, Key::F),
@@ -121,7 +127,8 @@ impl Action {
     pub fn needs_free_keyboard(self) -> bool {
         matches!(
             self,
-            Action::DeleteClaim
+            Action::AcceptSuggestion
+                | Action::DeleteClaim
                 | Action::NextClaim
                 | Action::PreviousClaim
                 | Action::Undo

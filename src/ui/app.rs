@@ -10,8 +10,9 @@ use super::inspector;
 use super::intent::Intent;
 use super::memory::{AppMemory, STORAGE_KEY};
 use super::menu_bar::{self, MenuContext};
+use super::suggestions::Suggestions;
 use super::theme;
-use super::view_state::ViewState;
+use super::view_state::{SidePane, ViewState};
 use crate::command::Command;
 use crate::document::Document;
 use crate::import::import_text;
@@ -66,6 +67,7 @@ pub struct ClaimdeskApp {
     view: ViewState,
     article: ArticleView,
     list: ClaimsList,
+    suggestions: Suggestions,
     dialog: Option<Dialog>,
     memory: AppMemory,
     autosave: Option<Autosave>,
@@ -104,6 +106,7 @@ impl ClaimdeskApp {
             view: ViewState::default(),
             article: ArticleView::default(),
             list: ClaimsList::default(),
+            suggestions: Suggestions::default(),
             dialog: None,
             memory: options.memory,
             autosave: options.autosave,
@@ -291,6 +294,11 @@ impl ClaimdeskApp {
                     }
                 }
                 Intent::OpenPath(path) => self.guard_unsaved(ctx, Pending::OpenPath(path)),
+                Intent::SelectSuggestion { start, end } => {
+                    self.view.side = SidePane::Suggestions;
+                    self.suggestions.selected = Some((start, end));
+                }
+                Intent::RevealText(char_idx) => self.view.reveal_char = Some(char_idx),
             }
         }
     }
@@ -365,6 +373,26 @@ impl ClaimdeskApp {
                     self.notice = "Select some article text first, then press New claim.".into()
                 }
             },
+            Action::DeleteClaim if self.view.side == SidePane::Suggestions => {
+                let mut intents = Vec::new();
+                self.suggestions.dismiss_selected(&mut intents);
+                self.apply_intents(ctx, intents);
+            }
+            Action::AcceptSuggestion => {
+                if self.view.side == SidePane::Suggestions {
+                    let mut intents = Vec::new();
+                    self.suggestions.accept_selected(&mut intents);
+                    self.apply_intents(ctx, intents);
+                }
+            }
+            Action::NextClaim | Action::PreviousClaim
+                if self.view.side == SidePane::Suggestions =>
+            {
+                let step = if action == Action::NextClaim { 1 } else { -1 };
+                if let Some(start) = self.suggestions.step(step) {
+                    self.view.reveal_char = Some(start);
+                }
+            }
             Action::DeleteClaim => {
                 if let Some(id) = self.view.selected {
                     let next = self.neighbour(id, 1).or_else(|| self.neighbour(id, -1));
@@ -579,6 +607,7 @@ impl ClaimdeskApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut intents = Vec::new();
+        self.suggestions.poll(&ctx, &self.doc.session);
 
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
         {
@@ -625,18 +654,48 @@ impl ClaimdeskApp {
                             ui.available_width(),
                             (ui.available_height() * 0.45).max(200.0),
                         );
+                        let suggested = self.suggestions.count(session, revision);
+                        side_tabs(
+                            ui,
+                            &mut self.view.side,
+                            session.claims.len(),
+                            suggested,
+                            self.suggestions.is_running(),
+                        );
                         ui.allocate_ui(list_size, |ui| {
                             ui.set_min_size(list_size);
-                            self.list
-                                .show(ui, session, revision, &mut self.view, &mut intents);
+                            match self.view.side {
+                                SidePane::Claims => self.list.show(
+                                    ui,
+                                    session,
+                                    revision,
+                                    &mut self.view,
+                                    &mut intents,
+                                ),
+                                SidePane::Suggestions => self.suggestions.show_list(
+                                    ui,
+                                    &ctx,
+                                    session,
+                                    revision,
+                                    &mut intents,
+                                ),
+                            }
                         });
                         ui.separator();
-                        inspector::show(ui, session, &mut self.view, &mut intents);
+                        match self.view.side {
+                            SidePane::Claims => {
+                                inspector::show(ui, session, &mut self.view, &mut intents)
+                            }
+                            SidePane::Suggestions => {
+                                self.suggestions.show_inspector(ui, &mut intents)
+                            }
+                        }
                     });
             });
+        let marks = self.suggestions.marks(session, revision);
         egui::CentralPanel::default().show(ui, |ui| {
             self.article
-                .show(ui, session, revision, &mut self.view, &mut intents);
+                .show(ui, session, revision, marks, &mut self.view, &mut intents);
         });
         // Text fields mark themselves as editing; remember it for next frame's shortcuts.
         self.view.editing_text |= ctx.memory(|m| m.focused() == Some(filter_id()));
@@ -679,6 +738,35 @@ impl eframe::App for ClaimdeskApp {
             let _ = autosave.write(&self.doc.session, self.doc.path());
         }
     }
+}
+
+/// The switch between the claims and the suggestions.
+fn side_tabs(
+    ui: &mut egui::Ui,
+    side: &mut SidePane,
+    claims: usize,
+    suggested: usize,
+    running: bool,
+) {
+    ui.horizontal(|ui| {
+        ui.selectable_value(
+            side,
+            SidePane::Claims,
+            egui::RichText::new(format!("Claims ({claims})")).heading(),
+        )
+        .on_hover_text("The claims in this article, with their verdicts");
+        let label = if running {
+            "Suggestions (…)".to_owned()
+        } else {
+            format!("Suggestions ({suggested})")
+        };
+        ui.selectable_value(
+            side,
+            SidePane::Suggestions,
+            egui::RichText::new(label).heading(),
+        )
+        .on_hover_text("Sentences worth checking, found by Claimdesk's check-worthiness model");
+    });
 }
 
 /// The session opened when there is nothing else: the bundled seed article.

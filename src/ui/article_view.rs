@@ -36,6 +36,19 @@ struct Span {
     claim: ClaimId,
     colour: [u8; 3],
     selected: bool,
+    /// A suggested sentence rather than a claim (drawn underlined, not filled).
+    suggestion: bool,
+}
+
+/// Suggested sentences to mark in the article, besides the claims.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Marks<'a> {
+    /// (start, end, score) of each suggestion shown, sorted by start.
+    pub suggestions: &'a [(usize, usize, f32)],
+    /// The suggestion selected in the suggestions pane.
+    pub selected: Option<(usize, usize)>,
+    /// Changes whenever the list above changes (for caching).
+    pub key: u64,
 }
 
 /// Layout state of the article pane, kept between frames.
@@ -47,7 +60,7 @@ pub struct ArticleView {
     /// Highlight spans per paragraph and their hash, rebuilt when claims change.
     spans: Vec<Vec<Span>>,
     span_hashes: Vec<u64>,
-    spans_key: Option<(u64, Option<ClaimId>)>,
+    spans_key: Option<(u64, Option<ClaimId>, u64)>,
     /// Paragraph heights at `heights_width`: estimated from the text length until the
     /// paragraph is first laid out, then measured.
     heights: Vec<f32>,
@@ -67,16 +80,23 @@ impl ArticleView {
         ui: &mut Ui,
         session: &Session,
         revision: u64,
+        marks: Marks<'_>,
         view: &mut ViewState,
         intents: &mut Vec<Intent>,
     ) {
-        self.prepare(session, revision, view.selected);
+        self.prepare(session, revision, view.selected, marks);
         self.header(ui, session, view, intents);
         ui.separator();
-        self.text(ui, session, view, intents);
+        self.text(ui, session, marks, view, intents);
     }
 
-    fn prepare(&mut self, session: &Session, revision: u64, selected: Option<ClaimId>) {
+    fn prepare(
+        &mut self,
+        session: &Session,
+        revision: u64,
+        selected: Option<ClaimId>,
+        marks: Marks<'_>,
+    ) {
         let article = &session.article;
         if self.article_sha != article.origin.sha256 || self.paragraphs.is_empty() {
             self.char_index = CharIndex::new(&article.text);
@@ -93,33 +113,48 @@ impl ArticleView {
             self.galleys.clear();
             self.spans_key = None;
         }
-        let key = (revision, selected);
+        let key = (revision, selected, marks.key);
         if self.spans_key != Some(key) {
-            self.rebuild_spans(session, selected);
+            self.rebuild_spans(session, selected, marks);
             self.spans_key = Some(key);
         }
     }
 
     /// Splits every claim into per-paragraph spans. Runs only when claims change.
-    fn rebuild_spans(&mut self, session: &Session, selected: Option<ClaimId>) {
+    fn rebuild_spans(&mut self, session: &Session, selected: Option<ClaimId>, marks: Marks<'_>) {
         self.spans = vec![Vec::new(); self.paragraphs.len()];
-        for claim in &session.claims {
+        let claims = session.claims.iter().map(|c| Span {
+            start: c.anchor.start,
+            end: c.anchor.end,
+            claim: c.id,
+            colour: session.scheme.colour_of(&c.status),
+            selected: selected == Some(c.id),
+            suggestion: false,
+        });
+        let [r, g, b, _] = super::suggestions::SUGGESTION_COLOUR.to_array();
+        let suggestions = marks.suggestions.iter().map(|&(start, end, _)| Span {
+            start,
+            end,
+            claim: ClaimId(0),
+            colour: [r, g, b],
+            selected: marks.selected == Some((start, end)),
+            suggestion: true,
+        });
+        for span in claims.chain(suggestions) {
             let first = self
                 .paragraphs
-                .partition_point(|p| p.chars.end <= claim.anchor.start);
+                .partition_point(|p| p.chars.end <= span.start);
             for (i, p) in self.paragraphs.iter().enumerate().skip(first) {
-                if p.chars.start >= claim.anchor.end {
+                if p.chars.start >= span.end {
                     break;
                 }
-                let start = claim.anchor.start.max(p.chars.start) - p.chars.start;
-                let end = claim.anchor.end.min(p.chars.end) - p.chars.start;
+                let start = span.start.max(p.chars.start) - p.chars.start;
+                let end = span.end.min(p.chars.end) - p.chars.start;
                 if start < end {
                     self.spans[i].push(Span {
                         start,
                         end,
-                        claim: claim.id,
-                        colour: session.scheme.colour_of(&claim.status),
-                        selected: selected == Some(claim.id),
+                        ..span.clone()
                     });
                 }
             }
@@ -177,6 +212,7 @@ impl ArticleView {
         &mut self,
         ui: &mut Ui,
         session: &Session,
+        marks: Marks<'_>,
         view: &mut ViewState,
         intents: &mut Vec<Intent>,
     ) {
@@ -194,10 +230,14 @@ impl ArticleView {
             self.offsets_dirty = true;
         }
 
-        if let Some(id) = view.reveal_in_article.take()
-            && let Some(claim) = session.claim(id)
-        {
-            let y = self.y_of_char(ui, session, claim.anchor.start, width);
+        let reveal = view
+            .reveal_in_article
+            .take()
+            .and_then(|id| session.claim(id))
+            .map(|c| c.anchor.start)
+            .or(view.reveal_char.take());
+        if let Some(char_idx) = reveal {
+            let y = self.y_of_char(ui, session, char_idx, width);
             view.restore_article_scroll = Some((y - 120.0).max(0.0));
         }
         let mut area = ScrollArea::vertical().id_salt("article").auto_shrink(false);
@@ -223,7 +263,7 @@ impl ArticleView {
                 let rect =
                     Rect::from_min_size(egui::pos2(left, top + y), Vec2::new(width, f32::INFINITY));
                 ui.scope_builder(UiBuilder::new().max_rect(rect).id_salt(("para", i)), |ui| {
-                    self.paragraph(ui, session, i, width, view, intents);
+                    self.paragraph(ui, session, marks, i, width, view, intents);
                 });
             }
         });
@@ -268,6 +308,7 @@ impl ArticleView {
         &mut self,
         ui: &mut Ui,
         session: &Session,
+        marks: Marks<'_>,
         i: usize,
         width: f32,
         view: &mut ViewState,
@@ -324,28 +365,43 @@ impl ArticleView {
                     .map(|r| p.chars.start + r.start.0..p.chars.start + r.end.0);
             }
         }
-        let claim_at = |pos: egui::Pos2| -> Option<&Claim> {
+        // The article character under the pointer, if the pointer is on the text
+        // (cursor_from_pos snaps to the nearest character; ignore points far from it).
+        let char_at = |pos: egui::Pos2| -> Option<usize> {
             let local = pos - output.galley_pos;
             let cursor = output.galley.cursor_from_pos(local);
             let caret = output.galley.pos_from_cursor(cursor);
-            // cursor_from_pos snaps to the nearest character; ignore clicks far from text.
-            if (caret.center().x - local.x).abs() > 14.0
-                || local.y < -2.0
-                || local.y > output.galley.size().y + 2.0
-            {
-                return None;
-            }
-            innermost_claim_at(session, p.chars.start + cursor.index.0)
+            let near = (caret.center().x - local.x).abs() <= 14.0
+                && local.y >= -2.0
+                && local.y <= output.galley.size().y + 2.0;
+            near.then_some(p.chars.start + cursor.index.0)
         };
+        let claim_at = |pos| char_at(pos).and_then(|c| innermost_claim_at(session, c));
+        let suggestion_at = |pos| char_at(pos).and_then(|c| suggestion_at(marks, c));
         if response.clicked()
             && view.text_selection.is_none()
             && let Some(pos) = response.interact_pointer_pos()
-            && let Some(claim) = claim_at(pos)
         {
-            intents.push(Intent::Select {
-                claim: Some(claim.id),
-                reveal_in_article: false,
-                reveal_in_list: true,
+            if let Some(claim) = claim_at(pos) {
+                intents.push(Intent::Select {
+                    claim: Some(claim.id),
+                    reveal_in_article: false,
+                    reveal_in_list: true,
+                });
+            } else if let Some((start, end, _)) = suggestion_at(pos) {
+                intents.push(Intent::SelectSuggestion { start, end });
+            }
+        }
+        if let Some(pos) = response.hover_pos()
+            && claim_at(pos).is_none()
+            && let Some((_, _, score)) = suggestion_at(pos)
+        {
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("Suggested claim · check-worthiness {score:.2}"))
+                        .strong(),
+                );
+                ui.weak("Click to review it in Suggestions");
             });
         }
         if let Some(pos) = response.hover_pos()
@@ -413,6 +469,16 @@ fn clear_selection(ctx: &egui::Context, id: egui::Id) {
     }
 }
 
+/// The suggestion covering character `pos`, if any.
+fn suggestion_at(marks: Marks<'_>, pos: usize) -> Option<(usize, usize, f32)> {
+    let upto = marks.suggestions.partition_point(|s| s.0 <= pos);
+    marks.suggestions[..upto]
+        .iter()
+        .rev()
+        .find(|s| s.1 > pos)
+        .copied()
+}
+
 /// The shortest claim covering character `pos` (the most specific one when claims overlap).
 fn innermost_claim_at(session: &Session, pos: usize) -> Option<&Claim> {
     let upto = session.claims.partition_point(|c| c.anchor.start <= pos);
@@ -465,8 +531,11 @@ fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -
         }
         let mut covering: Vec<&Span> = spans
             .iter()
-            .filter(|s| s.start <= a && s.end >= b)
+            .filter(|s| !s.suggestion && s.start <= a && s.end >= b)
             .collect();
+        let suggested = spans
+            .iter()
+            .find(|s| s.suggestion && s.start <= a && s.end >= b);
         covering.sort_by_key(|s| (!s.selected, s.end - s.start));
         let mut format = plain.clone();
         if let Some(top) = covering.first() {
@@ -483,6 +552,14 @@ fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -
             } else if top.selected {
                 format.underline = Stroke::new(2.0, colour);
             }
+        } else if let Some(s) = suggested {
+            // Suggestions are outlined from below rather than filled, so they never
+            // look like a verdict; the selected one gets a faint tint too.
+            let colour = Color32::from_rgb(s.colour[0], s.colour[1], s.colour[2]);
+            format.underline = Stroke::new(if s.selected { 2.5 } else { 1.5 }, colour);
+            if s.selected {
+                format.background = colour.gamma_multiply(0.18);
+            }
         }
         job.append(&text[byte_of[a]..byte_of[b]], 0.0, format);
     }
@@ -498,6 +575,7 @@ mod tests {
             start,
             end,
             claim: ClaimId(id),
+            suggestion: false,
             colour: [200, 0, 0],
             selected,
         }

@@ -24,6 +24,15 @@ pub enum Intent {
     },
     /// Set the selected claim's verdict to the scheme's n-th label.
     SetStatusByIndex(usize),
+    /// Select a suggested sentence (shows it in the Suggestions pane).
+    SelectSuggestion {
+        /// First character.
+        start: usize,
+        /// One past the last character.
+        end: usize,
+    },
+    /// Scroll the article to this character.
+    RevealText(usize),
     /// Open this file (after asking about unsaved changes).
     OpenPath(PathBuf),
 }

@@ -11,6 +11,7 @@ pub mod inspector;
 pub mod intent;
 pub mod memory;
 pub mod menu_bar;
+pub mod suggestions;
 pub mod theme;
 pub mod view_state;
 

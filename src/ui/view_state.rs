@@ -15,6 +15,10 @@ pub struct ViewState {
 
     /// Scroll the article to this claim on the next frame.
     pub reveal_in_article: Option<ClaimId>,
+    /// Scroll the article to this character on the next frame.
+    pub reveal_char: Option<usize>,
+    /// What the side pane shows.
+    pub side: SidePane,
     /// Scroll the claims list to this claim on the next frame.
     pub reveal_in_list: Option<ClaimId>,
     /// Claims list filter.
@@ -27,6 +31,16 @@ pub struct ViewState {
     pub restore_article_scroll: Option<f32>,
     /// Whether an editable text field had the keyboard on the last frame.
     pub editing_text: bool,
+}
+
+/// The side pane's two views.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SidePane {
+    /// The claims list and the claim inspector.
+    #[default]
+    Claims,
+    /// Suggested claims and why they were suggested.
+    Suggestions,
 }
 
 /// Which claims the list shows.
