@@ -24,6 +24,19 @@ fn app(session: Option<claimdesk::model::Session>) -> Harness<'static, Claimdesk
             )
         });
     harness.run();
+    // Suggestions are found on a worker thread; wait so the picture is always the same.
+    for _ in 0..500 {
+        if harness
+            .query_all_by_label_contains("Suggestions (…)")
+            .next()
+            .is_none()
+        {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
     harness
 }
 
@@ -43,4 +56,18 @@ fn claims_in_several_verdicts_with_one_selected() {
     harness.get_by_label_contains("Claim #4: Half true").click();
     harness.run();
     harness.snapshot("claims_selected");
+}
+
+#[test]
+fn suggestions_with_one_explained() {
+    let mut harness = app(None);
+    harness.get_by_label_contains("Suggestions (").click();
+    harness.run();
+    harness
+        .get_all_by_label_contains("Suggestion, score")
+        .nth(1)
+        .unwrap()
+        .click();
+    harness.run();
+    harness.snapshot("suggestions");
 }

@@ -607,7 +607,8 @@ impl ClaimdeskApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut intents = Vec::new();
-        self.suggestions.poll(&ctx, &self.doc.session);
+        let wanted = self.view.side == SidePane::Suggestions;
+        self.suggestions.poll(&ctx, &self.doc.session, wanted);
 
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
         {

@@ -87,8 +87,9 @@ impl Suggestions {
         self.shown_key = None;
     }
 
-    /// Picks up finished results; starts the suggester for a new article without claims.
-    pub fn poll(&mut self, ctx: &egui::Context, session: &Session) {
+    /// Picks up finished results. Starts the suggester for an article without claims,
+    /// or when the suggestions are `wanted` (the pane is open) and not yet computed.
+    pub fn poll(&mut self, ctx: &egui::Context, session: &Session, wanted: bool) {
         let sha = &session.article.origin.sha256;
         match &self.run {
             Run::Running {
@@ -111,7 +112,7 @@ impl Suggestions {
             }
             _ => {}
         }
-        if matches!(self.run, Run::Idle) && session.claims.is_empty() {
+        if matches!(self.run, Run::Idle) && (wanted || session.claims.is_empty()) {
             self.start(ctx, session);
         }
     }
