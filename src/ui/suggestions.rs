@@ -172,10 +172,14 @@ impl Suggestions {
     /// What the article pane marks: the shown suggestions and the selected one.
     pub fn marks(&mut self, session: &Session, revision: u64) -> super::article_view::Marks<'_> {
         let _ = self.visible(session, revision);
+        // The key changes with the list and with the selection, so highlights are rebuilt for either.
+        let selected_key = self
+            .selected
+            .map_or(0, |(s, e)| ((s as u64) << 32) ^ e as u64 ^ 1);
         super::article_view::Marks {
             suggestions: &self.marks,
             selected: self.selected,
-            key: self.marks_generation,
+            key: self.marks_generation.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ selected_key,
         }
     }
 
