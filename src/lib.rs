@@ -5,9 +5,12 @@
 
 pub mod cli;
 pub mod command;
+pub mod config;
+pub mod export;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod prefs;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -1,7 +1,12 @@
 //! The command line: `claimdesk [PATH]` opens the app; subcommands work headless.
 
+mod edit;
+mod export;
 mod new;
 mod show;
+
+pub use edit::EditArgs;
+pub use export::ExportArgs;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -29,6 +34,10 @@ pub enum CliCommand {
     New(new::NewArgs),
     /// Print a session's title and claims.
     Show(show::ShowArgs),
+    /// Publish a session as ClaimReview, Web Annotation, CSV, Markdown or HTML.
+    Export(export::ExportArgs),
+    /// Change one claim (verdict, note, claimant, sources) and save the session.
+    Edit(edit::EditArgs),
 }
 
 /// A headless command failed; the message is printed as one line.
@@ -48,5 +57,7 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliE
     match command {
         CliCommand::New(args) => new::run(args, out),
         CliCommand::Show(args) => show::run(args, out),
+        CliCommand::Export(args) => export::run(args, out),
+        CliCommand::Edit(args) => edit::run(args, out),
     }
 }
