@@ -154,7 +154,9 @@ pub enum CommandError {
         source: SchemeError,
     },
     /// A verdict in use has no counterpart in the new scheme.
-    #[error("the verdict \"{0}\" is used by a claim but the scheme switch does not say what it becomes")]
+    #[error(
+        "the verdict \"{0}\" is used by a claim but the scheme switch does not say what it becomes"
+    )]
     UnmappedStatus(LabelId),
 }
 
@@ -556,19 +558,44 @@ mod tests {
         let mut s = session();
         let a = add(&mut s, 7, 24);
         let b = add(&mut s, 25, 38);
-        apply(&mut s, Command::SetStatus { claim: a, status: "misleading".into() }).unwrap();
-        apply(&mut s, Command::SetStatus { claim: b, status: "false".into() }).unwrap();
+        apply(
+            &mut s,
+            Command::SetStatus {
+                claim: a,
+                status: "misleading".into(),
+            },
+        )
+        .unwrap();
+        apply(
+            &mut s,
+            Command::SetStatus {
+                claim: b,
+                status: "false".into(),
+            },
+        )
+        .unwrap();
         let before = s.clone();
         let new = politifact();
         let mut mapping = crate::model::propose_mapping(&s.scheme, &new);
-        assert!(mapping.iter().any(|(f, t)| f == "misleading" && t == "false"));
+        assert!(
+            mapping
+                .iter()
+                .any(|(f, t)| f == "misleading" && t == "false")
+        );
         // The user overrides one proposal, as the switch dialog allows.
         for (from, to) in &mut mapping {
             if from == "misleading" {
                 *to = "half-true".into();
             }
         }
-        let applied = apply(&mut s, Command::SwitchScheme { scheme: new, mapping }).unwrap();
+        let applied = apply(
+            &mut s,
+            Command::SwitchScheme {
+                scheme: new,
+                mapping,
+            },
+        )
+        .unwrap();
         assert_eq!(s.scheme.id, "politifact");
         assert_eq!(s.claim(a).unwrap().status, "half-true");
         assert_eq!(s.claim(b).unwrap().status, "false");
@@ -582,7 +609,14 @@ mod tests {
     fn bad_scheme_switches_change_nothing() {
         let mut s = session();
         let a = add(&mut s, 7, 24);
-        apply(&mut s, Command::SetStatus { claim: a, status: "true".into() }).unwrap();
+        apply(
+            &mut s,
+            Command::SetStatus {
+                claim: a,
+                status: "true".into(),
+            },
+        )
+        .unwrap();
         let before = s.clone();
         let new = politifact();
         let unmapped = Command::SwitchScheme {
@@ -604,7 +638,13 @@ mod tests {
         let mut broken = new;
         broken.unreviewed = "nope".into();
         assert!(matches!(
-            apply(&mut s, Command::SwitchScheme { scheme: broken, mapping: vec![] }),
+            apply(
+                &mut s,
+                Command::SwitchScheme {
+                    scheme: broken,
+                    mapping: vec![]
+                }
+            ),
             Err(CommandError::InvalidScheme { .. })
         ));
         assert_eq!(s, before);

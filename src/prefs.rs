@@ -161,7 +161,11 @@ mod tests {
     fn broken_file_names_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(PREFS_FILE);
-        std::fs::write(&path, "(\n  publisher: (\n    organisation_name: 42,\n  ),\n)").unwrap();
+        std::fs::write(
+            &path,
+            "(\n  publisher: (\n    organisation_name: 42,\n  ),\n)",
+        )
+        .unwrap();
         let msg = load_prefs_from(&path).unwrap_err().to_string();
         assert!(msg.contains("prefs.ron") && msg.contains("line 3"), "{msg}");
     }

@@ -36,13 +36,32 @@ fn edit_then_export_shows_the_change() {
     let out = claimdesk(
         dir.path(),
         &[
-            "edit", s, "--claim", "2", "--status", "Mostly true", "--note", "Checked with the rail authority",
-            "--claimant", "Rail Authority", "--add-source", "https://rail.example.org/budget",
-            "--title", "Rail budget 2026", "--quote", "Total cost: €1.9 billion", "--stance", "supports",
+            "edit",
+            s,
+            "--claim",
+            "2",
+            "--status",
+            "Mostly true",
+            "--note",
+            "Checked with the rail authority",
+            "--claimant",
+            "Rail Authority",
+            "--add-source",
+            "https://rail.example.org/budget",
+            "--title",
+            "Rail budget 2026",
+            "--quote",
+            "Total cost: €1.9 billion",
+            "--stance",
+            "supports",
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Claim #2: 4 changes saved"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Claim #2: 4 changes saved"),
+        "{}",
+        stdout(&out)
+    );
 
     let out = claimdesk(dir.path(), &["export", s, "--format", "csv"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -55,7 +74,18 @@ fn edit_then_export_shows_the_change() {
 
     let out = claimdesk(
         dir.path(),
-        &["export", s, "--format", "claimreview", "--date", "2026-11-27", "--org-name", "Desk", "--org-url", "https://desk.example"],
+        &[
+            "export",
+            s,
+            "--format",
+            "claimreview",
+            "--date",
+            "2026-11-27",
+            "--org-name",
+            "Desk",
+            "--org-url",
+            "https://desk.example",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -63,11 +93,17 @@ fn edit_then_export_shows_the_change() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["reviewRating"]["alternateName"] == "Mostly true" && r["itemReviewed"]["author"]["name"] == "Rail Authority")
+        .find(|r| {
+            r["reviewRating"]["alternateName"] == "Mostly true"
+                && r["itemReviewed"]["author"]["name"] == "Rail Authority"
+        })
         .expect("the edited claim is exported");
     assert_eq!(review["author"]["name"], "Desk");
     assert_eq!(review["datePublished"], "2026-11-27");
-    assert!(stderr(&out).contains("claimdesk: lint:"), "lint goes to stderr");
+    assert!(
+        stderr(&out).contains("claimdesk: lint:"),
+        "lint goes to stderr"
+    );
 }
 
 #[test]
@@ -79,16 +115,25 @@ fn unknown_claim_or_label_fails_and_leaves_the_file_alone() {
     for args in [
         vec!["edit", s, "--claim", "999", "--status", "false"],
         vec!["edit", s, "--claim", "1", "--status", "pants-on-fire"],
-        vec!["edit", s, "--claim", "1", "--note", "x", "--status", "nonsense"],
+        vec![
+            "edit", s, "--claim", "1", "--note", "x", "--status", "nonsense",
+        ],
     ] {
         let out = claimdesk(dir.path(), &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "one line: {err}");
         assert!(err.contains("session.ron"), "names the file: {err}");
-        assert_eq!(std::fs::read(&session).unwrap(), before, "{args:?} changed the file");
+        assert_eq!(
+            std::fs::read(&session).unwrap(),
+            before,
+            "{args:?} changed the file"
+        );
     }
-    assert!(!claimdesk::store::backup_path(&session).exists(), "nothing was saved");
+    assert!(
+        !claimdesk::store::backup_path(&session).exists(),
+        "nothing was saved"
+    );
 }
 
 #[test]
@@ -99,7 +144,15 @@ fn strict_turns_lint_problems_into_failure() {
     let target = dir.path().join("out.jsonld");
     let out = claimdesk(
         dir.path(),
-        &["export", s, "--format", "claimreview", "--strict", "-o", target.to_str().unwrap()],
+        &[
+            "export",
+            s,
+            "--format",
+            "claimreview",
+            "--strict",
+            "-o",
+            target.to_str().unwrap(),
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -110,7 +163,14 @@ fn strict_turns_lint_problems_into_failure() {
 
     let out = claimdesk(
         dir.path(),
-        &["export", s, "--format", "claimreview", "-o", target.to_str().unwrap()],
+        &[
+            "export",
+            s,
+            "--format",
+            "claimreview",
+            "-o",
+            target.to_str().unwrap(),
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).is_empty());
@@ -129,19 +189,43 @@ fn export_takes_the_publisher_from_preferences_and_flags_override() {
         r#"(publisher: (organisation_name: "Prefs Org", organisation_url: "https://prefs.example", reviewer_name: "Pat Prefs"))"#,
     )
     .unwrap();
-    let out = claimdesk(dir.path(), &["export", s, "--format", "html", "--date", "2026-11-27"]);
+    let out = claimdesk(
+        dir.path(),
+        &["export", s, "--format", "html", "--date", "2026-11-27"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let html = stdout(&out);
     assert!(html.contains("Prefs Org") && html.contains("Pat Prefs"));
 
-    let out = claimdesk(dir.path(), &["export", s, "--format", "markdown", "--reviewer", "Flag Person"]);
+    let out = claimdesk(
+        dir.path(),
+        &[
+            "export",
+            s,
+            "--format",
+            "markdown",
+            "--reviewer",
+            "Flag Person",
+        ],
+    );
     let md = stdout(&out);
-    assert!(md.contains("Prefs Org") && md.contains("Flag Person") && !md.contains("Pat Prefs"), "{md}");
+    assert!(
+        md.contains("Prefs Org") && md.contains("Flag Person") && !md.contains("Pat Prefs"),
+        "{md}"
+    );
 
-    std::fs::write(dir.path().join("prefs.ron"), "(publisher: (organisation_name: 3))").unwrap();
+    std::fs::write(
+        dir.path().join("prefs.ron"),
+        "(publisher: (organisation_name: 3))",
+    )
+    .unwrap();
     let out = claimdesk(dir.path(), &["export", s, "--format", "csv"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("prefs.ron") && stderr(&out).contains("line 1"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("prefs.ron") && stderr(&out).contains("line 1"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -150,11 +234,17 @@ fn every_format_exports_and_bad_dates_are_refused() {
     let session = fixture_copy(dir.path());
     let s = session.to_str().unwrap();
     for format in ["claimreview", "webannotation", "csv", "markdown", "html"] {
-        let out = claimdesk(dir.path(), &["export", s, "--format", format, "--date", "2026-11-27"]);
+        let out = claimdesk(
+            dir.path(),
+            &["export", s, "--format", format, "--date", "2026-11-27"],
+        );
         assert!(out.status.success(), "{format}: {}", stderr(&out));
         assert!(!out.stdout.is_empty(), "{format}");
     }
-    let out = claimdesk(dir.path(), &["export", s, "--format", "csv", "--date", "27/11/2026"]);
+    let out = claimdesk(
+        dir.path(),
+        &["export", s, "--format", "csv", "--date", "27/11/2026"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("YYYY-MM-DD"));
 }

@@ -87,7 +87,9 @@ fn str_at<'a>(v: &'a Value, path: &[&str]) -> &'a str {
             .get(key)
             .unwrap_or_else(|| panic!("missing {} in {cur}", path.join(".")));
     }
-    let s = cur.as_str().unwrap_or_else(|| panic!("{} is not a string", path.join(".")));
+    let s = cur
+        .as_str()
+        .unwrap_or_else(|| panic!("{} is not a string", path.join(".")));
     assert!(!s.trim().is_empty(), "{} is empty", path.join("."));
     s
 }
@@ -103,19 +105,32 @@ fn claimreview_parses_back_with_every_required_field() {
         .iter()
         .filter(|c| c.status != session.scheme.unreviewed)
         .collect();
-    assert_eq!(reviews.len(), reviewed.len(), "only reviewed claims are exported");
-    assert!(reviews.len() < session.claims.len(), "the fixture has an unreviewed claim");
+    assert_eq!(
+        reviews.len(),
+        reviewed.len(),
+        "only reviewed claims are exported"
+    );
+    assert!(
+        reviews.len() < session.claims.len(),
+        "the fixture has an unreviewed claim"
+    );
     for (review, claim) in reviews.iter().zip(&reviewed) {
         assert_eq!(str_at(review, &["@context"]), "https://schema.org");
         assert_eq!(str_at(review, &["@type"]), "ClaimReview");
         assert_eq!(
             str_at(review, &["url"]),
-            format!("https://factcheck.example.org/checks/jobs-speech#claim-{}", claim.id)
+            format!(
+                "https://factcheck.example.org/checks/jobs-speech#claim-{}",
+                claim.id
+            )
         );
         assert_eq!(str_at(review, &["claimReviewed"]), claim.text.trim());
         assert_eq!(str_at(review, &["author", "@type"]), "Organization");
         assert_eq!(str_at(review, &["author", "name"]), "Example Fact Check");
-        assert_eq!(str_at(review, &["author", "url"]), "https://factcheck.example.org");
+        assert_eq!(
+            str_at(review, &["author", "url"]),
+            "https://factcheck.example.org"
+        );
         assert_eq!(str_at(review, &["datePublished"]), "2026-11-27");
         assert_eq!(str_at(review, &["reviewRating", "@type"]), "Rating");
         assert_eq!(
@@ -132,13 +147,22 @@ fn claimreview_parses_back_with_every_required_field() {
             None => assert!(rating.get("ratingValue").is_none()),
         }
         assert_eq!(str_at(review, &["itemReviewed", "@type"]), "Claim");
-        assert_eq!(str_at(review, &["itemReviewed", "datePublished"]), "2026-11-24");
+        assert_eq!(
+            str_at(review, &["itemReviewed", "datePublished"]),
+            "2026-11-24"
+        );
         assert_eq!(
             str_at(review, &["itemReviewed", "author", "name"]),
             claim.claimant.trim()
         );
-        assert!(["Person", "Organization"].contains(&str_at(review, &["itemReviewed", "author", "@type"])));
-        assert_eq!(str_at(review, &["itemReviewed", "appearance", "@type"]), "CreativeWork");
+        assert!(
+            ["Person", "Organization"]
+                .contains(&str_at(review, &["itemReviewed", "author", "@type"]))
+        );
+        assert_eq!(
+            str_at(review, &["itemReviewed", "appearance", "@type"]),
+            "CreativeWork"
+        );
         assert_eq!(
             str_at(review, &["itemReviewed", "appearance", "url"]),
             "https://news.example.com/2026/11/jobs-speech"
@@ -156,19 +180,38 @@ fn linter_flags_what_the_fixture_lacks() {
     let session = fixture();
     let problems = lint_claimreview(&session, &options());
     let rules: Vec<LintRule> = problems.iter().map(|p| p.rule).collect();
-    assert!(rules.contains(&LintRule::ClaimReviewedTooLong), "{problems:?}");
-    assert!(rules.contains(&LintRule::LabelWithoutRating), "{problems:?}");
+    assert!(
+        rules.contains(&LintRule::ClaimReviewedTooLong),
+        "{problems:?}"
+    );
+    assert!(
+        rules.contains(&LintRule::LabelWithoutRating),
+        "{problems:?}"
+    );
     assert!(!rules.contains(&LintRule::NoPublisherUrl));
-    assert!(!rules.contains(&LintRule::RequiredFieldMissing), "{problems:?}");
+    assert!(
+        !rules.contains(&LintRule::RequiredFieldMissing),
+        "{problems:?}"
+    );
 
     let mut bare = options();
     bare.publisher = PublisherProfile::default();
     bare.review_url = None;
     let problems = lint_claimreview(&session, &bare);
     let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert!(text.iter().any(|p| p.starts_with("no-publisher-url")), "{text:?}");
-    assert!(text.iter().any(|p| p.contains("required-field-missing: claim #") && p.contains("url is missing")), "{text:?}");
-    assert!(text.iter().any(|p| p.contains("author.name is missing")), "{text:?}");
+    assert!(
+        text.iter().any(|p| p.starts_with("no-publisher-url")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|p| p.contains("required-field-missing: claim #") && p.contains("url is missing")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter().any(|p| p.contains("author.name is missing")),
+        "{text:?}"
+    );
 }
 
 #[test]
@@ -186,9 +229,18 @@ fn web_annotation_selectors_point_at_the_article() {
     for (item, claim) in items.iter().zip(&session.claims) {
         assert_eq!(item["type"], "Annotation");
         let selectors = item["target"]["selector"].as_array().unwrap();
-        let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector").unwrap();
-        let pos = selectors.iter().find(|s| s["type"] == "TextPositionSelector").unwrap();
-        let (start, end) = (pos["start"].as_u64().unwrap() as usize, pos["end"].as_u64().unwrap() as usize);
+        let quote = selectors
+            .iter()
+            .find(|s| s["type"] == "TextQuoteSelector")
+            .unwrap();
+        let pos = selectors
+            .iter()
+            .find(|s| s["type"] == "TextPositionSelector")
+            .unwrap();
+        let (start, end) = (
+            pos["start"].as_u64().unwrap() as usize,
+            pos["end"].as_u64().unwrap() as usize,
+        );
         let exact: String = chars[start..end].iter().collect();
         assert_eq!(quote["exact"], exact.as_str());
         let prefix: String = chars[start.saturating_sub(32)..start].iter().collect();
@@ -206,15 +258,29 @@ fn csv_parses_back_one_row_per_claim() {
     let session = fixture();
     let text = export(&session, ExportFormat::Csv, &options()).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
-    assert_eq!(headers, ["id", "status", "claim", "quote", "start", "end", "claimant", "sources", "note"]);
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "id", "status", "claim", "quote", "start", "end", "claimant", "sources", "note"
+        ]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), session.claims.len());
     for (row, claim) in rows.iter().zip(&session.claims) {
         assert_eq!(&row[0], claim.id.to_string());
         assert_eq!(&row[2], claim.text);
         assert_eq!(&row[8], claim.note);
-        let urls: Vec<&str> = if row[7].is_empty() { vec![] } else { row[7].split(SOURCE_SEPARATOR).collect() };
+        let urls: Vec<&str> = if row[7].is_empty() {
+            vec![]
+        } else {
+            row[7].split(SOURCE_SEPARATOR).collect()
+        };
         let expected: Vec<&str> = claim.sources.iter().map(|s| s.url.as_str()).collect();
         assert_eq!(urls, expected);
     }
@@ -228,12 +294,25 @@ fn reports_escape_markup_in_claims() {
         "the fixture must contain a claim with <script>"
     );
     let html = export(&session, ExportFormat::Html, &options()).unwrap();
-    assert!(!html.to_lowercase().contains("<script"), "no script element may appear");
+    assert!(
+        !html.to_lowercase().contains("<script"),
+        "no script element may appear"
+    );
     assert!(html.contains("&lt;script&gt;alert(&quot;boo&quot;)&lt;/script&gt;"));
-    assert!(!html.contains("javascript:"), "unsafe URLs are never links");
+    assert!(
+        !html.contains("href=\"javascript:"),
+        "unsafe URLs are never links"
+    );
     let md = export(&session, ExportFormat::Markdown, &options()).unwrap();
     assert!(!md.contains("<script"), "Markdown must not carry raw HTML");
     assert!(md.contains("&lt;script&gt;"));
     assert!(md.contains("\\*proven\\*"), "Markdown emphasis is escaped");
-    assert!(md.contains("\\[colds\\]"), "Markdown link syntax is escaped");
+    assert!(
+        md.contains("\\[colds\\]"),
+        "Markdown link syntax is escaped"
+    );
+    assert!(
+        !md.contains("](javascript:"),
+        "unsafe URLs are never Markdown links"
+    );
 }

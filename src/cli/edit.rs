@@ -57,7 +57,8 @@ fn parse_claim_id(s: &str) -> Result<ClaimId, String> {
 }
 
 fn parse_stance(s: &str) -> Result<Stance, String> {
-    Stance::parse(s).ok_or_else(|| format!("\"{s}\" is not a stance: use supports, refutes or context"))
+    Stance::parse(s)
+        .ok_or_else(|| format!("\"{s}\" is not a stance: use supports, refutes or context"))
 }
 
 /// Applies the requested changes to one claim and saves the session.
@@ -92,7 +93,12 @@ fn commands(args: &EditArgs, session: &Session) -> Result<Vec<Command>, String> 
     let mut commands = Vec::new();
     if let Some(status) = &args.status {
         let label = session.scheme.find_label(status).ok_or_else(|| {
-            let known: Vec<&str> = session.scheme.labels.iter().map(|l| l.id.as_str()).collect();
+            let known: Vec<&str> = session
+                .scheme
+                .labels
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect();
             format!(
                 "\"{status}\" is not a verdict in the rating scheme \"{}\" (use one of: {})",
                 session.scheme.id,

@@ -69,9 +69,8 @@ pub fn run(args: ExportArgs, out: &mut dyn std::io::Write) -> Result<(), CliErro
     }
     let text = export(session, args.format, &options).map_err(CliError::from_display)?;
     match &args.output {
-        Some(path) => write_replacing(path, text.as_bytes()).map_err(|e| {
-            CliError(format!("could not write {}: {e}", path.display()))
-        }),
+        Some(path) => write_replacing(path, text.as_bytes())
+            .map_err(|e| CliError(format!("could not write {}: {e}", path.display()))),
         None => out
             .write_all(text.as_bytes())
             .map_err(CliError::from_display),
@@ -79,9 +78,7 @@ pub fn run(args: ExportArgs, out: &mut dyn std::io::Write) -> Result<(), CliErro
 }
 
 fn options(args: &ExportArgs) -> Result<ExportOptions, CliError> {
-    let mut publisher = load_prefs()
-        .map_err(CliError::from_display)?
-        .publisher;
+    let mut publisher = load_prefs().map_err(CliError::from_display)?.publisher;
     if let Some(v) = &args.org_name {
         publisher.organisation_name = v.clone();
     }
@@ -119,7 +116,10 @@ fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => PathBuf::from("."),
     };
     let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path has no file name")
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the path has no file name",
+        )
     })?;
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);

@@ -36,7 +36,11 @@ fn review(session: &Session, claim: &Claim, options: &ExportOptions) -> Map<Stri
     let publisher = &options.publisher;
     let mut author = Map::new();
     author.insert("@type".into(), json!("Organization"));
-    put(&mut author, "name", Some(publisher.organisation_name.trim()));
+    put(
+        &mut author,
+        "name",
+        Some(publisher.organisation_name.trim()),
+    );
     put(&mut author, "url", Some(publisher.organisation_url.trim()));
     m.insert("author".into(), Value::Object(author));
     put(&mut m, "datePublished", Some(options.date.trim()));
@@ -79,18 +83,48 @@ fn item_reviewed(session: &Session, claim: &Claim, options: &ExportOptions) -> M
     let mut appearance = Map::new();
     appearance.insert("@type".into(), json!("CreativeWork"));
     put(&mut appearance, "url", options.article_url.as_deref());
-    put(&mut appearance, "headline", Some(session.article.title.trim()));
-    put(&mut appearance, "datePublished", options.claim_date.as_deref());
+    put(
+        &mut appearance,
+        "headline",
+        Some(session.article.title.trim()),
+    );
+    put(
+        &mut appearance,
+        "datePublished",
+        options.claim_date.as_deref(),
+    );
     item.insert("appearance".into(), Value::Object(appearance));
     item
 }
 
 /// Words that mark a claimant as an organisation rather than a person.
 const ORGANISATION_WORDS: [&str; 26] = [
-    "agency", "army", "association", "bank", "bureau", "commission", "committee", "company",
-    "corporation", "council", "court", "department", "government", "inc", "institute", "kremlin",
-    "ltd", "ministry", "news", "office", "organisation", "organization", "party", "police",
-    "service", "university",
+    "agency",
+    "army",
+    "association",
+    "bank",
+    "bureau",
+    "commission",
+    "committee",
+    "company",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "government",
+    "inc",
+    "institute",
+    "kremlin",
+    "ltd",
+    "ministry",
+    "news",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "police",
+    "service",
+    "university",
 ];
 
 /// `"Organization"` when the claimant's name contains a word such as "Ministry" or

@@ -77,7 +77,14 @@ mod tests {
     #[test]
     fn checks_dates() {
         assert_eq!(parse_date(" 2024-02-29 ").unwrap(), "2024-02-29");
-        for bad in ["2023-02-29", "2026-13-01", "2026-1-01", "26-11-27", "2026-11-2x", "tomorrow"] {
+        for bad in [
+            "2023-02-29",
+            "2026-13-01",
+            "2026-1-01",
+            "26-11-27",
+            "2026-11-2x",
+            "tomorrow",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }

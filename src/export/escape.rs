@@ -134,7 +134,10 @@ mod tests {
 
     #[test]
     fn only_web_and_mail_urls_are_links() {
-        assert_eq!(linkable_url(" https://a.example/x "), Some("https://a.example/x"));
+        assert_eq!(
+            linkable_url(" https://a.example/x "),
+            Some("https://a.example/x")
+        );
         assert_eq!(linkable_url("javascript:alert(1)"), None);
         assert_eq!(linkable_url("https://a.example/x y"), None);
         assert_eq!(linkable_url("data:text/html,<b>"), None);

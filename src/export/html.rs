@@ -5,6 +5,7 @@
 //! http, https and mailto URLs.
 
 use super::ExportOptions;
+use super::context::quote_in_context;
 use super::escape::{html as h, linkable_url};
 use super::summary::{VerdictCount, verdict_counts};
 use crate::model::scheme::parse_colour;
@@ -160,20 +161,28 @@ fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
     );
     let mut meta = Vec::new();
     if !claim.claimant.trim().is_empty() {
-        meta.push(format!("Claimant: <strong>{}</strong>", h(claim.claimant.trim())));
+        meta.push(format!(
+            "Claimant: <strong>{}</strong>",
+            h(claim.claimant.trim())
+        ));
     }
     meta.push(format!("Claim #{}", claim.id));
     if claim.needs_review {
-        meta.push("<span class=\"warn\">Needs review: the article changed around this claim</span>".to_owned());
+        meta.push(
+            "<span class=\"warn\">Needs review: the article changed around this claim</span>"
+                .to_owned(),
+        );
     }
     let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
-    let a = &claim.anchor;
+    let q = quote_in_context(session, &claim.anchor);
     let _ = writeln!(
         out,
-        "<blockquote class=\"context\">…{}<mark>{}</mark>{}…</blockquote>",
-        h(&a.prefix),
-        h(&a.exact),
-        h(&a.suffix)
+        "<blockquote class=\"context\">{}{}<mark>{}</mark>{}{}</blockquote>",
+        if q.more_before { "…" } else { "" },
+        h(&q.before),
+        h(&q.exact),
+        h(&q.after),
+        if q.more_after { "…" } else { "" },
     );
     if !claim.sources.is_empty() {
         let _ = writeln!(out, "<h4>Sources</h4>\n<ul class=\"sources\">");
@@ -190,7 +199,11 @@ fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
                 link(title, &s.url)
             );
             if !s.accessed.trim().is_empty() {
-                let _ = write!(out, " <span class=\"accessed\">read {}</span>", h(s.accessed.trim()));
+                let _ = write!(
+                    out,
+                    " <span class=\"accessed\">read {}</span>",
+                    h(s.accessed.trim())
+                );
             }
             if !s.quote.trim().is_empty() {
                 let _ = write!(out, "<q>{}</q>", h(s.quote.trim()));
@@ -232,7 +245,11 @@ fn link(text: &str, url: &str) -> String {
     match linkable_url(url) {
         Some(u) => format!("<a href=\"{}\">{}</a>", h(u), h(text.trim())),
         None if url.trim().is_empty() || url.trim() == text.trim() => h(text.trim()),
-        None => format!("{} <span class=\"url\">({})</span>", h(text.trim()), h(url.trim())),
+        None => format!(
+            "{} <span class=\"url\">({})</span>",
+            h(text.trim()),
+            h(url.trim())
+        ),
     }
 }
 

@@ -66,16 +66,31 @@ impl fmt::Display for LintProblem {
 const REQUIRED: [(&[&str], &str); 5] = [
     (&["url"], "set the review page's URL (--url)"),
     (&["claimReviewed"], "give the claim a wording"),
-    (&["author", "name"], "set the organisation name in Preferences (--org-name)"),
+    (
+        &["author", "name"],
+        "set the organisation name in Preferences (--org-name)",
+    ),
     (&["datePublished"], "set the publication date (--date)"),
-    (&["reviewRating", "alternateName"], "give the verdict label a name"),
+    (
+        &["reviewRating", "alternateName"],
+        "give the verdict label a name",
+    ),
 ];
 
 /// Fields Google recommends, with the fix for each.
 const RECOMMENDED: [(&[&str], &str); 3] = [
-    (&["itemReviewed", "author", "name"], "say who made the claim (claimant)"),
-    (&["itemReviewed", "datePublished"], "set when the claim was made (--claim-date)"),
-    (&["itemReviewed", "appearance", "url"], "set the article's URL (--article-url)"),
+    (
+        &["itemReviewed", "author", "name"],
+        "say who made the claim (claimant)",
+    ),
+    (
+        &["itemReviewed", "datePublished"],
+        "set when the claim was made (--claim-date)",
+    ),
+    (
+        &["itemReviewed", "appearance", "url"],
+        "set the article's URL (--article-url)",
+    ),
 ];
 
 /// Lists the problems of the ClaimReview export of `session` with `options`, in a stable

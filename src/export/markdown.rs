@@ -4,9 +4,10 @@
 //! Every piece of session text goes through [`escape::markdown`], so a claim containing
 //! `<script>` or `*stars*` renders as written.
 
+use super::ExportOptions;
+use super::context::quote_in_context;
 use super::escape::{linkable_url, markdown as md, markdown_lines, markdown_url};
 use super::summary::verdict_counts;
-use super::ExportOptions;
 use crate::model::{Claim, Session};
 use std::fmt::Write as _;
 
@@ -101,13 +102,15 @@ fn claim_section(out: &mut String, session: &Session, n: usize, claim: &Claim) {
         facts.push("**Needs review:** the article changed around this claim".to_owned());
     }
     let _ = writeln!(out, "{}\n", facts.join("  \n"));
-    let a = &claim.anchor;
+    let q = quote_in_context(session, &claim.anchor);
     let _ = writeln!(
         out,
-        "> …{}**{}**{}…\n",
-        md(&a.prefix),
-        md(&a.exact),
-        md(&a.suffix)
+        "> {}{}**{}**{}{}\n",
+        if q.more_before { "…" } else { "" },
+        md(&q.before),
+        md(&q.exact),
+        md(&q.after),
+        if q.more_after { "…" } else { "" },
     );
     if !claim.sources.is_empty() {
         let _ = writeln!(out, "**Sources**\n");

@@ -5,6 +5,7 @@
 //! Field mappings are documented in `docs/exports.md`.
 
 pub mod claimreview;
+pub mod context;
 pub mod csv;
 pub mod date;
 pub mod escape;
@@ -15,6 +16,7 @@ pub mod summary;
 pub mod web_annotation;
 
 pub use claimreview::{claimreview_json, to_claimreview};
+pub use context::{QuoteInContext, quote_in_context};
 pub use csv::{SOURCE_SEPARATOR, to_csv};
 pub use date::{DateError, parse_date, today_utc};
 pub use html::to_html;

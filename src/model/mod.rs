@@ -16,7 +16,9 @@ pub use article::{Article, ArticleOrigin, paragraph_ranges};
 pub use claim::{Attribution, Claim};
 pub use ids::{ClaimId, SourceId};
 pub use scheme::{LabelId, NumericRating, RatingLabel, RatingScheme, SchemeError};
+pub use scheme_library::{
+    LibraryScheme, SchemeFileError, SchemeLibrary, SchemeOrigin, builtin_schemes,
+};
+pub use scheme_mapping::propose_mapping;
 pub use session::{FORMAT_VERSION, Session};
 pub use source::{Source, SourceDraft, Stance};
-pub use scheme_library::{LibraryScheme, SchemeFileError, SchemeLibrary, SchemeOrigin, builtin_schemes};
-pub use scheme_mapping::propose_mapping;

@@ -134,10 +134,7 @@ impl SchemeLibrary {
 
     /// Looks a scheme up by id.
     pub fn get(&self, id: &str) -> Option<&RatingScheme> {
-        self.schemes
-            .iter()
-            .map(|s| &s.scheme)
-            .find(|s| s.id == id)
+        self.schemes.iter().map(|s| &s.scheme).find(|s| s.id == id)
     }
 }
 
@@ -190,7 +187,11 @@ mod tests {
             assert!(scheme.labels.iter().all(|l| !l.description.is_empty()));
             for label in &scheme.labels {
                 if let Some(r) = label.rating {
-                    assert!(r.worst <= r.value && r.value <= r.best, "{file} {}", label.id);
+                    assert!(
+                        r.worst <= r.value && r.value <= r.best,
+                        "{file} {}",
+                        label.id
+                    );
                 }
             }
         }
@@ -211,11 +212,25 @@ mod tests {
     fn builtin_schemes_have_the_published_labels() {
         assert_eq!(
             names("politifact"),
-            ["True", "Mostly True", "Half True", "Mostly False", "False", "Pants on Fire"]
+            [
+                "True",
+                "Mostly True",
+                "Half True",
+                "Mostly False",
+                "False",
+                "Pants on Fire"
+            ]
         );
         assert_eq!(
             names("meta"),
-            ["False", "Altered", "Partly False", "Missing Context", "Satire", "True"]
+            [
+                "False",
+                "Altered",
+                "Partly False",
+                "Missing Context",
+                "Satire",
+                "True"
+            ]
         );
         assert_eq!(
             names("africa-check"),
@@ -286,7 +301,10 @@ mod tests {
         ));
         assert_eq!(lib.problems.len(), 1);
         let msg = lib.problems[0].to_string();
-        assert!(msg.contains("a-broken.ron") && msg.contains("line 4"), "{msg}");
+        assert!(
+            msg.contains("a-broken.ron") && msg.contains("line 4"),
+            "{msg}"
+        );
     }
 
     #[test]

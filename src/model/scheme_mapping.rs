@@ -94,7 +94,12 @@ mod tests {
             for b in &lib.schemes {
                 for (from, to) in propose_mapping(&a.scheme, &b.scheme) {
                     assert!(a.scheme.label(&from).is_some());
-                    assert!(b.scheme.label(&to).is_some(), "{} -> {}", a.scheme.id, b.scheme.id);
+                    assert!(
+                        b.scheme.label(&to).is_some(),
+                        "{} -> {}",
+                        a.scheme.id,
+                        b.scheme.id
+                    );
                 }
             }
         }
