@@ -1,6 +1,9 @@
 //! End-to-end tests of `claimdesk edit` and `claimdesk export`, running the real binary
 //! on a copy of the fixture session.
 
+// Test helpers may fail loudly: a panic is a failed test with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

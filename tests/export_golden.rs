@@ -3,6 +3,9 @@
 //! `UPDATE_GOLDEN=1 cargo test --test export_golden` rewrites `tests/golden/*` after an
 //! intended change; review the diff before committing.
 
+// Test helpers may fail loudly: a panic is a failed test with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use claimdesk::export::{
     ExportFormat, ExportOptions, LintRule, SOURCE_SEPARATOR, export, lint_claimreview,
     to_claimreview, to_web_annotation,
