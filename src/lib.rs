@@ -6,11 +6,13 @@
 pub mod cli;
 pub mod command;
 pub mod config;
+pub mod document;
 pub mod export;
 pub mod history;
 pub mod import;
 pub mod model;
 pub mod prefs;
+pub mod sample;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;
