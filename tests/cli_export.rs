@@ -251,3 +251,44 @@ fn every_format_exports_and_bad_dates_are_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn schemes_lists_builtin_and_user_schemes_and_names_broken_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimdesk(dir.path(), &["schemes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = stdout(&out);
+    for id in [
+        "default",
+        "politifact",
+        "meta",
+        "africa-check",
+        "aap",
+        "meedan-check",
+    ] {
+        assert!(
+            list.lines().any(|l| l.starts_with(&format!("{id}\t"))),
+            "{id} in {list}"
+        );
+    }
+    let schemes = dir.path().join("schemes");
+    std::fs::create_dir(&schemes).unwrap();
+    std::fs::write(
+        schemes.join("ours.ron"),
+        r##"(id: "ours", name: "Ours", unreviewed: "open", labels: [(id: "open", name: "Open", colour: "#888888", description: "Not checked.")])"##,
+    )
+    .unwrap();
+    std::fs::write(schemes.join("broken.ron"), "(\n  id: \"b\",\n  name: \n)").unwrap();
+    let out = claimdesk(dir.path(), &["schemes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("ours\tOurs\tOpen\t"),
+        "{}",
+        stdout(&out)
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("broken.ron") && err.contains("line 3"),
+        "{err}"
+    );
+}

@@ -3,6 +3,7 @@
 mod edit;
 mod export;
 mod new;
+mod schemes;
 mod show;
 
 pub use edit::EditArgs;
@@ -38,6 +39,8 @@ pub enum CliCommand {
     Export(export::ExportArgs),
     /// Change one claim (verdict, note, claimant, sources) and save the session.
     Edit(edit::EditArgs),
+    /// List the rating schemes (built-in and the user's own) and report broken scheme files.
+    Schemes(schemes::SchemesArgs),
 }
 
 /// A headless command failed; the message is printed as one line.
@@ -59,5 +62,6 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliE
         CliCommand::Show(args) => show::run(args, out),
         CliCommand::Export(args) => export::run(args, out),
         CliCommand::Edit(args) => edit::run(args, out),
+        CliCommand::Schemes(args) => schemes::run(args, out),
     }
 }
