@@ -295,7 +295,6 @@ impl ClaimdeskApp {
                 }
                 Intent::OpenPath(path) => self.guard_unsaved(ctx, Pending::OpenPath(path)),
                 Intent::SelectSuggestion { start, end } => {
-                    self.view.side = SidePane::Suggestions;
                     self.suggestions.selected = Some((start, end));
                 }
                 Intent::RevealText(char_idx) => self.view.reveal_char = Some(char_idx),
@@ -705,6 +704,10 @@ impl ClaimdeskApp {
         }
 
         self.dialogs(&ctx);
+        // Intents are applied after drawing, so draw once more to show their effect.
+        if !intents.is_empty() {
+            ctx.request_repaint();
+        }
         self.apply_intents(&ctx, intents);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
