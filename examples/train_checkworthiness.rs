@@ -14,9 +14,10 @@ fn main() -> ExitCode {
         eprintln!("usage: train_checkworthiness TRAIN.tsv [OUT.json]");
         return ExitCode::FAILURE;
     };
-    let out = args
-        .next()
-        .map_or_else(|| PathBuf::from("assets/models/checkworthiness.json"), PathBuf::from);
+    let out = args.next().map_or_else(
+        || PathBuf::from("assets/models/checkworthiness.json"),
+        PathBuf::from,
+    );
     let examples = match read_tsv(std::path::Path::new(&data)) {
         Ok(e) => e,
         Err(e) => {
@@ -45,7 +46,10 @@ fn main() -> ExitCode {
         }
     };
     if let Err(e) = std::fs::write(&out, json + "\n") {
-        eprintln!("train_checkworthiness: could not write {}: {e}", out.display());
+        eprintln!(
+            "train_checkworthiness: could not write {}: {e}",
+            out.display()
+        );
         return ExitCode::FAILURE;
     }
     println!("wrote {}", out.display());

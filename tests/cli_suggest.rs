@@ -17,7 +17,11 @@ fn suggest_prints_tsv_in_article_order() {
     let dir = tempfile::tempdir().unwrap();
     let article = seed_file(dir.path());
     let out = claimdesk().arg("suggest").arg(&article).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("start\tend\tscore\tclaimant\tsentence"));
@@ -50,8 +54,15 @@ fn min_score_zero_prints_every_body_sentence_and_json_parses() {
     assert!(all.status.success());
     let v: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
     let items = v.as_array().unwrap();
-    assert_eq!(items.len(), claimdesk::extract::suggest(claimdesk::SEED_ARTICLE).len());
-    assert!(items.iter().all(|i| i["text"].is_string() && i["reasons"].is_array()));
+    assert_eq!(
+        items.len(),
+        claimdesk::extract::suggest(claimdesk::SEED_ARTICLE).len()
+    );
+    assert!(
+        items
+            .iter()
+            .all(|i| i["text"].is_string() && i["reasons"].is_array())
+    );
     let bad = claimdesk()
         .args(["suggest", "--min-score", "2"])
         .arg(&article)
@@ -73,7 +84,11 @@ fn new_with_accepted_suggestions_makes_claims_with_claimants() {
         .arg("--accept-suggestions")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let loaded = claimdesk::store::load_session(&session).unwrap().session;
     let expected = claimdesk::extract::suggest(claimdesk::SEED_ARTICLE)
         .into_iter()

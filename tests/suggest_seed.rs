@@ -11,7 +11,12 @@ fn find<'a>(all: &'a [Suggestion], needle: &str) -> Option<&'a Suggestion> {
 fn concrete_claims_rank_above_the_threshold() {
     let all = suggest(SEED_ARTICLE);
     for s in &all {
-        eprintln!("{:.3}\t{:?}\t{}", s.score, s.attribution.as_ref().map(|a| &a.claimant), s.text);
+        eprintln!(
+            "{:.3}\t{:?}\t{}",
+            s.score,
+            s.attribution.as_ref().map(|a| &a.claimant),
+            s.text
+        );
     }
     for needle in [
         "six thousand soldiers",
@@ -52,7 +57,10 @@ fn claimants_of_the_seed_claims() {
             .and_then(|s| s.attribution.as_ref())
             .map(|a| a.claimant.clone())
     };
-    assert_eq!(claimant("the New York Times reported").as_deref(), Some("New York Times"));
+    assert_eq!(
+        claimant("the New York Times reported").as_deref(),
+        Some("New York Times")
+    );
     assert_eq!(
         claimant("according to sources who spoke").as_deref(),
         Some("sources who spoke to the newspaper “Kommersant”")
@@ -61,8 +69,14 @@ fn claimants_of_the_seed_claims() {
         claimant("Lavrov said that the withdrawal").as_deref(),
         Some("Russian Foreign Minister Sergei Lavrov")
     );
-    assert_eq!(claimant("Lavrov said Russia wanted").as_deref(), Some("Lavrov"));
-    assert_eq!(claimant("Zamir Kabulov, stressed").as_deref(), Some("Zamir Kabulov"));
+    assert_eq!(
+        claimant("Lavrov said Russia wanted").as_deref(),
+        Some("Lavrov")
+    );
+    assert_eq!(
+        claimant("Zamir Kabulov, stressed").as_deref(),
+        Some("Zamir Kabulov")
+    );
     // Every attribution span points at its claimant in the article.
     let chars: Vec<char> = SEED_ARTICLE.chars().collect();
     for s in &all {

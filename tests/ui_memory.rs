@@ -21,8 +21,15 @@ fn reopens_the_last_session_with_its_selected_claim() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("last.ron");
     save_session(&path, &sample_session()).unwrap();
-    let memory = AppMemory { last_session: Some(path.clone()), last_selected: Some(4), ..Default::default() };
-    let harness = app(StartOptions { memory, ..Default::default() });
+    let memory = AppMemory {
+        last_session: Some(path.clone()),
+        last_selected: Some(4),
+        ..Default::default()
+    };
+    let harness = app(StartOptions {
+        memory,
+        ..Default::default()
+    });
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
     assert_eq!(harness.state().selected_claim().map(|id| id.0), Some(4));
     harness.get_by_label("Claim #4");
@@ -34,17 +41,29 @@ fn offers_autosaved_work_back_after_a_crash() {
     let autosave = Autosave::in_dir(dir.path());
     autosave.write(&sample_session(), None).unwrap();
 
-    let mut harness = app(StartOptions { autosave: Some(autosave.clone()), ..Default::default() });
+    let mut harness = app(StartOptions {
+        autosave: Some(autosave.clone()),
+        ..Default::default()
+    });
     harness.get_by_label("Recover unsaved work?");
-    assert!(harness.state().document().session.claims.is_empty(), "nothing is replaced before the user decides");
+    assert!(
+        harness.state().document().session.claims.is_empty(),
+        "nothing is replaced before the user decides"
+    );
     harness.get_by_label("Recover").click();
     harness.run();
     let doc = harness.state().document();
     assert_eq!(doc.session.claims.len(), 6);
     assert!(doc.is_dirty(), "recovered work still needs saving");
-    assert!(autosave.read().is_some(), "the autosave stays until the work is saved");
+    assert!(
+        autosave.read().is_some(),
+        "the autosave stays until the work is saved"
+    );
 
-    let mut declined = app(StartOptions { autosave: Some(autosave.clone()), ..Default::default() });
+    let mut declined = app(StartOptions {
+        autosave: Some(autosave.clone()),
+        ..Default::default()
+    });
     declined.get_by_label("Discard").click();
     declined.run();
     assert!(declined.state().document().session.claims.is_empty());

@@ -12,7 +12,15 @@ fn app(session: Option<claimdesk::model::Session>) -> Harness<'static, Claimdesk
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .wgpu()
-        .build_eframe(move |cc| ClaimdeskApp::with_options(&cc.egui_ctx, StartOptions { session, ..Default::default() }));
+        .build_eframe(move |cc| {
+            ClaimdeskApp::with_options(
+                &cc.egui_ctx,
+                StartOptions {
+                    session,
+                    ..Default::default()
+                },
+            )
+        });
     harness.run();
     harness
 }

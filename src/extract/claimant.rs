@@ -6,19 +6,81 @@
 //! for pronouns and continued quotations, in an earlier sentence.
 
 use crate::model::Attribution;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Verbs that attribute what follows (or precedes) to a speaker or outlet.
 const CUE_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "reported", "reports", "stressed", "stresses",
-    "added", "adds", "explained", "explains", "noted", "notes", "claimed", "claims", "stated",
-    "states", "argued", "argues", "insisted", "insists", "warned", "warns", "announced",
-    "announces", "confirmed", "confirms", "denied", "denies", "acknowledged", "emphasized",
-    "emphasised", "emphasizes", "emphasises", "suggested", "suggests", "wrote", "writes",
-    "tweeted", "asserted", "maintained", "estimated", "estimates", "revealed", "alleged",
-    "alleges", "predicted", "testified", "concluded", "found", "finds", "showed", "shows",
-    "show", "believes", "believe", "thinks", "indicated", "indicates", "declared", "admitted",
-    "accused", "promised", "pledged", "threatened", "assured", "reiterated", "disclosed",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "stressed",
+    "stresses",
+    "added",
+    "adds",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "acknowledged",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "suggested",
+    "suggests",
+    "wrote",
+    "writes",
+    "tweeted",
+    "asserted",
+    "maintained",
+    "estimated",
+    "estimates",
+    "revealed",
+    "alleged",
+    "alleges",
+    "predicted",
+    "testified",
+    "concluded",
+    "found",
+    "finds",
+    "showed",
+    "shows",
+    "show",
+    "believes",
+    "believe",
+    "thinks",
+    "indicated",
+    "indicates",
+    "declared",
+    "admitted",
+    "accused",
+    "promised",
+    "pledged",
+    "threatened",
+    "assured",
+    "reiterated",
+    "disclosed",
 ];
 
 /// Multi-word cues, matched on lower-case words.
@@ -34,21 +96,123 @@ const CUE_PHRASES: &[&[&str]] = &[
 
 /// Lower-case words that can head or sit inside a claimant noun phrase.
 const NP_WORDS: &[&str] = &[
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokesmen", "minister",
-    "ministry", "president", "police", "sources", "source", "analysts", "analyst", "experts",
-    "expert", "government", "authorities", "military", "army", "agency", "company", "prosecutors",
-    "prosecutor", "lawyer", "lawyers", "witnesses", "witness", "residents", "researchers",
-    "scientists", "study", "report", "statement", "survey", "data", "figures", "newspaper",
-    "daily", "diplomat", "diplomats", "leader", "leaders", "chief", "director", "secretary",
-    "commander", "aide", "aides", "adviser", "advisers", "advisor", "representative",
-    "department", "office", "embassy", "senior", "former", "top", "local", "western", "foreign",
-    "anonymous", "unnamed", "two", "three", "several", "some", "many", "u.s.", "state",
-    "federal", "regional", "defense", "defence", "interior", "security", "intelligence",
-    "health", "news", "ministers", "officers", "officer", "investigators", "critics",
-    "economists", "poll", "census", "bureau", "organization", "organisation", "group",
-    "groups", "campaign", "party", "council", "committee", "court", "judge", "mayor", "governor",
-    "senator", "lawmakers", "lawmaker", "people", "person", "man", "woman", "doctors",
-    "doctor", "official's", "russian", "american", "chinese", "british", "turkish", "afghan",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "minister",
+    "ministry",
+    "president",
+    "police",
+    "sources",
+    "source",
+    "analysts",
+    "analyst",
+    "experts",
+    "expert",
+    "government",
+    "authorities",
+    "military",
+    "army",
+    "agency",
+    "company",
+    "prosecutors",
+    "prosecutor",
+    "lawyer",
+    "lawyers",
+    "witnesses",
+    "witness",
+    "residents",
+    "researchers",
+    "scientists",
+    "study",
+    "report",
+    "statement",
+    "survey",
+    "data",
+    "figures",
+    "newspaper",
+    "daily",
+    "diplomat",
+    "diplomats",
+    "leader",
+    "leaders",
+    "chief",
+    "director",
+    "secretary",
+    "commander",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "representative",
+    "department",
+    "office",
+    "embassy",
+    "senior",
+    "former",
+    "top",
+    "local",
+    "western",
+    "foreign",
+    "anonymous",
+    "unnamed",
+    "two",
+    "three",
+    "several",
+    "some",
+    "many",
+    "u.s.",
+    "state",
+    "federal",
+    "regional",
+    "defense",
+    "defence",
+    "interior",
+    "security",
+    "intelligence",
+    "health",
+    "news",
+    "ministers",
+    "officers",
+    "officer",
+    "investigators",
+    "critics",
+    "economists",
+    "poll",
+    "census",
+    "bureau",
+    "organization",
+    "organisation",
+    "group",
+    "groups",
+    "campaign",
+    "party",
+    "council",
+    "committee",
+    "court",
+    "judge",
+    "mayor",
+    "governor",
+    "senator",
+    "lawmakers",
+    "lawmaker",
+    "people",
+    "person",
+    "man",
+    "woman",
+    "doctors",
+    "doctor",
+    "official's",
+    "russian",
+    "american",
+    "chinese",
+    "british",
+    "turkish",
+    "afghan",
 ];
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
@@ -57,8 +221,22 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Words that may stand between a subject and its cue ("Lavrov also said").
 const BETWEEN: &[&str] = &[
-    "also", "later", "then", "had", "has", "have", "was", "previously", "earlier", "again",
-    "further", "repeatedly", "once", "recently", "had", "would", "has", "publicly",
+    "also",
+    "later",
+    "then",
+    "had",
+    "has",
+    "have",
+    "was",
+    "previously",
+    "earlier",
+    "again",
+    "further",
+    "repeatedly",
+    "once",
+    "recently",
+    "would",
+    "publicly",
 ];
 
 /// A word or punctuation mark with its byte span in the sentence.
@@ -66,7 +244,8 @@ const BETWEEN: &[&str] = &[
 struct Tok<'a> {
     text: &'a str,
     span: Range<usize>,
-    lower: String,
+    /// Lower-case form; borrowed when the word has no capitals (most words).
+    lower: Cow<'a, str>,
 }
 
 impl Tok<'_> {
@@ -92,7 +271,10 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         if c.is_alphanumeric() {
             while let Some(&(j, n)) = it.peek() {
                 let joins = matches!(n, '\'' | '’' | '.' | '-')
-                    && s[j + n.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                    && s[j + n.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                 if n.is_alphanumeric() || joins {
                     end = j + n.len_utf8();
                     it.next();
@@ -102,10 +284,15 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             }
         }
         let text = &s[i..end];
+        let lower = if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
         out.push(Tok {
             text,
             span: i..end,
-            lower: text.to_lowercase(),
+            lower,
         });
     }
     out
@@ -156,17 +343,18 @@ fn find(sentence: &str) -> Option<Found> {
         }
         let cue = sentence[toks[i].span.start..toks[i + cue_len - 1].span.end].to_owned();
         if let Some((np, pronoun)) = np_left(&toks, i) {
-            let after_comma = np.start > 0
-                && last_comma.is_some_and(|c| {
-                    toks[c].span.end <= np.start && toks[..c].len() + 1 < i + 1
-                })
+            let after_comma = last_comma.is_some_and(|c| c < i && toks[c].span.end <= np.start)
                 && !toks[i + cue_len..].iter().any(|t| t.is("that"));
             found.push(Found {
                 claimant: np,
                 cue,
                 pronoun,
                 cue_at: toks[i].span.start,
-                kind: if after_comma { FoundKind::Trailing } else { FoundKind::Other },
+                kind: if after_comma {
+                    FoundKind::Trailing
+                } else {
+                    FoundKind::Other
+                },
             });
         } else if i > 0 && matches!(toks[i - 1].text, "," | "”" | "\"" | "’") {
             // Inverted: "“...,” said Lavrov."
@@ -200,17 +388,17 @@ fn cue_at(toks: &[Tok<'_>], i: usize) -> usize {
             return phrase.len();
         }
     }
-    usize::from(CUE_VERBS.contains(&toks[i].lower.as_str()))
+    usize::from(CUE_VERBS.contains(&toks[i].lower.as_ref()))
 }
 
 fn np_word(t: &Tok<'_>) -> bool {
-    t.is_word() && (t.capitalised() || NP_WORDS.contains(&t.lower.as_str()))
+    t.is_word() && (t.capitalised() || NP_WORDS.contains(&t.lower.as_ref()))
 }
 
 /// The claimant noun phrase ending just before the cue at `cue`.
 fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
     let mut end = cue;
-    while end > 0 && BETWEEN.contains(&toks[end - 1].lower.as_str()) {
+    while end > 0 && BETWEEN.contains(&toks[end - 1].lower.as_ref()) {
         end -= 1;
     }
     // Skip a trailing "on Sunday" between the subject and the cue: not needed, the
@@ -219,7 +407,7 @@ fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
         return None;
     }
     let last = &toks[end - 1];
-    if PRONOUNS.contains(&last.lower.as_str()) {
+    if PRONOUNS.contains(&last.lower.as_ref()) {
         return Some((last.span.clone(), true));
     }
     // Appositive: "the director of ..., Zamir Kabulov, stressed".
@@ -246,7 +434,7 @@ fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
             && toks.get(s).is_some_and(Tok::capitalised);
         if np_word(t) || joins || t.text.ends_with("'s") || t.text.ends_with("’s") {
             s -= 1;
-        } else if DETERMINERS.contains(&t.lower.as_str()) {
+        } else if DETERMINERS.contains(&t.lower.as_ref()) {
             s -= 1;
             break;
         } else {
@@ -261,8 +449,8 @@ fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
 /// someone (a capitalised word or a known claimant noun).
 fn trim_np(toks: &[Tok<'_>], mut s: usize, e: usize) -> Option<Range<usize>> {
     while s < e
-        && (DETERMINERS.contains(&toks[s].lower.as_str())
-            || matches!(toks[s].lower.as_str(), "of" | "and" | "for"))
+        && (DETERMINERS.contains(&toks[s].lower.as_ref())
+            || matches!(toks[s].lower.as_ref(), "of" | "and" | "for"))
     {
         s += 1;
     }
@@ -270,11 +458,11 @@ fn trim_np(toks: &[Tok<'_>], mut s: usize, e: usize) -> Option<Range<usize>> {
         return None;
     }
     let words = &toks[s..e];
-    let named = words.iter().any(|t| {
-        (t.capitalised() && !t.is("i")) || NP_WORDS.contains(&t.lower.as_str())
-    });
+    let named = words
+        .iter()
+        .any(|t| (t.capitalised() && !t.is("i")) || NP_WORDS.contains(&t.lower.as_ref()));
     // A lone sentence-initial capitalised word that is a common word ("Also") is not a name.
-    if !named || (words.len() == 1 && STOP_CAPS.contains(&words[0].lower.as_str())) {
+    if !named || (words.len() == 1 && STOP_CAPS.contains(&words[0].lower.as_ref())) {
         return None;
     }
     Some(toks[s].span.start..toks[e - 1].span.end)
@@ -282,8 +470,25 @@ fn trim_np(toks: &[Tok<'_>], mut s: usize, e: usize) -> Option<Range<usize>> {
 
 /// Capitalised words that are not names when alone.
 const STOP_CAPS: &[&str] = &[
-    "also", "but", "and", "so", "this", "that", "it", "there", "however", "meanwhile", "then",
-    "now", "still", "yet", "here", "what", "which", "who", "when",
+    "also",
+    "but",
+    "and",
+    "so",
+    "this",
+    "that",
+    "it",
+    "there",
+    "however",
+    "meanwhile",
+    "then",
+    "now",
+    "still",
+    "yet",
+    "here",
+    "what",
+    "which",
+    "who",
+    "when",
 ];
 
 /// The noun phrase starting at token `i` (after "according to" or an inverted cue).
@@ -296,7 +501,9 @@ fn np_right(toks: &[Tok<'_>], i: usize, clause: bool) -> Option<Range<usize>> {
             e += 1;
         }
         // Keep a closing quote if its opening one is inside.
-        let opened = toks[i..e].iter().any(|t| matches!(t.text, "“" | "\"" | "‘"));
+        let opened = toks[i..e]
+            .iter()
+            .any(|t| matches!(t.text, "“" | "\"" | "‘"));
         if e < toks.len() && opened && matches!(toks[e].text, "”" | "\"") {
             e += 1;
         }
@@ -304,14 +511,17 @@ fn np_right(toks: &[Tok<'_>], i: usize, clause: bool) -> Option<Range<usize>> {
             e -= 1;
         }
     } else {
-        if toks.get(e).is_some_and(|t| PRONOUNS.contains(&t.lower.as_str())) {
+        if toks
+            .get(e)
+            .is_some_and(|t| PRONOUNS.contains(&t.lower.as_ref()))
+        {
             return Some(toks[e].span.clone());
         }
         while e < toks.len() {
             let t = &toks[e];
-            let joins = (t.is("of") || t.is("the") || t.is("for"))
-                && toks.get(e + 1).is_some_and(np_word);
-            if np_word(t) || joins || (e == i && DETERMINERS.contains(&t.lower.as_str())) {
+            let joins =
+                (t.is("of") || t.is("the") || t.is("for")) && toks.get(e + 1).is_some_and(np_word);
+            if np_word(t) || joins || (e == i && DETERMINERS.contains(&t.lower.as_ref())) {
                 e += 1;
             } else {
                 break;
@@ -323,7 +533,7 @@ fn np_right(toks: &[Tok<'_>], i: usize, clause: bool) -> Option<Range<usize>> {
     }
     if clause {
         let mut s = i;
-        while s < e && DETERMINERS.contains(&toks[s].lower.as_str()) {
+        while s < e && DETERMINERS.contains(&toks[s].lower.as_ref()) {
             s += 1;
         }
         return (s < e).then(|| toks[s].span.start..toks[e - 1].span.end);
@@ -414,7 +624,11 @@ mod tests {
     fn check(sentence: &str, claimant: &str, cue: &str) {
         let a = attribution_in(sentence, 10)
             .unwrap_or_else(|| panic!("no attribution found in {sentence:?}"));
-        assert_eq!((a.claimant.as_str(), a.cue.as_str()), (claimant, cue), "{sentence:?}");
+        assert_eq!(
+            (a.claimant.as_str(), a.cue.as_str()),
+            (claimant, cue),
+            "{sentence:?}"
+        );
         let chars: Vec<char> = sentence.chars().collect();
         let span: String = chars[a.start - 10..a.end - 10].iter().collect();
         assert_eq!(span, claimant, "span of {sentence:?}");
@@ -477,7 +691,11 @@ mod tests {
             "health ministry",
             "according to",
         );
-        check("Biden has repeatedly said the troops will leave by September.", "Biden", "said");
+        check(
+            "Biden has repeatedly said the troops will leave by September.",
+            "Biden",
+            "said",
+        );
         check(
             "Police said three people were arrested after the match.",
             "Police",
@@ -514,14 +732,21 @@ mod tests {
         let refs: Vec<SentenceRef<'_>> = texts
             .iter()
             .map(|t| {
-                let r = SentenceRef { text: t, start, block: 0 };
+                let r = SentenceRef {
+                    text: t,
+                    start,
+                    block: 0,
+                };
                 start += t.chars().count() + 1;
                 r
             })
             .collect();
         let got = attribute(&refs);
         let a1 = got[1].as_ref().unwrap();
-        assert_eq!((a1.claimant.as_str(), a1.cue.as_str()), ("Kabulov", "added"));
+        assert_eq!(
+            (a1.claimant.as_str(), a1.cue.as_str()),
+            ("Kabulov", "added")
+        );
         assert_eq!(a1.start, 0);
         assert_eq!(got[3].as_ref().unwrap().claimant, "Lavrov");
         assert!(got[4].is_none());

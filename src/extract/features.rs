@@ -16,28 +16,94 @@ pub struct DenseFeature {
 
 /// The named features, in the order of [`Features::dense`].
 pub const DENSE: &[DenseFeature] = &[
-    DenseFeature { key: "number", description: "contains a number" },
-    DenseFeature { key: "quantity_word", description: "a quantity word (million, thousand, dozen)" },
-    DenseFeature { key: "percent", description: "a percentage" },
-    DenseFeature { key: "money", description: "an amount of money" },
-    DenseFeature { key: "year", description: "a year or date" },
-    DenseFeature { key: "comparative", description: "a comparison (more, less, than, increased)" },
-    DenseFeature { key: "superlative", description: "a superlative (most, largest, record)" },
-    DenseFeature { key: "entities", description: "names of people, places or organisations" },
-    DenseFeature { key: "attribution", description: "an attribution (said, according to, reported)" },
-    DenseFeature { key: "past", description: "past tense" },
-    DenseFeature { key: "perfect", description: "has/have/had (a completed action)" },
-    DenseFeature { key: "future", description: "future or conditional (will, would)" },
-    DenseFeature { key: "hedge", description: "a hedge (may, might, perhaps, probably)" },
-    DenseFeature { key: "opinion", description: "a first-person opinion (I think, I believe)" },
-    DenseFeature { key: "first_person", description: "speaks in the first person (I, we)" },
-    DenseFeature { key: "second_person", description: "addresses someone (you)" },
-    DenseFeature { key: "question", description: "is a question" },
-    DenseFeature { key: "exclamation", description: "is an exclamation" },
-    DenseFeature { key: "obligation", description: "says what should be done (should, must)" },
-    DenseFeature { key: "short", description: "very short (under six words)" },
-    DenseFeature { key: "length", description: "its length" },
-    DenseFeature { key: "negation", description: "a negation (not, never)" },
+    DenseFeature {
+        key: "number",
+        description: "contains a number",
+    },
+    DenseFeature {
+        key: "quantity_word",
+        description: "a quantity word (million, thousand, dozen)",
+    },
+    DenseFeature {
+        key: "percent",
+        description: "a percentage",
+    },
+    DenseFeature {
+        key: "money",
+        description: "an amount of money",
+    },
+    DenseFeature {
+        key: "year",
+        description: "a year or date",
+    },
+    DenseFeature {
+        key: "comparative",
+        description: "a comparison (more, less, than, increased)",
+    },
+    DenseFeature {
+        key: "superlative",
+        description: "a superlative (most, largest, record)",
+    },
+    DenseFeature {
+        key: "entities",
+        description: "names of people, places or organisations",
+    },
+    DenseFeature {
+        key: "attribution",
+        description: "an attribution (said, according to, reported)",
+    },
+    DenseFeature {
+        key: "past",
+        description: "past tense",
+    },
+    DenseFeature {
+        key: "perfect",
+        description: "has/have/had (a completed action)",
+    },
+    DenseFeature {
+        key: "future",
+        description: "future or conditional (will, would)",
+    },
+    DenseFeature {
+        key: "hedge",
+        description: "a hedge (may, might, perhaps, probably)",
+    },
+    DenseFeature {
+        key: "opinion",
+        description: "a first-person opinion (I think, I believe)",
+    },
+    DenseFeature {
+        key: "first_person",
+        description: "speaks in the first person (I, we)",
+    },
+    DenseFeature {
+        key: "second_person",
+        description: "addresses someone (you)",
+    },
+    DenseFeature {
+        key: "question",
+        description: "is a question",
+    },
+    DenseFeature {
+        key: "exclamation",
+        description: "is an exclamation",
+    },
+    DenseFeature {
+        key: "obligation",
+        description: "says what should be done (should, must)",
+    },
+    DenseFeature {
+        key: "short",
+        description: "very short (under six words)",
+    },
+    DenseFeature {
+        key: "length",
+        description: "its length",
+    },
+    DenseFeature {
+        key: "negation",
+        description: "a negation (not, never)",
+    },
 ];
 
 /// Number of dense features.
@@ -77,7 +143,10 @@ fn bucket(h: u64, bits: u32) -> u32 {
 }
 
 fn bigram_hash(a: u64, b: u64) -> u64 {
-    fnv(&b.to_le_bytes(), fnv(&a.to_le_bytes(), FNV_OFFSET ^ 0x9e37_79b9))
+    fnv(
+        &b.to_le_bytes(),
+        fnv(&a.to_le_bytes(), FNV_OFFSET ^ 0x9e37_79b9),
+    )
 }
 
 /// Splits a sentence into lower-case word tokens, numbers folded into `<num>` /
@@ -108,7 +177,9 @@ pub fn tokens(sentence: &str, mut f: impl FnMut(&str, TokenInfo)) {
                     let mut ahead = chars.clone();
                     ahead.next();
                     match ahead.peek() {
-                        Some(&(_, m)) if m.is_alphanumeric() && (n != ',' || m.is_ascii_digit()) => {
+                        Some(&(_, m))
+                            if m.is_alphanumeric() && (n != ',' || m.is_ascii_digit()) =>
+                        {
                             if n == '’' {
                                 buf.push('\'');
                             } else {
@@ -217,19 +288,15 @@ pub fn extract(sentence: &str, bits: u32, out: &mut Features) {
             | "october" | "november" | "december" | "monday" | "tuesday" | "wednesday"
             | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "decade"
             | "decades" | "years" | "ago" => d[4] = 1.0,
-            "more" | "less" | "fewer" | "than" | "higher" | "lower" | "increase"
-            | "increased" | "decrease" | "decreased" | "rise" | "rose" | "risen" | "fell"
-            | "fallen" | "doubled" | "tripled" | "grew" | "grown" | "cut" | "cuts"
-            | "larger" | "smaller" | "bigger" | "greater" | "up" | "down" | "compared" => {
-                d[5] = 1.0
-            }
-            "most" | "least" | "largest" | "biggest" | "highest" | "lowest" | "best"
-            | "worst" | "first" | "only" | "record" | "ever" | "greatest" | "fastest"
-            | "last" | "every" | "all" => d[6] = 1.0,
+            "more" | "less" | "fewer" | "than" | "higher" | "lower" | "increase" | "increased"
+            | "decrease" | "decreased" | "rise" | "rose" | "risen" | "fell" | "fallen"
+            | "doubled" | "tripled" | "grew" | "grown" | "cut" | "cuts" | "larger" | "smaller"
+            | "bigger" | "greater" | "up" | "down" | "compared" => d[5] = 1.0,
+            "most" | "least" | "largest" | "biggest" | "highest" | "lowest" | "best" | "worst"
+            | "first" | "only" | "record" | "ever" | "greatest" | "fastest" | "last" | "every"
+            | "all" => d[6] = 1.0,
             "said" | "says" | "told" | "reported" | "according" | "stated" | "announced"
-            | "claimed" | "stressed" | "confirmed" | "explained" | "noted" | "added" => {
-                d[8] = 1.0
-            }
+            | "claimed" | "stressed" | "confirmed" | "explained" | "noted" | "added" => d[8] = 1.0,
             "was" | "were" | "did" | "went" | "came" | "made" | "took" | "gave" | "voted"
             | "passed" | "signed" | "killed" | "lost" | "won" => past += 1,
             "has" | "have" | "had" | "hasn't" | "haven't" | "been" => d[10] = 1.0,
@@ -254,8 +321,20 @@ pub fn extract(sentence: &str, bits: u32, out: &mut Features) {
         if matches!(prev_word.as_str(), "i" | "we")
             && matches!(
                 w,
-                "think" | "believe" | "feel" | "want" | "hope" | "know" | "will" | "must"
-                    | "should" | "need" | "support" | "oppose" | "intend" | "am"
+                "think"
+                    | "believe"
+                    | "feel"
+                    | "want"
+                    | "hope"
+                    | "know"
+                    | "will"
+                    | "must"
+                    | "should"
+                    | "need"
+                    | "support"
+                    | "oppose"
+                    | "intend"
+                    | "am"
             )
         {
             d[13] = 1.0;
@@ -283,9 +362,30 @@ fn grams_len(f: &Features) -> usize {
 
 /// Words ending in "-est" that are not superlatives.
 const NOT_SUPERLATIVE: &[&str] = &[
-    "interest", "interests", "honest", "forest", "request", "protest", "suggest", "contest",
-    "arrest", "invest", "harvest", "manifest", "modest", "digest", "midwest", "northwest",
-    "southwest", "conquest", "inquest", "behest", "earnest", "dishonest", "latest", "guest",
+    "interest",
+    "interests",
+    "honest",
+    "forest",
+    "request",
+    "protest",
+    "suggest",
+    "contest",
+    "arrest",
+    "invest",
+    "harvest",
+    "manifest",
+    "modest",
+    "digest",
+    "midwest",
+    "northwest",
+    "southwest",
+    "conquest",
+    "inquest",
+    "behest",
+    "earnest",
+    "dishonest",
+    "latest",
+    "guest",
 ];
 
 /// Each distinct n-gram of `sentence` with its bucket, for explanations.
@@ -299,6 +399,31 @@ pub fn grams_with_text(sentence: &str, bits: u32) -> Vec<(u32, String)> {
             out.push((bucket(bigram_hash(*ph, h), bits), format!("{pw} {w}")));
         }
         prev = Some((h, w.to_owned()));
+    });
+    out
+}
+
+/// The text of the n-grams of `sentence` that fall in one of the `wanted` buckets
+/// (first occurrence of each), without building strings for the others.
+pub fn gram_texts(sentence: &str, bits: u32, wanted: &[u32]) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = Vec::new();
+    let mut prev: Option<u64> = None;
+    let mut prev_word = String::new();
+    tokens(sentence, |w, _| {
+        let h = fnv(w.as_bytes(), FNV_OFFSET);
+        let uni = bucket(h, bits);
+        if wanted.contains(&uni) && !out.iter().any(|o| o.0 == uni) {
+            out.push((uni, w.to_owned()));
+        }
+        if let Some(ph) = prev {
+            let bi = bucket(bigram_hash(ph, h), bits);
+            if wanted.contains(&bi) && !out.iter().any(|o| o.0 == bi) {
+                out.push((bi, format!("{prev_word} {w}")));
+            }
+        }
+        prev = Some(h);
+        prev_word.clear();
+        prev_word.push_str(w);
     });
     out
 }
@@ -325,7 +450,14 @@ mod tests {
     #[test]
     fn detects_quantities_and_names() {
         let d = dense("In 2020, Acme Corp earned $3.5 billion, 12% more than before.");
-        for k in ["number", "year", "money", "percent", "comparative", "quantity_word"] {
+        for k in [
+            "number",
+            "year",
+            "money",
+            "percent",
+            "comparative",
+            "quantity_word",
+        ] {
             assert_eq!(d[key(k)], 1.0, "{k}");
         }
         assert!(d[key("entities")] > 0.0);
@@ -339,8 +471,13 @@ mod tests {
     #[test]
     fn tokens_fold_numbers_and_keep_contractions() {
         let mut got = Vec::new();
-        tokens("Don’t pay $1,000.50 in 1999, U.S. said.", |w, _| got.push(w.to_owned()));
-        assert_eq!(got, ["don't", "pay", "$", "<num>", "in", "<year>", "u.s", "said"]);
+        tokens("Don’t pay $1,000.50 in 1999, U.S. said.", |w, _| {
+            got.push(w.to_owned())
+        });
+        assert_eq!(
+            got,
+            ["don't", "pay", "$", "<num>", "in", "<year>", "u.s", "said"]
+        );
     }
 
     #[test]
@@ -350,5 +487,13 @@ mod tests {
         extract(s, 18, &mut f);
         let with_text: Vec<u32> = grams_with_text(s, 18).into_iter().map(|g| g.0).collect();
         assert_eq!(f.grams, with_text);
+        let texts = gram_texts(s, 18, &[with_text[0], with_text[1]]);
+        assert_eq!(
+            texts,
+            [
+                (with_text[0], "taxes".to_owned()),
+                (with_text[1], "taxes rose".to_owned())
+            ]
+        );
     }
 }

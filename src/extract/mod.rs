@@ -13,4 +13,6 @@ pub mod train;
 
 pub use segment::split_sentences;
 pub use structure::{Sentence, SentenceKind, segment};
-pub use suggest::{DEFAULT_THRESHOLD, Reason, Suggestion, suggest, suggest_with_progress, to_command};
+pub use suggest::{
+    DEFAULT_THRESHOLD, Reason, Suggestion, suggest, suggest_with_progress, to_command,
+};

@@ -105,7 +105,8 @@ fn list_marker_len(line: &str) -> usize {
     let Some((_, first)) = chars.next() else {
         return 0;
     };
-    let marker_end = if matches!(first, '-' | '*' | '•' | '·' | '▪' | '‣' | '◦' | '–' | '—') {
+    let marker_end = if matches!(first, '-' | '*' | '•' | '·' | '▪' | '‣' | '◦' | '–' | '—')
+    {
         first.len_utf8()
     } else if first.is_ascii_digit() {
         let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -147,7 +148,10 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹' | '¿' | '¡')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹' | '¿' | '¡'
+    )
 }
 
 /// Splits one block (byte range `block`, list marker already skipped) into
@@ -199,7 +203,14 @@ pub fn split_block(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
         }
         i = k;
     }
-    push_trimmed(&mut out, slice, &chars, sent_start, chars.len(), block.start);
+    push_trimmed(
+        &mut out,
+        slice,
+        &chars,
+        sent_start,
+        chars.len(),
+        block.start,
+    );
     out
 }
 
@@ -229,7 +240,8 @@ fn starts_sentence(slice: &str, chars: &[(usize, char)], k: usize) -> bool {
     let Some(&(_, c)) = chars.get(k) else {
         return true;
     };
-    if c.is_uppercase() || c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | '#' | '@') {
+    if c.is_uppercase() || c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | '#' | '@')
+    {
         return true;
     }
     if is_opener(c) || matches!(c, '-' | '•' | '*' | '–' | '—') {
@@ -456,7 +468,10 @@ mod tests {
                 "e.g. this and i.e. that. Done.",
                 &["e.g. this and i.e. that.", "Done."],
             ),
-            ("It ranked No. 1 in 1990. Then", &["It ranked No. 1 in 1990.", "Then"]),
+            (
+                "It ranked No. 1 in 1990. Then",
+                &["It ranked No. 1 in 1990.", "Then"],
+            ),
             (
                 "Headline here\nPhoto: AP\n\nBody text.",
                 &["Headline here", "Photo: AP", "Body text."],
@@ -465,7 +480,10 @@ mod tests {
                 "A line that was hard\nwrapped in the middle. Next one.",
                 &["A line that was hard\nwrapped in the middle.", "Next one."],
             ),
-            ("Déjà vu. Ça va. 🎉 Yes.", &["Déjà vu.", "Ça va.", "🎉 Yes."]),
+            (
+                "Déjà vu. Ça va. 🎉 Yes.",
+                &["Déjà vu.", "Ça va.", "🎉 Yes."],
+            ),
             ("", &[]),
             ("  \n ", &[]),
             ("No final stop", &["No final stop"]),

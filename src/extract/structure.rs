@@ -73,7 +73,12 @@ pub fn segment(text: &str) -> Vec<Sentence> {
                 if let Some(len) = dateline_prefix_len(&text[r.clone()]) {
                     let dash_end = start + len;
                     let prefix = text[start..dash_end].trim_end();
-                    push(&mut out, start, start + prefix.len(), SentenceKind::Dateline);
+                    push(
+                        &mut out,
+                        start,
+                        start + prefix.len(),
+                        SentenceKind::Dateline,
+                    );
                     let rest = &text[dash_end..r.end];
                     start = dash_end + (rest.len() - rest.trim_start().len());
                 }
@@ -103,7 +108,10 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
     }
     let words = t.split_whitespace().count();
     let last = t.chars().last().unwrap_or('.');
-    let closed = matches!(last, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':' | ';');
+    let closed = matches!(
+        last,
+        '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':' | ';'
+    );
     if is_byline(t, words, closed) {
         return SentenceKind::Byline;
     }
@@ -115,9 +123,16 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
     }
     if !closed {
         let lower = t.to_lowercase();
-        let pictured = ["pictured", "file photo", "in this photo", "seen here", "above:", "top:"]
-            .iter()
-            .any(|w| lower.contains(w));
+        let pictured = [
+            "pictured",
+            "file photo",
+            "in this photo",
+            "seen here",
+            "above:",
+            "top:",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
         if pictured || words > 14 {
             return SentenceKind::Caption;
         }
@@ -162,10 +177,37 @@ fn is_byline(t: &str, words: usize, closed: bool) -> bool {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 fn is_date_line(t: &str, words: usize, closed: bool) -> bool {
@@ -173,9 +215,15 @@ fn is_date_line(t: &str, words: usize, closed: bool) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    if ["published", "updated", "posted", "last updated", "first published"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    if [
+        "published",
+        "updated",
+        "posted",
+        "last updated",
+        "first published",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
     {
         return true;
     }
@@ -206,14 +254,33 @@ fn ends_with_credit(t: &str) -> bool {
     let starts_upper = credit.chars().next().is_some_and(char::is_uppercase);
     let lower = credit.to_lowercase();
     let known = [
-        "reuters", "ap", "afp", "getty", "epa", "anadolu", "photo", "xinhua", "tass", "shutterstock",
-        "file", "courtesy", "pool", "bloomberg", "alamy", "alami", "sputnik",
+        "reuters",
+        "ap",
+        "afp",
+        "getty",
+        "epa",
+        "anadolu",
+        "photo",
+        "xinhua",
+        "tass",
+        "shutterstock",
+        "file",
+        "courtesy",
+        "pool",
+        "bloomberg",
+        "alamy",
+        "alami",
+        "sputnik",
     ]
     .iter()
     .any(|k| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == *k));
     // A sentence that ends in "(NATO)" is text; a picture line ending in an agency is not.
     let unfinished = !before.ends_with(['.', '!', '?']);
-    starts_upper && (known || (unfinished && credit.split_whitespace().count() <= 4 && !lower.chars().any(|c| c.is_ascii_digit())))
+    starts_upper
+        && (known
+            || (unfinished
+                && credit.split_whitespace().count() <= 4
+                && !lower.chars().any(|c| c.is_ascii_digit())))
         && !before.ends_with(',')
 }
 
@@ -235,7 +302,10 @@ fn dateline_prefix_len(sentence: &str) -> Option<usize> {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    if caps_letters < 3 || !all_caps || prefix.contains(['.', '!', '?']) && !prefix.contains("D.C.") {
+    if caps_letters < 3
+        || !all_caps
+        || (prefix.contains(['.', '!', '?']) && !prefix.contains("D.C."))
+    {
         return None;
     }
     let after = pos + dash.len();

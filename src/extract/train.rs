@@ -52,7 +52,8 @@ pub fn read_tsv(path: &Path) -> Result<Vec<Example>, DataError> {
         .from_path(path)
         .map_err(csv_err)?;
     let headers = reader.headers().map_err(csv_err)?.clone();
-    let col = |name: &str, fallback: usize| headers.iter().position(|h| h == name).unwrap_or(fallback);
+    let col =
+        |name: &str, fallback: usize| headers.iter().position(|h| h == name).unwrap_or(fallback);
     let (text_col, label_col) = (col("Text", 1), col("class_label", 2));
     let mut out = Vec::new();
     for (i, rec) in reader.records().enumerate() {
@@ -192,16 +193,19 @@ pub fn fit(feats: &[Features], labels: &[bool], idx: &[usize], opt: &TrainOption
         for &i in &order {
             let f = &feats[i];
             let z = logit_usable(&w, f, &usable);
-            let (y, cw) = if labels[i] { (1.0, w_pos) } else { (0.0, w_neg) };
+            let (y, cw) = if labels[i] {
+                (1.0, w_pos)
+            } else {
+                (0.0, w_neg)
+            };
             let g = (sigmoid(z) - y) * cw;
             g2_bias += g * g;
             w.bias -= lr * g / g2_bias.sqrt();
-            for d in 0..N_DENSE {
-                let x = f.dense[d];
+            for ((wd, g2), &x) in w.dense.iter_mut().zip(g2_dense.iter_mut()).zip(&f.dense) {
                 if x != 0.0 {
-                    let grad = g * x + opt.l2 * w.dense[d];
-                    g2_dense[d] += grad * grad;
-                    w.dense[d] -= lr * grad / g2_dense[d].sqrt();
+                    let grad = g * x + opt.l2 * *wd;
+                    *g2 += grad * grad;
+                    *wd -= lr * grad / g2.sqrt();
                 }
             }
             for &b in &f.grams {
@@ -243,9 +247,21 @@ pub fn prf(scores: &[f32], labels: &[bool], threshold: f32) -> (f32, f32, f32) {
             _ => {}
         }
     }
-    let p = if tp + fp == 0 { 0.0 } else { tp as f32 / (tp + fp) as f32 };
-    let r = if tp + fneg == 0 { 0.0 } else { tp as f32 / (tp + fneg) as f32 };
-    let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if tp + fp == 0 {
+        0.0
+    } else {
+        tp as f32 / (tp + fp) as f32
+    };
+    let r = if tp + fneg == 0 {
+        0.0
+    } else {
+        tp as f32 / (tp + fneg) as f32
+    };
+    let f1 = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f1)
 }
 
@@ -274,7 +290,7 @@ pub fn best_threshold(scores: &[f32], labels: &[bool]) -> (f32, f32, f32, f32) {
     cands.sort_by(f32::total_cmp);
     cands.dedup();
     let mut best = (0.5, 0.0, 0.0, 0.0);
-    // Every 20th distinct score is fine enough and keeps this linear-ish.
+    // At most about 2,000 candidate thresholds: fine enough, and fast.
     let step = (cands.len() / 2000).max(1);
     for t in cands.iter().step_by(step) {
         let (p, r, f1) = prf(scores, labels, *t);
@@ -378,15 +394,25 @@ mod tests {
         ];
         let mut out = Vec::new();
         for _ in 0..5 {
-            out.extend(yes.iter().map(|t| Example { text: (*t).into(), check_worthy: true }));
-            out.extend(no.iter().map(|t| Example { text: (*t).into(), check_worthy: false }));
+            out.extend(yes.iter().map(|t| Example {
+                text: (*t).into(),
+                check_worthy: true,
+            }));
+            out.extend(no.iter().map(|t| Example {
+                text: (*t).into(),
+                check_worthy: false,
+            }));
         }
         out
     }
 
     #[test]
     fn training_is_deterministic_and_learns() {
-        let opt = TrainOptions { hash_bits: 12, epochs: 5, ..TrainOptions::default() };
+        let opt = TrainOptions {
+            hash_bits: 12,
+            epochs: 5,
+            ..TrainOptions::default()
+        };
         let a = train_model_file(&toy(), &opt, 2);
         let b = train_model_file(&toy(), &opt, 2);
         assert_eq!(a, b);
