@@ -146,7 +146,7 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
             claimant,
             attribution,
         } => {
-            let anchor = Anchor::new(&session.article.text, start, end)?;
+            let anchor = Anchor::in_article(&session.article, start, end)?;
             let id = session.allocate_claim_id();
             let mut claim = Claim::new(id, anchor, session.scheme.unreviewed.clone());
             claim.claimant = claimant;

@@ -58,7 +58,7 @@ pub fn import_text(text: &str, path: Option<String>) -> Result<Article, ImportEr
 
 fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     let utf16 = |data: &[u8], le: bool| -> Result<String, ImportError> {
-        if data.len() % 2 != 0 {
+        if !data.len().is_multiple_of(2) {
             return Err(ImportError::Binary);
         }
         let units = data.chunks_exact(2).map(|c| {

@@ -11,6 +11,8 @@ use egui_kittest::kittest::Queryable as _;
 fn app(session: Option<claimdesk::model::Session>) -> Harness<'static, ClaimdeskApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .with_theme(egui::Theme::Light)
         .wgpu()
         .build_eframe(move |cc| {
             ClaimdeskApp::with_options(
@@ -34,6 +36,10 @@ fn seed_article_on_first_run() {
 #[test]
 fn claims_in_several_verdicts_with_one_selected() {
     let mut harness = app(Some(sample_session()));
+    harness
+        .get_by_label_contains("Claim #4: Half true")
+        .scroll_to_me();
+    harness.run();
     harness.get_by_label_contains("Claim #4: Half true").click();
     harness.run();
     harness.snapshot("claims_selected");

@@ -3,7 +3,6 @@
 use super::error::LoadErrorKind;
 use super::validate::validate;
 use crate::model::{FORMAT_VERSION, Session};
-use serde::Deserialize;
 
 /// Sessions larger than this are refused before parsing (a 100 MB article makes a
 /// session of about 100 MB; anything far beyond is not ours).
@@ -32,9 +31,15 @@ pub fn to_ron(session: &Session) -> String {
     format!("// Claimdesk session. Format: docs/session-format.md\n{body}\n")
 }
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    format_version: u32,
+/// The `format_version` a file declares, read without parsing the whole file (which
+/// may be of a newer shape than this build understands).
+fn declared_version(text: &str) -> Option<u32> {
+    let rest = &text[text.find("format_version")? + "format_version".len()..];
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    digits.parse().ok()
 }
 
 /// Parses session text, refusing newer format versions and checking consistency.
@@ -46,11 +51,11 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
         return Err(LoadErrorKind::NotText);
     }
     let options = ron::Options::default().with_recursion_limit(64);
-    if let Ok(probe) = options.from_str::<VersionProbe>(text)
-        && probe.format_version > FORMAT_VERSION
+    if let Some(found) = declared_version(text)
+        && found > FORMAT_VERSION
     {
         return Err(LoadErrorKind::NewerVersion {
-            found: probe.format_version,
+            found,
             supported: FORMAT_VERSION,
         });
     }
@@ -67,29 +72,6 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
         }
     })?;
     validate(session)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_cut_anywhere_is_reported_as_truncated() {
-        let text = to_ron(&crate::model::Session::new(
-            crate::import::import_text("Title\n\nBody text.", None).unwrap(),
-        ));
-        for cut in [80, 200, text.len() / 2, text.len() - 3] {
-            let err = from_ron(&text[..cut]).unwrap_err();
-            assert!(
-                matches!(err, LoadErrorKind::Truncated { .. }),
-                "cut at {cut}: {err}"
-            );
-        }
-        assert!(matches!(
-            from_ron("(format_version: 1, x: ]"),
-            Err(LoadErrorKind::NotASession { .. })
-        ));
-    }
 }
 
 /// Whether the text stops before its brackets or a string are closed: the mark of
@@ -127,4 +109,27 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadErrorKind> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| LoadErrorKind::NotText)?;
     from_ron(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_cut_anywhere_is_reported_as_truncated() {
+        let text = to_ron(&crate::model::Session::new(
+            crate::import::import_text("Title\n\nBody text.", None).unwrap(),
+        ));
+        for cut in [80, 200, text.len() / 2, text.len() - 3] {
+            let err = from_ron(&text[..cut]).unwrap_err();
+            assert!(
+                matches!(err, LoadErrorKind::Truncated { .. }),
+                "cut at {cut}: {err}"
+            );
+        }
+        assert!(matches!(
+            from_ron("(format_version: 1, x: ]"),
+            Err(LoadErrorKind::NotASession { .. })
+        ));
+    }
 }

@@ -5,7 +5,7 @@
 
 use super::error::LoadErrorKind;
 use super::format::Loaded;
-use crate::model::{Session, text::char_len};
+use crate::model::Session;
 use std::collections::HashSet;
 
 /// Checks and repairs a freshly parsed session.
@@ -27,7 +27,7 @@ pub fn validate(mut session: Session) -> Result<Loaded, LoadErrorKind> {
         );
         session.article.origin.sha256 = crate::model::article::sha256_hex(&session.article.text);
     }
-    let len = char_len(&session.article.text);
+    let len = session.article.char_len();
     let mut claim_ids = HashSet::new();
     let mut source_ids = HashSet::new();
     let mut max_claim = 0;
@@ -50,7 +50,7 @@ pub fn validate(mut session: Session) -> Result<Loaded, LoadErrorKind> {
                 claim.id, claim.status, session.scheme.id
             )));
         }
-        if !claim.anchor.matches(&session.article.text) && !claim.needs_review {
+        if !claim.anchor.matches_article(&session.article) && !claim.needs_review {
             claim.needs_review = true;
             warnings.push(format!(
                 "Claim #{} no longer matches the article text at its position; it is marked \"needs review\".",

@@ -20,6 +20,10 @@ use crate::store::{Autosave, Opened, Recovered, open_path};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// Set this environment variable to make the app close after its first frame
+/// (used by `scripts/measure-startup.sh`; nothing is saved or autosaved).
+pub const EXIT_AFTER_FIRST_FRAME_ENV: &str = "CLAIMDESK_EXIT_AFTER_FIRST_FRAME";
+
 /// How often unsaved work is copied to the autosave folder.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(20);
 
@@ -69,6 +73,8 @@ pub struct ClaimdeskApp {
     autosaved_revision: Option<u64>,
     notice: String,
     allow_close: bool,
+    /// Close right after the first frame (start-up time and memory measurements).
+    exit_after_first_frame: bool,
     window_title: String,
 }
 
@@ -105,6 +111,7 @@ impl ClaimdeskApp {
             autosaved_revision: None,
             notice: String::new(),
             allow_close: false,
+            exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some(),
             window_title: String::new(),
         };
         if let Some(session) = options.session {
@@ -112,16 +119,16 @@ impl ClaimdeskApp {
         }
         if let Some(path) = options.open {
             app.open_now(&path);
-        } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists()) {
-            if app.open_now(&path) {
-                app.view.selected = app
-                    .memory
-                    .last_selected
-                    .map(ClaimId)
-                    .filter(|id| app.doc.session.claim(*id).is_some());
-                app.view.restore_article_scroll = Some(app.memory.last_scroll);
-                app.view.reveal_in_list = app.view.selected;
-            }
+        } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists())
+            && app.open_now(&path)
+        {
+            app.view.selected = app
+                .memory
+                .last_selected
+                .map(ClaimId)
+                .filter(|id| app.doc.session.claim(*id).is_some());
+            app.view.restore_article_scroll = Some(app.memory.last_scroll);
+            app.view.reveal_in_list = app.view.selected;
         }
         if let Some(found) = app.autosave.as_ref().and_then(Autosave::read) {
             app.dialog = Some(match found {
@@ -144,6 +151,11 @@ impl ClaimdeskApp {
     /// The selected claim.
     pub fn selected_claim(&self) -> Option<ClaimId> {
         self.view.selected
+    }
+
+    /// Selects a claim and scrolls both the article and the list to it.
+    pub fn select_claim(&mut self, id: ClaimId) {
+        self.select(Some(id), true, true);
     }
 
     /// Selects characters of the article as if the user had dragged over them
@@ -561,8 +573,10 @@ impl ClaimdeskApp {
     }
 }
 
-impl eframe::App for ClaimdeskApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+impl ClaimdeskApp {
+    /// Draws one frame of the whole window and applies what the user did.
+    /// (eframe calls this through [`eframe::App::ui`]; benchmarks call it directly.)
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut intents = Vec::new();
 
@@ -603,18 +617,22 @@ impl eframe::App for ClaimdeskApp {
             .default_size(460.0)
             .min_size(340.0)
             .show(ui, |ui| {
-                egui::Panel::bottom("inspector")
-                    .resizable(true)
-                    .default_size(ui.available_height() * 0.62)
-                    .min_size(160.0)
+                egui::Frame::NONE
+                    .inner_margin(egui::Margin::symmetric(6, 4))
                     .show(ui, |ui| {
-                        ui.add_space(6.0);
+                        // The list gets the top 45%; the inspector, where the typing happens, the rest.
+                        let list_size = egui::vec2(
+                            ui.available_width(),
+                            (ui.available_height() * 0.45).max(200.0),
+                        );
+                        ui.allocate_ui(list_size, |ui| {
+                            ui.set_min_size(list_size);
+                            self.list
+                                .show(ui, session, revision, &mut self.view, &mut intents);
+                        });
+                        ui.separator();
                         inspector::show(ui, session, &mut self.view, &mut intents);
                     });
-                egui::CentralPanel::default().show(ui, |ui| {
-                    self.list
-                        .show(ui, session, revision, &mut self.view, &mut intents);
-                });
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.article
@@ -630,9 +648,21 @@ impl eframe::App for ClaimdeskApp {
         self.apply_intents(&ctx, intents);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
+        if self.exit_after_first_frame {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+impl eframe::App for ClaimdeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.exit_after_first_frame {
+            return; // a measurement run must not change what the next launch opens
+        }
         self.memory.last_session = self.doc.path().map(Path::to_path_buf);
         self.memory.last_selected = self.view.selected.map(|id| id.0);
         self.memory.last_scroll = self.view.article_scroll;

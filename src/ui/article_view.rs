@@ -48,9 +48,13 @@ pub struct ArticleView {
     spans: Vec<Vec<Span>>,
     span_hashes: Vec<u64>,
     spans_key: Option<(u64, Option<ClaimId>)>,
-    /// Measured heights at `heights_width`; `None` until a paragraph is first laid out.
-    heights: Vec<Option<f32>>,
+    /// Paragraph heights at `heights_width`: estimated from the text length until the
+    /// paragraph is first laid out, then measured.
+    heights: Vec<f32>,
     heights_width: f32,
+    /// Top of each paragraph plus the total height; recomputed only when a height changes.
+    offsets: Vec<f32>,
+    offsets_dirty: bool,
     galleys: HashMap<usize, (u64, Arc<Galley>)>,
     /// The paragraph the user last pressed on, whose selection is the article's selection.
     active_paragraph: Option<(usize, egui::Id)>,
@@ -85,7 +89,7 @@ impl ArticleView {
                 })
                 .collect();
             self.article_sha = article.origin.sha256.clone();
-            self.heights = vec![None; self.paragraphs.len()];
+            self.heights_width = 0.0;
             self.galleys.clear();
             self.spans_key = None;
         }
@@ -178,16 +182,22 @@ impl ArticleView {
     ) {
         let full_width = ui.available_width();
         let width = (full_width - 24.0).clamp(120.0, theme::ARTICLE_MAX_WIDTH);
-        if (width - self.heights_width).abs() > 0.5 {
-            self.heights_width = width;
-            self.heights.iter_mut().for_each(|h| *h = None);
-        }
         let row_height = ui.fonts_mut(|f| f.row_height(&theme::article_font()));
+        if (width - self.heights_width).abs() > 0.5 {
+            // A new width: estimate every paragraph once; visible ones get measured.
+            self.heights_width = width;
+            self.heights = self
+                .paragraphs
+                .iter()
+                .map(|p| estimate_height(&session.article.text[p.bytes.clone()], width, row_height))
+                .collect();
+            self.offsets_dirty = true;
+        }
 
         if let Some(id) = view.reveal_in_article.take()
             && let Some(claim) = session.claim(id)
         {
-            let y = self.y_of_char(ui, session, claim.anchor.start, width, row_height);
+            let y = self.y_of_char(ui, session, claim.anchor.start, width);
             view.restore_article_scroll = Some((y - 120.0).max(0.0));
         }
         let mut area = ScrollArea::vertical().id_salt("article").auto_shrink(false);
@@ -195,17 +205,18 @@ impl ArticleView {
             area = area.vertical_scroll_offset(y);
         }
         let output = area.show_viewport(ui, |ui, viewport| {
-            let offsets = self.offsets(session, width, row_height);
-            let total = offsets.last().copied().unwrap_or(0.0);
+            self.update_offsets();
+            let total = self.offsets.last().copied().unwrap_or(0.0);
             ui.set_height(total);
             let top = ui.max_rect().top();
             let left = ui.max_rect().left() + ((ui.max_rect().width() - width) / 2.0).max(0.0);
             let margin = viewport.height();
-            let first = offsets
+            let first = self
+                .offsets
                 .partition_point(|&y| y < viewport.min.y - margin)
                 .saturating_sub(1);
             for i in first..self.paragraphs.len() {
-                let y = offsets[i];
+                let y = self.offsets[i];
                 if y > viewport.max.y + margin {
                     break;
                 }
@@ -219,41 +230,34 @@ impl ArticleView {
         view.article_scroll = output.state.clamped_offset().y;
     }
 
-    /// Cumulative top of each paragraph, plus the total height at the end.
-    fn offsets(&self, session: &Session, width: f32, row_height: f32) -> Vec<f32> {
-        let mut out = Vec::with_capacity(self.paragraphs.len() + 1);
+    /// Recomputes paragraph tops after a height changed.
+    fn update_offsets(&mut self) {
+        if !self.offsets_dirty && self.offsets.len() == self.paragraphs.len() + 1 {
+            return;
+        }
+        self.offsets.clear();
         let mut y = 0.0;
-        for (i, p) in self.paragraphs.iter().enumerate() {
-            out.push(y);
-            let h = self.heights[i].unwrap_or_else(|| {
-                estimate_height(&session.article.text[p.bytes.clone()], width, row_height)
-            });
+        for h in &self.heights {
+            self.offsets.push(y);
             y += h + PARAGRAPH_GAP;
         }
-        out.push(y);
-        out
+        self.offsets.push(y);
+        self.offsets_dirty = false;
     }
 
     /// Where character `char_idx` is, measured from the top of the text.
-    fn y_of_char(
-        &mut self,
-        ui: &Ui,
-        session: &Session,
-        char_idx: usize,
-        width: f32,
-        row_height: f32,
-    ) -> f32 {
+    fn y_of_char(&mut self, ui: &Ui, session: &Session, char_idx: usize, width: f32) -> f32 {
         let i = self
             .paragraphs
             .partition_point(|p| p.chars.end <= char_idx)
             .min(self.paragraphs.len().saturating_sub(1));
-        let offsets = self.offsets(session, width, row_height);
+        self.update_offsets();
         let Some(p) = self.paragraphs.get(i).cloned() else {
             return 0.0;
         };
         let galley = self.galley(ui, session, i, width);
         let local = char_idx.saturating_sub(p.chars.start);
-        offsets[i]
+        self.offsets[i]
             + galley
                 .pos_from_cursor(egui::text::CCursor::new(local))
                 .min
@@ -283,7 +287,13 @@ impl ArticleView {
             .desired_rows(1)
             .layouter(&mut layouter)
             .show(ui);
-        self.heights[i] = Some(output.galley.size().y);
+        let height = output.galley.size().y;
+        if let Some(h) = self.heights.get_mut(i)
+            && (*h - height).abs() > 0.1
+        {
+            *h = height;
+            self.offsets_dirty = true;
+        }
 
         let response = &output.response.response;
         // Each paragraph keeps its own selection state; only the one the user last
@@ -296,7 +306,12 @@ impl ArticleView {
             }
             self.active_paragraph = Some((i, response.id));
         }
-        if self.active_paragraph.map(|(idx, _)| idx) == Some(i) {
+        // While the paragraph has the keyboard or the pointer, its selection is the
+        // article's; once focus moves on (say, to the New claim button) the last one stays.
+        let tracking = response.has_focus() || pressed || response.drag_stopped();
+        if self.active_paragraph.map(|(idx, _)| idx) == Some(i)
+            && (tracking || view.clear_text_selection)
+        {
             if view.clear_text_selection {
                 clear_selection(ui.ctx(), response.id);
                 view.clear_text_selection = false;
@@ -325,14 +340,13 @@ impl ArticleView {
         if response.clicked()
             && view.text_selection.is_none()
             && let Some(pos) = response.interact_pointer_pos()
+            && let Some(claim) = claim_at(pos)
         {
-            if let Some(claim) = claim_at(pos) {
-                intents.push(Intent::Select {
-                    claim: Some(claim.id),
-                    reveal_in_article: false,
-                    reveal_in_list: true,
-                });
-            }
+            intents.push(Intent::Select {
+                claim: Some(claim.id),
+                reveal_in_article: false,
+                reveal_in_list: true,
+            });
         }
         if let Some(pos) = response.hover_pos()
             && let Some(claim) = claim_at(pos)

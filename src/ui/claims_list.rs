@@ -17,6 +17,7 @@ const ROW_HEIGHT: f32 = 48.0;
 pub struct ClaimsList {
     rows: Vec<usize>,
     rows_key: Option<(u64, ClaimFilter)>,
+    summary: Summary,
 }
 
 /// Id of the filter text box (the app focuses it on Ctrl+F).
@@ -42,7 +43,7 @@ impl ClaimsList {
         view: &mut ViewState,
         intents: &mut Vec<Intent>,
     ) {
-        summary(ui, session);
+        summary(ui, &mut self.summary, session, revision);
         ui.add_space(2.0);
         filters(ui, session, view);
         let key = (revision, view.filter.clone());
@@ -100,13 +101,29 @@ impl ClaimsList {
     }
 }
 
-fn summary(ui: &mut Ui, session: &Session) {
+/// The summary line and review progress, recomputed only when the claims change.
+#[derive(Default)]
+struct Summary {
+    revision: Option<u64>,
+    line: String,
+    reviewed: usize,
+    total: usize,
+}
+
+fn summary(ui: &mut Ui, cache: &mut Summary, session: &Session, revision: u64) {
+    if cache.revision != Some(revision) {
+        *cache = Summary {
+            revision: Some(revision),
+            line: session.summary(),
+            reviewed: session.reviewed_count(),
+            total: session.claims.len(),
+        };
+    }
     ui.horizontal(|ui| {
         ui.heading("Claims");
     });
-    ui.label(session.summary());
-    let total = session.claims.len();
-    let reviewed = session.reviewed_count();
+    ui.label(&cache.line);
+    let (total, reviewed) = (cache.total, cache.reviewed);
     if total == 0 {
         return;
     }

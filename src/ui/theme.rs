@@ -20,8 +20,8 @@ pub fn highlight_fill(colour: Color32, selected: bool, dark: bool) -> Color32 {
     let alpha = match (selected, dark) {
         (true, false) => 0.55,
         (false, false) => 0.26,
-        (true, true) => 0.65,
-        (false, true) => 0.35,
+        (true, true) => 0.5,
+        (false, true) => 0.3,
     };
     colour.gamma_multiply(alpha)
 }
