@@ -2,6 +2,9 @@
 //! text in 5,000 paragraphs, claims with 3 sources each). Budgets and latest results:
 //! docs/performance.md. Run with `cargo bench --bench workbench`.
 
+// A benchmark that cannot set up its input should stop at once.
+#![allow(clippy::expect_used)]
+
 use claimdesk::model::Session;
 use claimdesk::sample::large_session;
 use claimdesk::store::{load_session, save_session};

@@ -585,16 +585,14 @@ pub fn attribute(sentences: &[SentenceRef<'_>]) -> Vec<Option<Attribution>> {
     for (i, s) in sentences.iter().enumerate() {
         let found = find(s.text);
         let mut attr = found.as_ref().map(|f| to_attribution(s.text, s.start, f));
-        if let (Some(f), Some(a)) = (&found, attr.as_mut()) {
-            if f.pronoun {
-                if let Some((j, n)) = &named {
-                    if i - j <= 3 {
-                        a.claimant = n.claimant.clone();
-                        a.start = n.start;
-                        a.end = n.end;
-                    }
-                }
-            }
+        if let (Some(f), Some(a)) = (&found, attr.as_mut())
+            && f.pronoun
+            && let Some((j, n)) = &named
+            && i - j <= 3
+        {
+            a.claimant = n.claimant.clone();
+            a.start = n.start;
+            a.end = n.end;
         }
         if attr.is_none() && i > 0 {
             let prev = &sentences[i - 1];
@@ -606,10 +604,10 @@ pub fn attribute(sentences: &[SentenceRef<'_>]) -> Vec<Option<Attribution>> {
                 attr = out[i - 1].clone();
             }
         }
-        if let (Some(f), Some(a)) = (&found, &attr) {
-            if !f.pronoun {
-                named = Some((i, a.clone()));
-            }
+        if let (Some(f), Some(a)) = (&found, &attr)
+            && !f.pronoun
+        {
+            named = Some((i, a.clone()));
         }
         out.push(attr);
     }
