@@ -487,12 +487,13 @@ mod tests {
         extract(s, 18, &mut f);
         let with_text: Vec<u32> = grams_with_text(s, 18).into_iter().map(|g| g.0).collect();
         assert_eq!(f.grams, with_text);
-        let texts = gram_texts(s, 18, &[with_text[0], with_text[1]]);
+        // Unigram "taxes", then (after unigram "rose") the bigram "taxes rose".
+        let texts = gram_texts(s, 18, &[with_text[0], with_text[2]]);
         assert_eq!(
             texts,
             [
                 (with_text[0], "taxes".to_owned()),
-                (with_text[1], "taxes rose".to_owned())
+                (with_text[2], "taxes rose".to_owned())
             ]
         );
     }
