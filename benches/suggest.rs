@@ -1,17 +1,16 @@
 //! Throughput of sentence splitting plus check-worthiness scoring on a generated
-//! news-like article of more than 1 MB. Run with `cargo bench --bench suggest`.
-//!
-//! Prints MB/s per stage after divan's table, for `docs/performance.md`.
+//! news-like article of more than 1 MB. Run with `cargo bench --bench suggest`;
+//! criterion prints the throughput (`thrpt`) of each stage. Results:
+//! docs/performance.md, "Suggestions".
 
 use claimdesk::extract::checkworthiness::Model;
 use claimdesk::extract::features::Features;
 use claimdesk::extract::{SentenceKind, segment, suggest};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
 
-fn main() {
-    let text = article(1_200_000);
-    report(&text);
-    divan::main();
-}
+/// Size of the generated article.
+const BYTES: usize = 1_200_000;
 
 /// A deterministic article of at least `min_bytes`: a title, then paragraphs of
 /// news-like sentences (numbers, names, quotes, abbreviations, attributions),
@@ -97,59 +96,24 @@ fn split_and_score(text: &str, model: &Model) -> f32 {
     total
 }
 
-fn report(text: &str) {
+/// Splitting alone; splitting and scoring every body sentence (the budgeted path:
+/// at least 5 MB/s on one core); and the whole `suggest` (plus reasons and claimants).
+fn stages(c: &mut Criterion) {
+    let text = article(BYTES);
     let Ok(model) = Model::embedded() else {
         eprintln!("the embedded model does not parse");
         return;
     };
-    let mb = text.len() as f64 / 1e6;
-    let time = |f: &dyn Fn()| {
-        f();
-        let runs = 5;
-        let t = std::time::Instant::now();
-        for _ in 0..runs {
-            f();
-        }
-        t.elapsed().as_secs_f64() / f64::from(runs)
-    };
-    let split = time(&|| {
-        divan::black_box(segment(divan::black_box(text)));
+    let mut group = c.benchmark_group("suggestions");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("split", |b| b.iter(|| segment(black_box(&text))));
+    group.bench_function("split_and_score", |b| {
+        b.iter(|| split_and_score(black_box(&text), model))
     });
-    let scored = time(&|| {
-        divan::black_box(split_and_score(divan::black_box(text), model));
-    });
-    let full = time(&|| {
-        divan::black_box(suggest(divan::black_box(text)));
-    });
-    println!("article: {mb:.2} MB, {} sentences", segment(text).len());
-    println!("split only:           {:.1} MB/s", mb / split);
-    println!("split + score:        {:.1} MB/s", mb / scored);
-    println!("suggest (+ claimants, reasons): {:.1} MB/s", mb / full);
+    group.bench_function("suggest", |b| b.iter(|| suggest(black_box(&text))));
+    group.finish();
 }
 
-#[divan::bench(sample_count = 10)]
-fn split_only(bencher: divan::Bencher) {
-    let text = article(1_200_000);
-    bencher
-        .counter(divan::counter::BytesCount::of_str(&text))
-        .bench(|| segment(divan::black_box(&text)));
-}
-
-#[divan::bench(sample_count = 10)]
-fn split_and_score_1mb(bencher: divan::Bencher) {
-    let text = article(1_200_000);
-    let Ok(model) = Model::embedded() else {
-        return;
-    };
-    bencher
-        .counter(divan::counter::BytesCount::of_str(&text))
-        .bench(|| split_and_score(divan::black_box(&text), model));
-}
-
-#[divan::bench(sample_count = 10)]
-fn suggest_1mb(bencher: divan::Bencher) {
-    let text = article(1_200_000);
-    bencher
-        .counter(divan::counter::BytesCount::of_str(&text))
-        .bench(|| suggest(divan::black_box(&text)));
-}
+criterion_group!(benches, stages);
+criterion_main!(benches);

@@ -6,6 +6,8 @@ fn claimdesk() -> Command {
     Command::new(env!("CARGO_BIN_EXE_claimdesk"))
 }
 
+// A test helper: a failed write should fail the test at once.
+#[allow(clippy::unwrap_used)]
 fn seed_file(dir: &std::path::Path) -> std::path::PathBuf {
     let p = dir.join("seed.txt");
     std::fs::write(&p, claimdesk::SEED_ARTICLE).unwrap();

@@ -3,7 +3,7 @@
 //! The trained weights ship in `assets/models/checkworthiness.json` (see the README
 //! there for how they were made) and are parsed once, on first use.
 
-use super::features::{DENSE, Features, N_DENSE, extract, grams_with_text};
+use super::features::{DENSE, Features, N_DENSE, extract, gram_texts};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -162,43 +162,71 @@ impl Model {
     pub fn explain(&self, sentence: &str, n: usize) -> Vec<Contribution> {
         let mut f = Features::default();
         extract(sentence, self.bits, &mut f);
-        let mut out: Vec<Contribution> = DENSE
+        self.explain_features(sentence, &f, n)
+    }
+
+    /// [`Model::explain`] for features already extracted from `sentence` with this
+    /// model's hash bits (saves extracting them twice).
+    pub fn explain_features(&self, sentence: &str, f: &Features, n: usize) -> Vec<Contribution> {
+        // Candidates without any text first; words are looked up only for the winners.
+        let mut cands: Vec<(f32, Source)> = DENSE
             .iter()
-            .zip(self.dense.iter().zip(f.dense.iter()))
-            .filter(|(_, (_, x))| **x != 0.0)
-            .map(|(d, (w, x))| Contribution {
-                feature: d.description.to_owned(),
-                weight: w * x,
+            .enumerate()
+            .filter(|(i, _)| f.dense[*i] != 0.0)
+            .map(|(i, _)| (self.dense[i] * f.dense[i], Source::Dense(i)))
+            .collect();
+        let mut buckets = f.grams.clone();
+        buckets.sort_unstable();
+        let mut i = 0;
+        while i < buckets.len() {
+            let b = buckets[i];
+            let run = buckets[i..].iter().take_while(|&&x| x == b).count();
+            let w = self.grams.get(b as usize).copied().unwrap_or(0.0) * f.gram_value;
+            cands.push((w * run as f32, Source::Gram(b)));
+            i += run;
+        }
+        cands.retain(|c| c.0.abs() >= 0.01);
+        cands.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()).then(a.1.cmp(&b.1)));
+        cands.truncate(n);
+        let wanted: Vec<u32> = cands
+            .iter()
+            .filter_map(|c| match c.1 {
+                Source::Gram(b) => Some(b),
+                Source::Dense(_) => None,
             })
             .collect();
-        // Merge repeated n-grams so each word is listed once with its total effect.
-        let mut grams: Vec<(String, f32)> = Vec::new();
-        for (b, text) in grams_with_text(sentence, self.bits) {
-            let w = self.grams.get(b as usize).copied().unwrap_or(0.0) * f.gram_value;
-            if let Some(g) = grams.iter_mut().find(|g| g.0 == text) {
-                g.1 += w;
-            } else {
-                grams.push((text, w));
-            }
-        }
-        out.extend(grams.into_iter().map(|(text, w)| Contribution {
-            feature: if text.contains(' ') {
-                format!("the words \"{}\"", display_gram(&text))
-            } else {
-                format!("the word \"{}\"", display_gram(&text))
-            },
-            weight: w,
-        }));
-        out.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
-        out.retain(|c| c.weight.abs() >= 0.01);
-        out.truncate(n);
-        out
+        let texts = gram_texts(sentence, self.bits, &wanted);
+        cands
+            .into_iter()
+            .map(|(weight, src)| {
+                let feature = match src {
+                    Source::Dense(i) => DENSE[i].description.to_owned(),
+                    Source::Gram(b) => {
+                        let text = texts.iter().find(|t| t.0 == b).map_or("", |t| t.1.as_str());
+                        let what = if text.contains(' ') { "words" } else { "word" };
+                        format!("the {what} \"{}\"", display_gram(text))
+                    }
+                };
+                Contribution { feature, weight }
+            })
+            .collect()
     }
 }
 
+/// Where a contribution comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    Dense(usize),
+    Gram(u32),
+}
+
 fn display_gram(text: &str) -> String {
-    text.replace("<num>", "(a number)")
-        .replace("<year>", "(a year)")
+    if text.contains('<') {
+        text.replace("<num>", "(a number)")
+            .replace("<year>", "(a year)")
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The logistic function.

@@ -6,6 +6,7 @@
 //! for pronouns and continued quotations, in an earlier sentence.
 
 use crate::model::Attribution;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Verbs that attribute what follows (or precedes) to a speaker or outlet.
@@ -234,9 +235,7 @@ const BETWEEN: &[&str] = &[
     "repeatedly",
     "once",
     "recently",
-    "had",
     "would",
-    "has",
     "publicly",
 ];
 
@@ -245,7 +244,8 @@ const BETWEEN: &[&str] = &[
 struct Tok<'a> {
     text: &'a str,
     span: Range<usize>,
-    lower: String,
+    /// Lower-case form; borrowed when the word has no capitals (most words).
+    lower: Cow<'a, str>,
 }
 
 impl Tok<'_> {
@@ -284,10 +284,15 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             }
         }
         let text = &s[i..end];
+        let lower = if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
         out.push(Tok {
             text,
             span: i..end,
-            lower: text.to_lowercase(),
+            lower,
         });
     }
     out
@@ -338,9 +343,7 @@ fn find(sentence: &str) -> Option<Found> {
         }
         let cue = sentence[toks[i].span.start..toks[i + cue_len - 1].span.end].to_owned();
         if let Some((np, pronoun)) = np_left(&toks, i) {
-            let after_comma = np.start > 0
-                && last_comma
-                    .is_some_and(|c| toks[c].span.end <= np.start && toks[..c].len() + 1 < i + 1)
+            let after_comma = last_comma.is_some_and(|c| c < i && toks[c].span.end <= np.start)
                 && !toks[i + cue_len..].iter().any(|t| t.is("that"));
             found.push(Found {
                 claimant: np,
@@ -385,17 +388,17 @@ fn cue_at(toks: &[Tok<'_>], i: usize) -> usize {
             return phrase.len();
         }
     }
-    usize::from(CUE_VERBS.contains(&toks[i].lower.as_str()))
+    usize::from(CUE_VERBS.contains(&toks[i].lower.as_ref()))
 }
 
 fn np_word(t: &Tok<'_>) -> bool {
-    t.is_word() && (t.capitalised() || NP_WORDS.contains(&t.lower.as_str()))
+    t.is_word() && (t.capitalised() || NP_WORDS.contains(&t.lower.as_ref()))
 }
 
 /// The claimant noun phrase ending just before the cue at `cue`.
 fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
     let mut end = cue;
-    while end > 0 && BETWEEN.contains(&toks[end - 1].lower.as_str()) {
+    while end > 0 && BETWEEN.contains(&toks[end - 1].lower.as_ref()) {
         end -= 1;
     }
     // Skip a trailing "on Sunday" between the subject and the cue: not needed, the
@@ -404,7 +407,7 @@ fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
         return None;
     }
     let last = &toks[end - 1];
-    if PRONOUNS.contains(&last.lower.as_str()) {
+    if PRONOUNS.contains(&last.lower.as_ref()) {
         return Some((last.span.clone(), true));
     }
     // Appositive: "the director of ..., Zamir Kabulov, stressed".
@@ -431,7 +434,7 @@ fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
             && toks.get(s).is_some_and(Tok::capitalised);
         if np_word(t) || joins || t.text.ends_with("'s") || t.text.ends_with("’s") {
             s -= 1;
-        } else if DETERMINERS.contains(&t.lower.as_str()) {
+        } else if DETERMINERS.contains(&t.lower.as_ref()) {
             s -= 1;
             break;
         } else {
@@ -446,8 +449,8 @@ fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
 /// someone (a capitalised word or a known claimant noun).
 fn trim_np(toks: &[Tok<'_>], mut s: usize, e: usize) -> Option<Range<usize>> {
     while s < e
-        && (DETERMINERS.contains(&toks[s].lower.as_str())
-            || matches!(toks[s].lower.as_str(), "of" | "and" | "for"))
+        && (DETERMINERS.contains(&toks[s].lower.as_ref())
+            || matches!(toks[s].lower.as_ref(), "of" | "and" | "for"))
     {
         s += 1;
     }
@@ -457,9 +460,9 @@ fn trim_np(toks: &[Tok<'_>], mut s: usize, e: usize) -> Option<Range<usize>> {
     let words = &toks[s..e];
     let named = words
         .iter()
-        .any(|t| (t.capitalised() && !t.is("i")) || NP_WORDS.contains(&t.lower.as_str()));
+        .any(|t| (t.capitalised() && !t.is("i")) || NP_WORDS.contains(&t.lower.as_ref()));
     // A lone sentence-initial capitalised word that is a common word ("Also") is not a name.
-    if !named || (words.len() == 1 && STOP_CAPS.contains(&words[0].lower.as_str())) {
+    if !named || (words.len() == 1 && STOP_CAPS.contains(&words[0].lower.as_ref())) {
         return None;
     }
     Some(toks[s].span.start..toks[e - 1].span.end)
@@ -510,7 +513,7 @@ fn np_right(toks: &[Tok<'_>], i: usize, clause: bool) -> Option<Range<usize>> {
     } else {
         if toks
             .get(e)
-            .is_some_and(|t| PRONOUNS.contains(&t.lower.as_str()))
+            .is_some_and(|t| PRONOUNS.contains(&t.lower.as_ref()))
         {
             return Some(toks[e].span.clone());
         }
@@ -518,7 +521,7 @@ fn np_right(toks: &[Tok<'_>], i: usize, clause: bool) -> Option<Range<usize>> {
             let t = &toks[e];
             let joins =
                 (t.is("of") || t.is("the") || t.is("for")) && toks.get(e + 1).is_some_and(np_word);
-            if np_word(t) || joins || (e == i && DETERMINERS.contains(&t.lower.as_str())) {
+            if np_word(t) || joins || (e == i && DETERMINERS.contains(&t.lower.as_ref())) {
                 e += 1;
             } else {
                 break;
@@ -530,7 +533,7 @@ fn np_right(toks: &[Tok<'_>], i: usize, clause: bool) -> Option<Range<usize>> {
     }
     if clause {
         let mut s = i;
-        while s < e && DETERMINERS.contains(&toks[s].lower.as_str()) {
+        while s < e && DETERMINERS.contains(&toks[s].lower.as_ref()) {
             s += 1;
         }
         return (s < e).then(|| toks[s].span.start..toks[e - 1].span.end);
@@ -582,16 +585,14 @@ pub fn attribute(sentences: &[SentenceRef<'_>]) -> Vec<Option<Attribution>> {
     for (i, s) in sentences.iter().enumerate() {
         let found = find(s.text);
         let mut attr = found.as_ref().map(|f| to_attribution(s.text, s.start, f));
-        if let (Some(f), Some(a)) = (&found, attr.as_mut()) {
-            if f.pronoun {
-                if let Some((j, n)) = &named {
-                    if i - j <= 3 {
-                        a.claimant = n.claimant.clone();
-                        a.start = n.start;
-                        a.end = n.end;
-                    }
-                }
-            }
+        if let (Some(f), Some(a)) = (&found, attr.as_mut())
+            && f.pronoun
+            && let Some((j, n)) = &named
+            && i - j <= 3
+        {
+            a.claimant = n.claimant.clone();
+            a.start = n.start;
+            a.end = n.end;
         }
         if attr.is_none() && i > 0 {
             let prev = &sentences[i - 1];
@@ -603,10 +604,10 @@ pub fn attribute(sentences: &[SentenceRef<'_>]) -> Vec<Option<Attribution>> {
                 attr = out[i - 1].clone();
             }
         }
-        if let (Some(f), Some(a)) = (&found, &attr) {
-            if !f.pronoun {
-                named = Some((i, a.clone()));
-            }
+        if let (Some(f), Some(a)) = (&found, &attr)
+            && !f.pronoun
+        {
+            named = Some((i, a.clone()));
         }
         out.push(attr);
     }

@@ -403,6 +403,31 @@ pub fn grams_with_text(sentence: &str, bits: u32) -> Vec<(u32, String)> {
     out
 }
 
+/// The text of the n-grams of `sentence` that fall in one of the `wanted` buckets
+/// (first occurrence of each), without building strings for the others.
+pub fn gram_texts(sentence: &str, bits: u32, wanted: &[u32]) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = Vec::new();
+    let mut prev: Option<u64> = None;
+    let mut prev_word = String::new();
+    tokens(sentence, |w, _| {
+        let h = fnv(w.as_bytes(), FNV_OFFSET);
+        let uni = bucket(h, bits);
+        if wanted.contains(&uni) && !out.iter().any(|o| o.0 == uni) {
+            out.push((uni, w.to_owned()));
+        }
+        if let Some(ph) = prev {
+            let bi = bucket(bigram_hash(ph, h), bits);
+            if wanted.contains(&bi) && !out.iter().any(|o| o.0 == bi) {
+                out.push((bi, format!("{prev_word} {w}")));
+            }
+        }
+        prev = Some(h);
+        prev_word.clear();
+        prev_word.push_str(w);
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,5 +487,14 @@ mod tests {
         extract(s, 18, &mut f);
         let with_text: Vec<u32> = grams_with_text(s, 18).into_iter().map(|g| g.0).collect();
         assert_eq!(f.grams, with_text);
+        // Unigram "taxes", then (after unigram "rose") the bigram "taxes rose".
+        let texts = gram_texts(s, 18, &[with_text[0], with_text[2]]);
+        assert_eq!(
+            texts,
+            [
+                (with_text[0], "taxes".to_owned()),
+                (with_text[2], "taxes rose".to_owned())
+            ]
+        );
     }
 }

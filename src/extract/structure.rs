@@ -69,19 +69,20 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         let body = block.bytes.start + block.marker_len..block.bytes.end;
         for (i, r) in split_block(text, body).into_iter().enumerate() {
             let mut start = r.start;
-            if i == 0 && block.marker_len == 0 {
-                if let Some(len) = dateline_prefix_len(&text[r.clone()]) {
-                    let dash_end = start + len;
-                    let prefix = text[start..dash_end].trim_end();
-                    push(
-                        &mut out,
-                        start,
-                        start + prefix.len(),
-                        SentenceKind::Dateline,
-                    );
-                    let rest = &text[dash_end..r.end];
-                    start = dash_end + (rest.len() - rest.trim_start().len());
-                }
+            if i == 0
+                && block.marker_len == 0
+                && let Some(len) = dateline_prefix_len(&text[r.clone()])
+            {
+                let dash_end = start + len;
+                let prefix = text[start..dash_end].trim_end();
+                push(
+                    &mut out,
+                    start,
+                    start + prefix.len(),
+                    SentenceKind::Dateline,
+                );
+                let rest = &text[dash_end..r.end];
+                start = dash_end + (rest.len() - rest.trim_start().len());
             }
             if start < r.end {
                 push(&mut out, start, r.end, SentenceKind::Body);
@@ -302,7 +303,9 @@ fn dateline_prefix_len(sentence: &str) -> Option<usize> {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    if caps_letters < 3 || !all_caps || prefix.contains(['.', '!', '?']) && !prefix.contains("D.C.")
+    if caps_letters < 3
+        || !all_caps
+        || (prefix.contains(['.', '!', '?']) && !prefix.contains("D.C."))
     {
         return None;
     }

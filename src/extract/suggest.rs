@@ -20,7 +20,7 @@ const REASONS: usize = 5;
 const PROGRESS_EVERY: usize = 256;
 
 /// A sentence worth checking, as found in the article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Suggestion {
     /// First character (Unicode scalar offset into the article).
     pub start: usize,
@@ -37,7 +37,7 @@ pub struct Suggestion {
 }
 
 /// One reason for a score.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Reason {
     /// Plain words, e.g. "contains a number" or "the word \"percent\"".
     pub feature: String,
@@ -66,16 +66,25 @@ pub fn suggest_with_progress(text: &str, progress: &mut dyn FnMut(f32)) -> Vec<S
         .iter()
         .filter(|s| s.kind == SentenceKind::Body)
         .collect();
-    let mut scores = Vec::with_capacity(body.len());
+    let mut scored = Vec::with_capacity(body.len());
     let mut buf = Features::default();
     let total = body.len().max(1) as f32;
     for (i, s) in body.iter().enumerate() {
         if i > 0 && i % PROGRESS_EVERY == 0 {
-            // Scoring is most of the work; attribution and reasons are the rest.
+            // Scoring and reasons are most of the work; attribution is the rest.
             progress(0.9 * i as f32 / total);
         }
         let t = text.get(s.byte_start..s.byte_end).unwrap_or("");
-        scores.push(model.score_with(t, &mut buf));
+        let score = model.score_with(t, &mut buf);
+        let reasons = model
+            .explain_features(t, &buf, REASONS)
+            .into_iter()
+            .map(|c| Reason {
+                feature: c.feature,
+                weight: c.weight,
+            })
+            .collect();
+        scored.push((score, reasons));
     }
     let refs: Vec<SentenceRef<'_>> = body
         .iter()
@@ -90,21 +99,14 @@ pub fn suggest_with_progress(text: &str, progress: &mut dyn FnMut(f32)) -> Vec<S
     let out = body
         .iter()
         .zip(refs.iter())
-        .zip(scores)
+        .zip(scored)
         .zip(attributions)
-        .map(|(((s, r), score), attribution)| Suggestion {
+        .map(|(((s, r), (score, reasons)), attribution)| Suggestion {
             start: s.start,
             end: s.end,
             text: r.text.to_owned(),
             score,
-            reasons: model
-                .explain(r.text, REASONS)
-                .into_iter()
-                .map(|c| Reason {
-                    feature: c.feature,
-                    weight: c.weight,
-                })
-                .collect(),
+            reasons,
             attribution,
         })
         .collect();
