@@ -304,6 +304,7 @@ impl ArticleView {
                 .y
     }
 
+    #[allow(clippy::too_many_arguments)] // the per-frame inputs of one paragraph, all borrowed
     fn paragraph(
         &mut self,
         ui: &mut Ui,
