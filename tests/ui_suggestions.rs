@@ -34,12 +34,12 @@ fn has(harness: &Harness<'_, ClaimdeskApp>, text: &str) -> bool {
 fn wait_for_suggestions(harness: &mut Harness<'_, ClaimdeskApp>) {
     for _ in 0..400 {
         harness.step();
-        if has(&harness, "Suggestion, score") {
+        if has(harness, "Suggestion, score") {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("no suggestions arrived");
+    assert!(has(harness, "Suggestion, score"), "no suggestions arrived");
 }
 
 #[test]
