@@ -5,8 +5,8 @@
 //! the inverse of each for undo). Every command's inverse is itself a command.
 
 use crate::model::{
-    Anchor, AnchorError, Attribution, Claim, ClaimId, LabelId, Session, Source, SourceDraft,
-    SourceId,
+    Anchor, AnchorError, Article, Attribution, Claim, ClaimId, LabelId, Session, Source,
+    SourceDraft, SourceId, text::char_len,
 };
 
 /// One change to a session.
@@ -101,6 +101,29 @@ pub enum Command {
     },
     /// Several commands applied and undone as one step.
     Batch(Vec<Command>),
+    /// Replace the article text and move every claim to its new anchor (made by
+    /// [`crate::reanchor::reanchor`]). Its inverse puts the old article and anchors back.
+    ReplaceArticle {
+        /// The new article.
+        article: Box<Article>,
+        /// Exactly one placement per claim of the session.
+        claims: Vec<ClaimPlacement>,
+        /// The dismissed suggestions, as ranges of the new text.
+        dismissed_suggestions: Vec<(usize, usize)>,
+    },
+}
+
+/// Where a claim goes when the article text is replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimPlacement {
+    /// The claim.
+    pub claim: ClaimId,
+    /// Its anchor in the new text (non-empty, inside the text).
+    pub anchor: Anchor,
+    /// Its attribution, with offsets in the new text.
+    pub attribution: Option<Attribution>,
+    /// Whether the user must check where the claim now sits.
+    pub needs_review: bool,
 }
 
 /// Why a command could not be applied. The session is unchanged when this is returned.
@@ -126,6 +149,9 @@ pub enum CommandError {
     /// A claim with this id already exists.
     #[error("claim #{0} already exists")]
     DuplicateClaim(ClaimId),
+    /// A replacement article does not place every claim exactly once.
+    #[error("the new article text does not give claim #{0} exactly one place")]
+    Unplaced(ClaimId),
 }
 
 /// What applying a command did.
@@ -268,7 +294,90 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
             })
         }
         Command::Batch(commands) => apply_batch(session, commands),
+        Command::ReplaceArticle {
+            article,
+            claims,
+            dismissed_suggestions,
+        } => replace_article(session, *article, claims, dismissed_suggestions),
     }
+}
+
+fn replace_article(
+    session: &mut Session,
+    article: Article,
+    mut claims: Vec<ClaimPlacement>,
+    dismissed: Vec<(usize, usize)>,
+) -> Result<Applied, CommandError> {
+    // Check everything first, so that a bad command changes nothing.
+    let len = char_len(&article.text);
+    claims.sort_by_key(|p| p.claim);
+    if claims.len() != session.claims.len() {
+        let missing = session
+            .claims
+            .iter()
+            .find(|c| claims.binary_search_by_key(&c.id, |p| p.claim).is_err())
+            .or(session.claims.first())
+            .map_or(ClaimId(0), |c| c.id);
+        return Err(CommandError::Unplaced(missing));
+    }
+    for pair in claims.windows(2) {
+        if let [a, b] = pair
+            && a.claim == b.claim
+        {
+            return Err(CommandError::Unplaced(a.claim));
+        }
+    }
+    for p in &claims {
+        if session.claim(p.claim).is_none() {
+            return Err(CommandError::UnknownClaim(p.claim));
+        }
+        let a = &p.anchor;
+        if a.end > len || a.start > a.end {
+            return Err(AnchorError::OutOfRange {
+                start: a.start,
+                end: a.end,
+                len,
+            }
+            .into());
+        }
+        if a.start == a.end {
+            return Err(AnchorError::Empty.into());
+        }
+        if let Some(att) = &p.attribution
+            && (att.end > len || att.start > att.end)
+        {
+            return Err(AnchorError::OutOfRange {
+                start: att.start,
+                end: att.end,
+                len,
+            }
+            .into());
+        }
+    }
+    let old_article = std::mem::replace(&mut session.article, article);
+    let old_dismissed = std::mem::replace(&mut session.dismissed_suggestions, dismissed);
+    session.dismissed_suggestions.retain(|&(s, e)| s < e && e <= len);
+    let mut old_places = Vec::with_capacity(claims.len());
+    for place in claims {
+        let Some(c) = session.claim_mut(place.claim) else {
+            continue; // Checked above.
+        };
+        old_places.push(ClaimPlacement {
+            claim: c.id,
+            anchor: std::mem::replace(&mut c.anchor, place.anchor),
+            attribution: std::mem::replace(&mut c.attribution, place.attribution),
+            needs_review: std::mem::replace(&mut c.needs_review, place.needs_review),
+        });
+    }
+    session.claims.sort_by_key(|c| c.order_key());
+    Ok(Applied {
+        inverse: Command::ReplaceArticle {
+            article: Box::new(old_article),
+            claims: old_places,
+            dismissed_suggestions: old_dismissed,
+        },
+        claim: None,
+    })
 }
 
 fn apply_batch(session: &mut Session, commands: Vec<Command>) -> Result<Applied, CommandError> {

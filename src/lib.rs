@@ -8,6 +8,7 @@ pub mod command;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod reanchor;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -1,6 +1,7 @@
 //! The command line: `claimdesk [PATH]` opens the app; subcommands work headless.
 
 mod new;
+mod reanchor;
 mod show;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +30,8 @@ pub enum CliCommand {
     New(new::NewArgs),
     /// Print a session's title and claims.
     Show(show::ShowArgs),
+    /// Replace a session's article with a new version and re-anchor every claim.
+    Reanchor(reanchor::ReanchorArgs),
 }
 
 /// A headless command failed; the message is printed as one line.
@@ -43,10 +46,18 @@ impl CliError {
     }
 }
 
+/// Prints load warnings to standard error, one line each, naming the file.
+pub fn print_warnings(path: &std::path::Path, warnings: &[String]) {
+    for w in warnings {
+        eprintln!("claimdesk: warning: {}: {}", path.display(), w.replace('\n', " "));
+    }
+}
+
 /// Runs a headless command, writing its normal output to `out`.
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     match command {
         CliCommand::New(args) => new::run(args, out),
         CliCommand::Show(args) => show::run(args, out),
+        CliCommand::Reanchor(args) => reanchor::run(args, out),
     }
 }

@@ -20,7 +20,7 @@ pub struct NewArgs {
 pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let article = import_file(&args.article).map_err(CliError::from_display)?;
     let session = Session::new(article);
-    save_session(&args.output, &session).map_err(CliError::from_display)?;
+    save_session(&args.output, &session, None).map_err(CliError::from_display)?;
     writeln!(
         out,
         "Created {} from \"{}\"",

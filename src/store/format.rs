@@ -37,7 +37,14 @@ struct VersionProbe {
     format_version: u32,
 }
 
+/// How deeply RON values may nest. A session nests about 6 levels; the limit stops
+/// hostile files (`[[[[...`) from exhausting the stack.
+const RECURSION_LIMIT: usize = 64;
+
 /// Parses session text, refusing newer format versions and checking consistency.
+///
+/// Fields this build does not know (written by a newer or another program) are
+/// ignored and reported as a warning, since saving will drop them.
 pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     if text.trim().is_empty() {
         return Err(LoadErrorKind::Empty);
@@ -45,7 +52,7 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     if text.contains('\0') {
         return Err(LoadErrorKind::NotText);
     }
-    let options = ron::Options::default().with_recursion_limit(64);
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     if let Ok(probe) = options.from_str::<VersionProbe>(text)
         && probe.format_version > FORMAT_VERSION
     {
@@ -54,7 +61,8 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
             supported: FORMAT_VERSION,
         });
     }
-    let session: Session = options.from_str(text).map_err(|e| {
+    let mut unknown = Vec::new();
+    let session = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
         let (line, column) = (e.span.start.line, e.span.start.col);
         if matches!(e.code, ron::Error::Eof) {
             LoadErrorKind::Truncated { line, column }
@@ -66,14 +74,61 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
             }
         }
     })?;
-    validate(session)
+    let mut loaded = validate(session)?;
+    if !unknown.is_empty() {
+        const SHOWN: usize = 5;
+        let more = unknown.len().saturating_sub(SHOWN);
+        let mut list = unknown
+            .iter()
+            .take(SHOWN)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        if more > 0 {
+            list.push_str(&format!(" and {more} more"));
+        }
+        loaded.warnings.insert(
+            0,
+            format!(
+                "This file has fields this version of Claimdesk does not know ({list}); they were ignored and will not be kept when you save."
+            ),
+        );
+    }
+    Ok(loaded)
 }
 
-/// Parses session bytes (checks they are UTF-8 text first).
+fn parse_noting_unknown_fields(
+    text: &str,
+    options: &ron::Options,
+    unknown: &mut Vec<String>,
+) -> Result<Session, ron::error::SpannedError> {
+    let mut de = ron::Deserializer::from_str_with_options(text, options)?;
+    let session: Session = serde_ignored::deserialize(&mut de, |path| {
+        unknown.push(path.to_string());
+    })
+    .map_err(|e| de.span_error(e))?;
+    de.end().map_err(|e| de.span_error(e))?;
+    Ok(session)
+}
+
+/// Parses session bytes: UTF-8 (a byte-order mark is skipped) or UTF-16 with a
+/// byte-order mark (an editor may have re-encoded the file; loaded with a warning).
 pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadErrorKind> {
     if bytes.len() as u64 > MAX_SESSION_BYTES {
         return Err(LoadErrorKind::TooLarge(bytes.len() as u64 / 1_000_000));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| LoadErrorKind::NotText)?;
+    if let Some(decoded) = crate::import::decode_utf16_with_bom(bytes) {
+        let text = decoded.map_err(|_| LoadErrorKind::NotText)?;
+        let mut loaded = from_ron(&text)?;
+        loaded.warnings.push(
+            "The file was stored as UTF-16 (another program re-encoded it); Claimdesk will save it as UTF-8.".into(),
+        );
+        return Ok(loaded);
+    }
+    if bytes.contains(&0) {
+        return Err(LoadErrorKind::NotText);
+    }
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| LoadErrorKind::NotUtf8(e.valid_up_to()))?;
     from_ron(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
