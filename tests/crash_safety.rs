@@ -18,15 +18,15 @@ use std::time::{Duration, Instant};
 
 const CHILD_ENV: &str = "CLAIMDESK_TEST_CHILD_PATH";
 
-/// A large session (about 600 KB on disk, 300 claims with notes and sources).
+/// A large session (about 300 KB on disk, 200 claims with notes and sources).
 fn base_session() -> &'static Session {
     static BASE: OnceLock<Session> = OnceLock::new();
     BASE.get_or_init(|| {
-        let body: String = (0..4_000)
+        let body: String = (0..2_000)
             .map(|i| format!("Paragraph {i} says the figure was {} percent in {}.\n\n", i % 97, 1900 + i % 120))
             .collect();
         let mut s = Session::new(import_text(&format!("Big story\n\n{body}"), None).unwrap());
-        for i in 0..300 {
+        for i in 0..200 {
             let start = 11 + i * 40;
             let id = apply(
                 &mut s,
@@ -109,8 +109,9 @@ fn child_saves_forever() {
     let start: u64 = std::env::var("CLAIMDESK_TEST_FIRST_VERSION").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
     let versions: Vec<Session> = (0..8).map(|i| version(start + i)).collect();
     println!("saving");
-    for v in (0..).map(|i: u64| i % 8) {
+    for (i, v) in (0..).map(|i: u64| (i, i % 8)) {
         save_session(&path, &versions[v as usize], None).unwrap();
+        println!("saved {i}");
     }
 }
 
@@ -120,19 +121,31 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
     let path = dir.path().join("big.ron");
     save_session(&path, &version(0), None).unwrap();
     let size = std::fs::metadata(&path).unwrap().len();
-    assert!(size > 300_000, "the session should be large ({size} bytes)");
+    assert!(size > 250_000, "the session should be large ({size} bytes)");
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ u64::from(std::process::id()));
     let started = Instant::now();
     let kills = 200;
     let mut seen = std::collections::BTreeSet::new();
+    // How long one save takes here, so kills can land anywhere inside a save.
+    let save_time = {
+        let t = Instant::now();
+        save_session(&path, &version(0), None).unwrap();
+        t.elapsed().as_micros() as u64
+    };
     for round in 0..kills {
         // Each child saves its own range of versions, so we know which may appear.
         let first = 1 + round * 8;
-        let mut cmd_env = spawn_child_with_version("child_saves_forever", &path, first);
-        wait_for(&mut cmd_env.1, "saving");
-        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
-        cmd_env.0.kill().unwrap(); // SIGKILL
-        cmd_env.0.wait().unwrap();
+        let (mut child, mut out) = spawn_child_with_version("child_saves_forever", &path, first);
+        // Half the time, kill during the child's first save; otherwise after one
+        // save has completed, at a random point of a later one.
+        if rng.below(2) == 0 {
+            wait_for(&mut out, "saving");
+        } else {
+            wait_for(&mut out, "saved 0");
+        }
+        std::thread::sleep(Duration::from_micros(rng.below(save_time * 2 + 1)));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
 
         let bytes = std::fs::read(&path).unwrap();
         let loaded = from_bytes(&bytes).unwrap_or_else(|e| panic!("round {round}: the file does not load: {e}"));
@@ -141,7 +154,7 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
         assert_eq!(loaded.session, version(v), "round {round}: not a saved version");
         seen.insert(v);
         let bak = backup_path(&path);
-        if bak.exists() {
+        if round % 8 == 0 && bak.exists() {
             let b = from_bytes(&std::fs::read(&bak).unwrap()).unwrap();
             assert_eq!(b.session, version(version_of(&b.session)));
         }
@@ -153,7 +166,11 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
         .count();
     assert!(temps <= 1, "{temps} temporary files left");
     assert!(seen.len() > 20, "kills should land on many different versions: {seen:?}");
-    eprintln!("{kills} SIGKILLs during saves in {:?}; {} distinct versions on disk", started.elapsed(), seen.len());
+    eprintln!(
+        "{kills} SIGKILLs during saves of a {size}-byte session (one save: {save_time} us) in {:?}; {} distinct versions on disk",
+        started.elapsed(),
+        seen.len()
+    );
 }
 
 fn spawn_child_with_version(test: &str, path: &Path, first: u64) -> (Child, BufReader<std::process::ChildStdout>) {

@@ -28,10 +28,11 @@ fn valid_session() -> Session {
     for (a, b) in [(15, 19), (47, 52), (66, 71)] {
         apply(&mut s, Command::AddClaim { start: a, end: b, claimant: String::new(), attribution: None }).unwrap();
     }
+    let first = s.claims[0].id;
     apply(
         &mut s,
         Command::AddSource {
-            claim: s.claims[0].id,
+            claim: first,
             draft: claimdesk::model::SourceDraft { url: "file:///etc/shadow".into(), ..Default::default() },
         },
     )

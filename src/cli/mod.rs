@@ -53,6 +53,15 @@ pub fn print_warnings(path: &std::path::Path, warnings: &[String]) {
     }
 }
 
+/// An article that could not be imported, as one line naming the file.
+pub fn import_error(path: &std::path::Path, e: crate::import::ImportError) -> CliError {
+    match e {
+        // Already names the file.
+        crate::import::ImportError::Read { .. } => CliError::from_display(e),
+        _ => CliError::from_display(format!("Could not open {}: {e}", path.display())),
+    }
+}
+
 /// Runs a headless command, writing its normal output to `out`.
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     match command {

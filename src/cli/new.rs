@@ -18,7 +18,7 @@ pub struct NewArgs {
 
 /// Imports the article and writes a new session.
 pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    let article = import_file(&args.article).map_err(CliError::from_display)?;
+    let article = import_file(&args.article).map_err(|e| super::import_error(&args.article, e))?;
     let session = Session::new(article);
     save_session(&args.output, &session, None).map_err(CliError::from_display)?;
     writeln!(

@@ -28,9 +28,8 @@ pub fn run(args: ReanchorArgs, out: &mut dyn std::io::Write) -> Result<(), CliEr
     let _lock = SessionLock::acquire(&target).map_err(CliError::from_display)?;
     let (loaded, stamp) = load_session(&args.session).map_err(CliError::from_display)?;
     super::print_warnings(&args.session, &loaded.warnings);
-    let article = import_file(&args.new_article).map_err(|e| {
-        CliError::from_display(format!("Could not open {}: {e}", args.new_article.display()))
-    })?;
+    let article =
+        import_file(&args.new_article).map_err(|e| super::import_error(&args.new_article, e))?;
     let mut session = loaded.session;
     let outcome = reanchor(&session, article);
     let report = outcome.report;
