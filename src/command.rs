@@ -356,7 +356,9 @@ fn replace_article(
     }
     let old_article = std::mem::replace(&mut session.article, article);
     let old_dismissed = std::mem::replace(&mut session.dismissed_suggestions, dismissed);
-    session.dismissed_suggestions.retain(|&(s, e)| s < e && e <= len);
+    session
+        .dismissed_suggestions
+        .retain(|&(s, e)| s < e && e <= len);
     let mut old_places = Vec::with_capacity(claims.len());
     for place in claims {
         let Some(c) = session.claim_mut(place.claim) else {

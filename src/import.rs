@@ -86,7 +86,10 @@ pub fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Result<String, ImportError>
         return Some(Err(ImportError::Binary));
     }
     let units = data.chunks_exact(2).map(|c| {
-        let pair = [c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)];
+        let pair = [
+            c.first().copied().unwrap_or(0),
+            c.get(1).copied().unwrap_or(0),
+        ];
         if le {
             u16::from_le_bytes(pair)
         } else {
@@ -107,7 +110,8 @@ fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     if bytes.contains(&0) {
         return Err(ImportError::Binary);
     }
-    String::from_utf8(bytes.to_vec()).map_err(|e| ImportError::NotUtf8(e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes.to_vec())
+        .map_err(|e| ImportError::NotUtf8(e.utf8_error().valid_up_to()))
 }
 
 fn normalise_line_ends(text: &str) -> String {

@@ -34,6 +34,8 @@ fn open_app(path: Option<std::path::PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_app(_path: Option<std::path::PathBuf>) -> ExitCode {
-    eprintln!("claimdesk: this build has no app window (built without the `gui` feature); see `claimdesk --help`");
+    eprintln!(
+        "claimdesk: this build has no app window (built without the `gui` feature); see `claimdesk --help`"
+    );
     ExitCode::FAILURE
 }

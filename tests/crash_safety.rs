@@ -4,6 +4,7 @@
 //!
 //! The child is this test binary itself, re-run with an environment variable that
 //! makes one of the `child_*` tests do the child's work (they do nothing otherwise).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 #![cfg(unix)]
 
 use claimdesk::command::{Command, apply};
@@ -23,24 +24,45 @@ fn base_session() -> &'static Session {
     static BASE: OnceLock<Session> = OnceLock::new();
     BASE.get_or_init(|| {
         let body: String = (0..2_000)
-            .map(|i| format!("Paragraph {i} says the figure was {} percent in {}.\n\n", i % 97, 1900 + i % 120))
+            .map(|i| {
+                format!(
+                    "Paragraph {i} says the figure was {} percent in {}.\n\n",
+                    i % 97,
+                    1900 + i % 120
+                )
+            })
             .collect();
         let mut s = Session::new(import_text(&format!("Big story\n\n{body}"), None).unwrap());
         for i in 0..200 {
             let start = 11 + i * 40;
             let id = apply(
                 &mut s,
-                Command::AddClaim { start, end: start + 30, claimant: format!("Person {i}"), attribution: None },
+                Command::AddClaim {
+                    start,
+                    end: start + 30,
+                    claimant: format!("Person {i}"),
+                    attribution: None,
+                },
             )
             .unwrap()
             .claim
             .unwrap();
-            apply(&mut s, Command::SetNote { claim: id, note: format!("note {i}\nwith lines") }).unwrap();
+            apply(
+                &mut s,
+                Command::SetNote {
+                    claim: id,
+                    note: format!("note {i}\nwith lines"),
+                },
+            )
+            .unwrap();
             apply(
                 &mut s,
                 Command::AddSource {
                     claim: id,
-                    draft: claimdesk::model::SourceDraft { url: format!("https://example.org/{i}"), ..Default::default() },
+                    draft: claimdesk::model::SourceDraft {
+                        url: format!("https://example.org/{i}"),
+                        ..Default::default()
+                    },
                 },
             )
             .unwrap();
@@ -60,10 +82,18 @@ fn version(v: u64) -> Session {
 }
 
 fn version_of(s: &Session) -> u64 {
-    s.claims[0].note.strip_prefix("saved version ").and_then(|v| v.parse().ok()).unwrap()
+    s.claims[0]
+        .note
+        .strip_prefix("saved version ")
+        .and_then(|v| v.parse().ok())
+        .unwrap()
 }
 
-fn spawn_child(test: &str, path: &Path, data_dir: Option<&Path>) -> (Child, BufReader<std::process::ChildStdout>) {
+fn spawn_child(
+    test: &str,
+    path: &Path,
+    data_dir: Option<&Path>,
+) -> (Child, BufReader<std::process::ChildStdout>) {
     let mut cmd = Process::new(std::env::current_exe().unwrap());
     cmd.args([test, "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, path)
@@ -82,7 +112,10 @@ fn wait_for(out: &mut BufReader<std::process::ChildStdout>, word: &str) {
     let mut line = String::new();
     loop {
         line.clear();
-        assert!(out.read_line(&mut line).unwrap() > 0, "child exited before saying {word}");
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "child exited before saying {word}"
+        );
         if line.contains(word) {
             return;
         }
@@ -106,7 +139,10 @@ fn child_path() -> Option<PathBuf> {
 #[test]
 fn child_saves_forever() {
     let Some(path) = child_path() else { return };
-    let start: u64 = std::env::var("CLAIMDESK_TEST_FIRST_VERSION").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+    let start: u64 = std::env::var("CLAIMDESK_TEST_FIRST_VERSION")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     let versions: Vec<Session> = (0..8).map(|i| version(start + i)).collect();
     println!("saving");
     for (i, v) in (0..).map(|i: u64| (i, i % 8)) {
@@ -148,10 +184,18 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
         child.wait().unwrap();
 
         let bytes = std::fs::read(&path).unwrap();
-        let loaded = from_bytes(&bytes).unwrap_or_else(|e| panic!("round {round}: the file does not load: {e}"));
+        let loaded = from_bytes(&bytes)
+            .unwrap_or_else(|e| panic!("round {round}: the file does not load: {e}"));
         let v = version_of(&loaded.session);
-        assert!(v == 0 || v < first + 8, "round {round}: unexpected version {v}");
-        assert_eq!(loaded.session, version(v), "round {round}: not a saved version");
+        assert!(
+            v == 0 || v < first + 8,
+            "round {round}: unexpected version {v}"
+        );
+        assert_eq!(
+            loaded.session,
+            version(v),
+            "round {round}: not a saved version"
+        );
         seen.insert(v);
         let bak = backup_path(&path);
         if round % 8 == 0 && bak.exists() {
@@ -162,10 +206,19 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
     // Temporary files of killed saves are cleaned up by later saves, not piled up.
     let temps = std::fs::read_dir(dir.path())
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains(".tmp-"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".tmp-")
+        })
         .count();
     assert!(temps <= 1, "{temps} temporary files left");
-    assert!(seen.len() > 20, "kills should land on many different versions: {seen:?}");
+    assert!(
+        seen.len() > 20,
+        "kills should land on many different versions: {seen:?}"
+    );
     eprintln!(
         "{kills} SIGKILLs during saves of a {size}-byte session (one save: {save_time} us) in {:?}; {} distinct versions on disk",
         started.elapsed(),
@@ -173,7 +226,11 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
     );
 }
 
-fn spawn_child_with_version(test: &str, path: &Path, first: u64) -> (Child, BufReader<std::process::ChildStdout>) {
+fn spawn_child_with_version(
+    test: &str,
+    path: &Path,
+    first: u64,
+) -> (Child, BufReader<std::process::ChildStdout>) {
     let mut cmd = Process::new(std::env::current_exe().unwrap());
     cmd.args([test, "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, path)
@@ -215,7 +272,10 @@ fn sigkill_with_unsaved_work_leaves_the_autosave_to_recover() {
         child.kill().unwrap();
         child.wait().unwrap();
         // The next launch finds the work.
-        let recovered = Autosave::in_dir(&data).read().expect("an autosave").unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let recovered = Autosave::in_dir(&data)
+            .read()
+            .expect("an autosave")
+            .unwrap_or_else(|e| panic!("round {round}: {e}"));
         assert_eq!(recovered.original_path.as_deref(), Some(path.as_path()));
         assert_eq!(recovered.session.claims[1].note, "unsaved research");
         let v = version_of(&recovered.session);
@@ -224,7 +284,10 @@ fn sigkill_with_unsaved_work_leaves_the_autosave_to_recover() {
         assert_eq!(recovered.session, expect);
     }
     // The saved file itself was never touched by autosaving.
-    assert_eq!(from_bytes(&std::fs::read(&path).unwrap()).unwrap().session, version(0));
+    assert_eq!(
+        from_bytes(&std::fs::read(&path).unwrap()).unwrap().session,
+        version(0)
+    );
 }
 
 #[test]
@@ -244,7 +307,10 @@ fn a_killed_window_does_not_leave_the_session_locked() {
     wait_for(&mut out, "locked");
     let err = SessionLock::acquire(&path).unwrap_err();
     assert!(matches!(err, LockError::HeldElsewhere { .. }), "{err}");
-    assert!(err.to_string().contains(&format!("process {}", child.id())), "{err}");
+    assert!(
+        err.to_string().contains(&format!("process {}", child.id())),
+        "{err}"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
     // The operating system released the dead process's lock.

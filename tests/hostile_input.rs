@@ -1,6 +1,7 @@
 //! Hostile files, table-driven: each one gives a clear error or loads with a
 //! warning, through the library and through the command line (which exits 1 with
 //! one line naming the file). Never a panic, a hang or a changed file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
 use claimdesk::command::{Command, apply};
 use claimdesk::import::{import_bytes, import_file};
@@ -24,16 +25,30 @@ use Expect::*;
 fn valid_session() -> Session {
     let text = "Headline\n\nRTL: \u{05E9}\u{05DC}\u{05D5}\u{05DD} \u{0627}\u{0644}\u{0633}\u{0644}\u{0627}\u{0645}. \
                 Combining: cafe\u{0301} n\u{0303}. Emoji: \u{1F469}\u{200D}\u{1F52C} \u{1F389}!\nSecond line.";
-    let mut s = Session::new(claimdesk::import::import_text(text, Some("../../etc/passwd".into())).unwrap());
+    let mut s = Session::new(
+        claimdesk::import::import_text(text, Some("../../etc/passwd".into())).unwrap(),
+    );
     for (a, b) in [(15, 19), (47, 52), (66, 71)] {
-        apply(&mut s, Command::AddClaim { start: a, end: b, claimant: String::new(), attribution: None }).unwrap();
+        apply(
+            &mut s,
+            Command::AddClaim {
+                start: a,
+                end: b,
+                claimant: String::new(),
+                attribution: None,
+            },
+        )
+        .unwrap();
     }
     let first = s.claims[0].id;
     apply(
         &mut s,
         Command::AddSource {
             claim: first,
-            draft: claimdesk::model::SourceDraft { url: "file:///etc/shadow".into(), ..Default::default() },
+            draft: claimdesk::model::SourceDraft {
+                url: "file:///etc/shadow".into(),
+                ..Default::default()
+            },
         },
     )
     .unwrap();
@@ -45,7 +60,11 @@ fn valid_ron() -> String {
 }
 
 fn utf16(text: &str, le: bool) -> Vec<u8> {
-    let mut out = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+    let mut out = if le {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
     for u in text.encode_utf16() {
         out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
     }
@@ -57,32 +76,153 @@ fn session_cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
     let first_claim_id = "id: 1,";
     vec![
         ("0-byte session", vec![], Error("the file is empty")),
-        ("whitespace-only session", b" \n\t\n".to_vec(), Error("the file is empty")),
-        ("truncated session", ron.as_bytes()[..ron.len() / 2].to_vec(), Error("ends early")),
-        ("binary file", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), Error("not text")),
-        ("invalid UTF-8", ron.replacen("Headline", "Head\u{1}line", 1).into_bytes().into_iter().map(|b| if b == 1 { 0xC3 } else { b }).collect(), Error("not UTF-8")),
+        (
+            "whitespace-only session",
+            b" \n\t\n".to_vec(),
+            Error("the file is empty"),
+        ),
+        (
+            "truncated session",
+            ron.as_bytes()[..ron.len() / 2].to_vec(),
+            Error("ends early"),
+        ),
+        (
+            "binary file",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            Error("not text"),
+        ),
+        (
+            "invalid UTF-8",
+            ron.replacen("Headline", "Head\u{1}line", 1)
+                .into_bytes()
+                .into_iter()
+                .map(|b| if b == 1 { 0xC3 } else { b })
+                .collect(),
+            Error("not UTF-8"),
+        ),
         ("UTF-16 LE with BOM", utf16(&ron, true), Warning("UTF-16")),
         ("UTF-16 BE with BOM", utf16(&ron, false), Warning("UTF-16")),
-        ("UTF-16 with odd length", { let mut b = utf16(&ron, true); b.push(b'x'); b }, Error("not text")),
-        ("NUL bytes", ron.replacen("Second line", "Second\0line", 1).into_bytes(), Error("not text")),
-        ("CRLF line ends", ron.replace('\n', "\r\n").into_bytes(), Clean),
+        (
+            "UTF-16 with odd length",
+            {
+                let mut b = utf16(&ron, true);
+                b.push(b'x');
+                b
+            },
+            Error("not text"),
+        ),
+        (
+            "NUL bytes",
+            ron.replacen("Second line", "Second\0line", 1).into_bytes(),
+            Error("not text"),
+        ),
+        (
+            "CRLF line ends",
+            ron.replace('\n', "\r\n").into_bytes(),
+            Clean,
+        ),
         ("UTF-8 BOM", format!("\u{FEFF}{ron}").into_bytes(), Clean),
-        ("RTL, combining marks and emoji", ron.clone().into_bytes(), Clean),
-        ("deeply nested RON", "[".repeat(100_000).into_bytes(), Error("not a Claimdesk session")),
-        ("deeply nested value in a field", ron.replacen("note: \"\"", &format!("note: {}", "(".repeat(50_000)), 1).into_bytes(), Error("not a Claimdesk session")),
-        ("deeply nested unknown field", ron.replacen("format_version: 1,", &format!("format_version: 1, extra: {}", "[".repeat(50_000)), 1).into_bytes(), Error("not a Claimdesk session")),
-        ("number out of range", ron.replacen("start: 15,", "start: 99999999999999999999999999,", 1).into_bytes(), Error("not a Claimdesk session")),
-        ("negative offset", ron.replacen("start: 15,", "start: -15,", 1).into_bytes(), Error("not a Claimdesk session")),
-        ("id counter out of range", ron.replacen("next_claim_id: 4,", "next_claim_id: 18446744073709551615,", 1).into_bytes(), Error("out of range")),
-        ("anchor past the end", ron.replacen("end: 19,", "end: 1900000,", 1).into_bytes(), Warning("outside the article")),
-        ("anchor reversed", ron.replacen("start: 15,", "start: 40,", 1).into_bytes(), Warning("outside the article")),
-        ("duplicate claim ids", ron.replacen("id: 2,", first_claim_id, 1).into_bytes(), Warning("Two claims had the id 1")),
-        ("unknown fields", ron.replacen("format_version: 1,", "format_version: 1,\n    colour_theme: \"dark\",", 1).replacen("note: \"\"", "note: \"\", mood: 3", 1).into_bytes(), Warning("colour_theme")),
-        ("future format_version", ron.replacen("format_version: 1,", "format_version: 7,", 1).into_bytes(), Error("newer Claimdesk")),
-        ("hand-edited article text", ron.replacen("\"Second line.\"", "\"Second line, edited.\"", 1).into_bytes(), Warning("changed outside Claimdesk")),
-        ("unknown verdict", ron.replacen("status: \"unverified\"", "status: \"pants-on-fire\"", 1).into_bytes(), Error("not in the rating scheme")),
-        ("empty article text", empty_article_ron().into_bytes(), Error("the article text is empty")),
-        ("plain text, not a session", b"Hello, world. This is not a session.".to_vec(), Error("not a Claimdesk session")),
+        (
+            "RTL, combining marks and emoji",
+            ron.clone().into_bytes(),
+            Clean,
+        ),
+        (
+            "deeply nested RON",
+            "[".repeat(100_000).into_bytes(),
+            Error("not a Claimdesk session"),
+        ),
+        (
+            "deeply nested value in a field",
+            ron.replacen("note: \"\"", &format!("note: {}", "(".repeat(50_000)), 1)
+                .into_bytes(),
+            Error("not a Claimdesk session"),
+        ),
+        (
+            "deeply nested unknown field",
+            ron.replacen(
+                "format_version: 1,",
+                &format!("format_version: 1, extra: {}", "[".repeat(50_000)),
+                1,
+            )
+            .into_bytes(),
+            Error("not a Claimdesk session"),
+        ),
+        (
+            "number out of range",
+            ron.replacen("start: 15,", "start: 99999999999999999999999999,", 1)
+                .into_bytes(),
+            Error("not a Claimdesk session"),
+        ),
+        (
+            "negative offset",
+            ron.replacen("start: 15,", "start: -15,", 1).into_bytes(),
+            Error("not a Claimdesk session"),
+        ),
+        (
+            "id counter out of range",
+            ron.replacen(
+                "next_claim_id: 4,",
+                "next_claim_id: 18446744073709551615,",
+                1,
+            )
+            .into_bytes(),
+            Error("out of range"),
+        ),
+        (
+            "anchor past the end",
+            ron.replacen("end: 19,", "end: 1900000,", 1).into_bytes(),
+            Warning("outside the article"),
+        ),
+        (
+            "anchor reversed",
+            ron.replacen("start: 15,", "start: 40,", 1).into_bytes(),
+            Warning("outside the article"),
+        ),
+        (
+            "duplicate claim ids",
+            ron.replacen("id: 2,", first_claim_id, 1).into_bytes(),
+            Warning("Two claims had the id 1"),
+        ),
+        (
+            "unknown fields",
+            ron.replacen(
+                "format_version: 1,",
+                "format_version: 1,\n    colour_theme: \"dark\",",
+                1,
+            )
+            .replacen("note: \"\"", "note: \"\", mood: 3", 1)
+            .into_bytes(),
+            Warning("colour_theme"),
+        ),
+        (
+            "future format_version",
+            ron.replacen("format_version: 1,", "format_version: 7,", 1)
+                .into_bytes(),
+            Error("newer Claimdesk"),
+        ),
+        (
+            "hand-edited article text",
+            ron.replacen("\"Second line.\"", "\"Second line, edited.\"", 1)
+                .into_bytes(),
+            Warning("changed outside Claimdesk"),
+        ),
+        (
+            "unknown verdict",
+            ron.replacen("status: \"unverified\"", "status: \"pants-on-fire\"", 1)
+                .into_bytes(),
+            Error("not in the rating scheme"),
+        ),
+        (
+            "empty article text",
+            empty_article_ron().into_bytes(),
+            Error("the article text is empty"),
+        ),
+        (
+            "plain text, not a session",
+            b"Hello, world. This is not a session.".to_vec(),
+            Error("not a Claimdesk session"),
+        ),
     ]
 }
 
@@ -95,17 +235,38 @@ fn empty_article_ron() -> String {
 }
 
 fn article_cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
-    let text = "Headline\n\n\u{05E9}\u{05DC}\u{05D5}\u{05DD} cafe\u{0301} \u{1F469}\u{200D}\u{1F52C}.";
+    let text =
+        "Headline\n\n\u{05E9}\u{05DC}\u{05D5}\u{05DD} cafe\u{0301} \u{1F469}\u{200D}\u{1F52C}.";
     vec![
         ("empty article", vec![], Error("empty")),
         ("blank article", b"\n \r\n\t".to_vec(), Error("empty")),
-        ("binary article", b"PK\x03\x04\x14\0\0\0\x08\0".to_vec(), Error("binary")),
-        ("invalid UTF-8 article", b"Title\n\nCaf\xE9 au lait".to_vec(), Error("not UTF-8")),
+        (
+            "binary article",
+            b"PK\x03\x04\x14\0\0\0\x08\0".to_vec(),
+            Error("binary"),
+        ),
+        (
+            "invalid UTF-8 article",
+            b"Title\n\nCaf\xE9 au lait".to_vec(),
+            Error("not UTF-8"),
+        ),
         ("UTF-16 LE article", utf16(text, true), Clean),
         ("UTF-16 BE article", utf16(text, false), Clean),
-        ("NUL bytes in article", b"Title\n\nText\0more".to_vec(), Error("binary")),
-        ("CRLF article", b"Title\r\n\r\nOne.\r\nTwo.\rThree.".to_vec(), Clean),
-        ("RTL, combining and emoji article", text.as_bytes().to_vec(), Clean),
+        (
+            "NUL bytes in article",
+            b"Title\n\nText\0more".to_vec(),
+            Error("binary"),
+        ),
+        (
+            "CRLF article",
+            b"Title\r\n\r\nOne.\r\nTwo.\rThree.".to_vec(),
+            Clean,
+        ),
+        (
+            "RTL, combining and emoji article",
+            text.as_bytes().to_vec(),
+            Clean,
+        ),
     ]
 }
 
@@ -115,7 +276,11 @@ fn exe() -> &'static str {
 
 /// Runs the CLI; returns (exit code, stdout, stderr).
 fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Process::new(exe()).args(args).env("CLAIMDESK_DATA_DIR", std::env::temp_dir()).output().unwrap();
+    let out = Process::new(exe())
+        .args(args)
+        .env("CLAIMDESK_DATA_DIR", std::env::temp_dir())
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -147,9 +312,16 @@ fn hostile_sessions_give_clear_errors_or_warnings() {
                 assert_one_line_error(name, &path, code, &stderr, words);
             }
             (Warning(words), Ok((loaded, _))) => {
-                assert!(loaded.warnings.iter().any(|w| w.contains(words)), "{name}: {:?}", loaded.warnings);
+                assert!(
+                    loaded.warnings.iter().any(|w| w.contains(words)),
+                    "{name}: {:?}",
+                    loaded.warnings
+                );
                 assert_eq!(code, 0, "{name}: {stderr}");
-                assert!(stderr.contains("warning") && stderr.contains(&format!("case{i}.ron")), "{name}: {stderr}");
+                assert!(
+                    stderr.contains("warning") && stderr.contains(&format!("case{i}.ron")),
+                    "{name}: {stderr}"
+                );
                 assert!(stdout.starts_with("Headline"), "{name}: {stdout}");
                 check_loaded(name, &loaded.session);
             }
@@ -161,10 +333,21 @@ fn hostile_sessions_give_clear_errors_or_warnings() {
             (expect, got) => panic!("{name}: expected {expect:?}, got {got:?}"),
         }
         // Opening never changes or creates files.
-        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name}: the file was changed");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "{name}: the file was changed"
+        );
     }
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names.len(), session_cases().len(), "opening created files: {names:?}");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        session_cases().len(),
+        "opening created files: {names:?}"
+    );
 }
 
 /// Whatever loads is usable: anchors inside the text, on character boundaries.
@@ -172,7 +355,11 @@ fn check_loaded(name: &str, s: &Session) {
     let len = s.article.text.chars().count();
     let mut ids = std::collections::HashSet::new();
     for c in &s.claims {
-        assert!(c.anchor.start < c.anchor.end && c.anchor.end <= len, "{name}: {:?}", c.anchor);
+        assert!(
+            c.anchor.start < c.anchor.end && c.anchor.end <= len,
+            "{name}: {:?}",
+            c.anchor
+        );
         assert!(ids.insert(c.id), "{name}: duplicate id survived");
         assert!(c.id.0 < s.next_claim_id, "{name}: id counter behind");
     }
@@ -195,8 +382,18 @@ fn hostile_articles_give_clear_errors_or_import() {
                 assert!(!out.exists(), "{name}: wrote a session anyway");
             }
             (Clean, Ok(article)) => {
-                assert!(!article.text.contains('\r') && !article.text.contains('\0'), "{name}");
-                assert_eq!(article.title, if name.starts_with("CRLF") { "Title" } else { "Headline" });
+                assert!(
+                    !article.text.contains('\r') && !article.text.contains('\0'),
+                    "{name}"
+                );
+                assert_eq!(
+                    article.title,
+                    if name.starts_with("CRLF") {
+                        "Title"
+                    } else {
+                        "Headline"
+                    }
+                );
                 assert_eq!(code, 0, "{name}: {stderr}");
                 let (loaded, _) = load_session(&out).unwrap();
                 assert_eq!(loaded.session.article, article, "{name}");
@@ -217,17 +414,32 @@ fn a_100_mb_article_opens_and_a_300_mb_one_is_refused() {
     let (code, _, stderr) = cli(&["new", big.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     let (code, stdout, stderr) = cli(&["show", out.to_str().unwrap()]);
-    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "Huge article\n", ""));
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "Huge article\n", "")
+    );
 
     // Too large: refused from its size alone (a sparse file, nothing is read).
     let huge = dir.path().join("huge.txt");
-    std::fs::File::create(&huge).unwrap().set_len(300 << 20).unwrap();
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
     let (code, _, stderr) = cli(&["new", huge.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_one_line_error("300 MB article", &huge, code, &stderr, "256 MB");
     let huge_session = dir.path().join("huge.ron");
-    std::fs::File::create(&huge_session).unwrap().set_len((1 << 30) + 1).unwrap();
+    std::fs::File::create(&huge_session)
+        .unwrap()
+        .set_len((1 << 30) + 1)
+        .unwrap();
     let (code, _, stderr) = cli(&["show", huge_session.to_str().unwrap()]);
-    assert_one_line_error("enormous session", &huge_session, code, &stderr, "larger than any session");
+    assert_one_line_error(
+        "enormous session",
+        &huge_session,
+        code,
+        &stderr,
+        "larger than any session",
+    );
 }
 
 #[test]

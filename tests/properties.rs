@@ -1,5 +1,6 @@
 //! Property tests: sessions round-trip through the file format, and re-anchoring
 //! after any edit never panics and always finds quotes that still occur once.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
 use claimdesk::command::{Command, apply};
 use claimdesk::import::import_text;
@@ -24,12 +25,16 @@ fn hard_char() -> impl Strategy<Value = char> {
 }
 
 fn text(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(hard_char(), 1..max).prop_map(|cs| format!("T{}", cs.into_iter().collect::<String>()))
+    prop::collection::vec(hard_char(), 1..max)
+        .prop_map(|cs| format!("T{}", cs.into_iter().collect::<String>()))
 }
 
 /// Any string at all, for notes, URLs and the like.
 fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![any::<String>(), prop::collection::vec(hard_char(), 0..40).prop_map(|c| c.into_iter().collect())]
+    prop_oneof![
+        any::<String>(),
+        prop::collection::vec(hard_char(), 0..40).prop_map(|c| c.into_iter().collect())
+    ]
 }
 
 #[derive(Debug, Clone)]
@@ -43,8 +48,22 @@ struct ClaimSpec {
 }
 
 fn claim_spec() -> impl Strategy<Value = ClaimSpec> {
-    (any::<usize>(), any::<usize>(), 0usize..8, any_text(), any_text(), prop::collection::vec((any_text(), any_text(), any_text()), 0..3))
-        .prop_map(|(a, b, status, note, claimant, sources)| ClaimSpec { a, b, status, note, claimant, sources })
+    (
+        any::<usize>(),
+        any::<usize>(),
+        0usize..8,
+        any_text(),
+        any_text(),
+        prop::collection::vec((any_text(), any_text(), any_text()), 0..3),
+    )
+        .prop_map(|(a, b, status, note, claimant, sources)| ClaimSpec {
+            a,
+            b,
+            status,
+            note,
+            claimant,
+            sources,
+        })
 }
 
 fn build(text: &str, claims: &[ClaimSpec]) -> Option<Session> {
@@ -53,13 +72,31 @@ fn build(text: &str, claims: &[ClaimSpec]) -> Option<Session> {
     for c in claims {
         let (x, y) = (c.a % len, c.b % len);
         let (start, end) = (x.min(y), x.max(y) + 1);
-        let cmd = Command::AddClaim { start, end, claimant: c.claimant.clone(), attribution: None };
+        let cmd = Command::AddClaim {
+            start,
+            end,
+            claimant: c.claimant.clone(),
+            attribution: None,
+        };
         let id = apply(&mut s, cmd).ok()?.claim?;
         let status = s.scheme.labels[c.status % s.scheme.labels.len()].id.clone();
         apply(&mut s, Command::SetStatus { claim: id, status }).ok()?;
-        apply(&mut s, Command::SetNote { claim: id, note: c.note.clone() }).ok()?;
+        apply(
+            &mut s,
+            Command::SetNote {
+                claim: id,
+                note: c.note.clone(),
+            },
+        )
+        .ok()?;
         for (url, title, quote) in &c.sources {
-            let draft = SourceDraft { url: url.clone(), title: title.clone(), quote: quote.clone(), stance: Stance::Refutes, accessed: String::new() };
+            let draft = SourceDraft {
+                url: url.clone(),
+                title: title.clone(),
+                quote: quote.clone(),
+                stance: Stance::Refutes,
+                accessed: String::new(),
+            };
             apply(&mut s, Command::AddSource { claim: id, draft }).ok()?;
         }
     }
@@ -83,8 +120,16 @@ struct Edit {
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
-    (any::<usize>(), 0usize..30, prop::collection::vec(hard_char(), 0..40))
-        .prop_map(|(at, delete, ins)| Edit { at, delete, insert: ins.into_iter().collect() })
+    (
+        any::<usize>(),
+        0usize..30,
+        prop::collection::vec(hard_char(), 0..40),
+    )
+        .prop_map(|(at, delete, ins)| Edit {
+            at,
+            delete,
+            insert: ins.into_iter().collect(),
+        })
 }
 
 fn apply_edits(text: &str, edits: &[Edit]) -> String {

@@ -1,15 +1,8 @@
-//! Any bytes given as a session file: an error or a valid session, never a panic,
-//! and a session that loads saves and loads back equal.
+//! Fuzz target; the checks live in `tests/common/fuzz_checks.rs`, shared with
+//! `tests/fuzz_regressions.rs`, which replays the seeds and every past crash.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
+#[path = "../../tests/common/fuzz_checks.rs"]
+mod fuzz_checks;
 
-fuzz_target!(|data: &[u8]| {
-    if let Ok(loaded) = claimdesk::store::from_bytes(data) {
-        let text = claimdesk::store::to_ron(&loaded.session);
-        match claimdesk::store::from_ron(&text) {
-            Ok(again) => assert_eq!(again.session, loaded.session),
-            Err(e) => panic!("a loaded session did not load back after saving: {e}"),
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_checks::load_session(data));

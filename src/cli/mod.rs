@@ -49,7 +49,11 @@ impl CliError {
 /// Prints load warnings to standard error, one line each, naming the file.
 pub fn print_warnings(path: &std::path::Path, warnings: &[String]) {
     for w in warnings {
-        eprintln!("claimdesk: warning: {}: {}", path.display(), w.replace('\n', " "));
+        eprintln!(
+            "claimdesk: warning: {}: {}",
+            path.display(),
+            w.replace('\n', " ")
+        );
     }
 }
 

@@ -50,7 +50,11 @@ pub fn run(args: ReanchorArgs, out: &mut dyn std::io::Write) -> Result<(), CliEr
         }
     }
     apply(&mut session, outcome.into_command()).map_err(CliError::from_display)?;
-    let expected = if args.output.is_none() { Some(&stamp) } else { None };
+    let expected = if args.output.is_none() {
+        Some(&stamp)
+    } else {
+        None
+    };
     save_session(&target, &session, expected).map_err(CliError::from_display)?;
     let n = session.claims.len();
     let noun = if n == 1 { "claim" } else { "claims" };
@@ -58,5 +62,6 @@ pub fn run(args: ReanchorArgs, out: &mut dyn std::io::Write) -> Result<(), CliEr
         "Re-anchored {n} {noun}: {report}\n{listing}Wrote {}\n",
         target.display()
     );
-    out.write_all(text.as_bytes()).map_err(CliError::from_display)
+    out.write_all(text.as_bytes())
+        .map_err(CliError::from_display)
 }

@@ -51,7 +51,10 @@ mod tests {
         let window = chars("Earlier text. The goverment said so. Later text.");
         let (d, s, e) = best_span(&chars("The government said so."), &window).unwrap();
         assert_eq!(d, 1);
-        assert_eq!(window[s..e].iter().collect::<String>(), "The goverment said so.");
+        assert_eq!(
+            window[s..e].iter().collect::<String>(),
+            "The goverment said so."
+        );
     }
 
     #[test]

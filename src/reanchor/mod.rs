@@ -32,6 +32,9 @@ pub const CONFIDENCE_THRESHOLD: f64 = 0.8;
 /// Runs that occur more often than this are too common to locate a quote by.
 const MAX_RUN_HITS: usize = 64;
 
+/// How far around its expected position a short quote is looked for first.
+const NEARBY: usize = 4096;
+
 /// How one claim was placed in the new text.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Found {
@@ -191,13 +194,17 @@ impl Text {
         }
         let at = |p: usize| self.folded.get(p..p + m) == Some(quote);
         if m < K {
-            return (0..=n - m).filter(|&p| at(p)).collect();
+            return self.scan(quote, 0, n);
         }
         // Look the quote up by its rarest run of K characters.
         let step = ((m - K + 1) / 64).max(1);
         let rarest = (0..=m - K)
             .step_by(step)
-            .filter_map(|i| quote.get(i..i + K).map(|run| (self.index.count(key(run)), i)))
+            .filter_map(|i| {
+                quote
+                    .get(i..i + K)
+                    .map(|run| (self.index.count(key(run)), i))
+            })
             .min();
         let Some((_, offset)) = rarest else {
             return Vec::new();
@@ -207,6 +214,17 @@ impl Text {
             .positions(run_key)
             .filter_map(|p| p.checked_sub(offset))
             .filter(|&p| at(p))
+            .collect()
+    }
+
+    /// Positions in `lo..hi` where the folded quote occurs entirely inside `lo..hi`.
+    fn scan(&self, quote: &[char], lo: usize, hi: usize) -> Vec<usize> {
+        let m = quote.len();
+        if m == 0 || hi < lo + m {
+            return Vec::new();
+        }
+        (lo..=hi - m)
+            .filter(|&p| self.folded.get(p..p + m) == Some(quote))
             .collect()
     }
 
@@ -256,9 +274,27 @@ fn place(text: &Text, old: &Anchor, expected: usize) -> (Anchor, Found) {
         return (text.anchor(old.start, old.start + m), Found::Kept);
     }
 
-    // 2. The quote, exactly (up to typography), wherever it is.
-    let best = text
-        .occurrences(&quote)
+    // 2. The quote, exactly (up to typography), wherever it is. A short quote is
+    // first looked for near where it should be (it cannot use the index, and a
+    // scan of the whole text per claim would be slow); a hit there with all of its
+    // context is as good as any farther one.
+    let full_context = prefix.len() + suffix.len();
+    let nearby = (m < K).then(|| {
+        let lo = expected.saturating_sub(NEARBY);
+        let hi = (expected + m + NEARBY).min(text.len());
+        text.scan(&quote, lo, hi)
+            .into_iter()
+            .filter(|&p| {
+                text.raw_equals(p, &exact)
+                    && text.context_score(p, p + m, &prefix, &suffix) == full_context
+            })
+            .min_by_key(|p| p.abs_diff(expected))
+    });
+    let candidates = match nearby {
+        Some(Some(p)) => vec![p],
+        _ => text.occurrences(&quote),
+    };
+    let best = candidates
         .into_iter()
         .map(|p| {
             let raw = text.raw_equals(p, &exact);
@@ -298,11 +334,13 @@ fn place(text: &Text, old: &Anchor, expected: usize) -> (Anchor, Found) {
 /// The old anchor with its position moved inside a text of `len` characters. Its
 /// quote and context stay as they were, so the user sees what the claim said.
 fn clamp_into(old: &Anchor, len: usize) -> Anchor {
+    // Article texts are never empty (import and load refuse them), so one
+    // character always fits.
     let start = old.start.min(len.saturating_sub(1));
-    let end = old.end.clamp(start + 1, len.max(start + 1)).min(len);
+    let end = old.end.clamp(start + 1, (start + 1).max(len));
     Anchor {
         start,
-        end: end.max(start.min(len)),
+        end,
         ..old.clone()
     }
 }
@@ -343,14 +381,25 @@ fn fuzzy(
         }
     }
     let (_, _, start, end) = best?;
-    Some((confidence(text, quote, prefix, suffix, start, end), start, end))
+    Some((
+        confidence(text, quote, prefix, suffix, start, end),
+        start,
+        end,
+    ))
 }
 
 /// How sure a fuzzy match is, 0..1: mostly how similar the quote is to the span
 /// (normalised edit distance), partly how similar the stored context is to the
 /// text around the span, so that a deleted sentence is not pinned on a similar
 /// neighbour.
-fn confidence(text: &Text, quote: &[char], prefix: &[char], suffix: &[char], start: usize, end: usize) -> f64 {
+fn confidence(
+    text: &Text,
+    quote: &[char],
+    prefix: &[char],
+    suffix: &[char],
+    start: usize,
+    end: usize,
+) -> f64 {
     let string = |s: &[char]| s.iter().collect::<String>();
     let slice = |a: usize, b: usize| string(text.folded.get(a..b).unwrap_or_default());
     let quote_sim = strsim::normalized_levenshtein(&string(quote), &slice(start, end));
@@ -449,14 +498,20 @@ fn move_attribution(text: &Text, claim: &Claim, anchor: &Anchor) -> Option<Attri
 
 /// Dismissed suggestions move with their text when it is found exactly; the others
 /// are forgotten.
-fn move_dismissed(text: &Text, old_raw: &[char], dismissed: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn move_dismissed(
+    text: &Text,
+    old_raw: &[char],
+    dismissed: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut shift = 0i64;
     for &(s, e) in dismissed {
         let Some(exact) = old_raw.get(s..e) else {
             continue;
         };
-        let collect = |a: usize, b: usize| -> String { old_raw.get(a..b).unwrap_or_default().iter().collect() };
+        let collect = |a: usize, b: usize| -> String {
+            old_raw.get(a..b).unwrap_or_default().iter().collect()
+        };
         let old = Anchor {
             start: s,
             end: e,

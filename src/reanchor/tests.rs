@@ -1,8 +1,8 @@
 use super::*;
 use crate::command::apply;
 use crate::import::import_text;
-use crate::model::{SourceDraft, Stance, text::char_slice};
 use crate::model::Claim;
+use crate::model::{SourceDraft, Stance, text::char_slice};
 
 const ARTICLE: &str = "Budget row\n\n\
 The minister said unemployment fell to 4.2 percent last year. \
@@ -62,9 +62,18 @@ fn placed_text<'a>(new_text: &'a str, p: &Placement) -> &'a str {
 
 #[test]
 fn unchanged_article_keeps_every_claim() {
-    let s = session_with(ARTICLE, &[("unemployment fell to 4.2 percent", 0), ("Prices rose.", 1)]);
+    let s = session_with(
+        ARTICLE,
+        &[("unemployment fell to 4.2 percent", 0), ("Prices rose.", 1)],
+    );
     let o = outcome(&s, ARTICLE);
-    assert_eq!(o.report, ReanchorReport { kept: 2, ..Default::default() });
+    assert_eq!(
+        o.report,
+        ReanchorReport {
+            kept: 2,
+            ..Default::default()
+        }
+    );
     for (p, c) in o.placements.iter().zip(&s.claims) {
         assert_eq!(p.place.anchor, c.anchor);
     }
@@ -79,7 +88,13 @@ fn paragraphs_inserted_before_a_claim_move_it() {
         "Budget row\n\nUpdate: this story was corrected.\n\nAnother new paragraph here.\n\n",
     );
     let o = outcome(&s, &new);
-    assert_eq!(o.report, ReanchorReport { moved: 1, ..Default::default() });
+    assert_eq!(
+        o.report,
+        ReanchorReport {
+            moved: 1,
+            ..Default::default()
+        }
+    );
     assert_eq!(placed_text(&new, &o.placements[0]), q);
     assert!(!o.placements[0].place.needs_review);
     assert!(o.placements[0].place.anchor.matches(&new));
@@ -110,10 +125,23 @@ fn deleted_sentence_needs_review_and_nothing_is_lost() {
     let mut s = session_with(ARTICLE, &[(q, 0), (kept, 0)]);
     let new = ARTICLE.replace(&format!("{q} "), "");
     let o = outcome(&s, &new);
-    assert_eq!(o.report, ReanchorReport { kept: 1, needs_review: 1, ..Default::default() });
-    let lost = o.placements.iter().find(|p| p.place.anchor.exact == q).unwrap();
+    assert_eq!(
+        o.report,
+        ReanchorReport {
+            kept: 1,
+            needs_review: 1,
+            ..Default::default()
+        }
+    );
+    let lost = o
+        .placements
+        .iter()
+        .find(|p| p.place.anchor.exact == q)
+        .unwrap();
     assert!(lost.place.needs_review);
-    assert!(matches!(lost.found, Found::NeedsReview { best_confidence } if best_confidence < CONFIDENCE_THRESHOLD));
+    assert!(
+        matches!(lost.found, Found::NeedsReview { best_confidence } if best_confidence < CONFIDENCE_THRESHOLD)
+    );
     let len = new.chars().count();
     assert!(lost.place.anchor.start < lost.place.anchor.end && lost.place.anchor.end <= len);
 
@@ -156,8 +184,17 @@ fn the_same_sentence_twice_is_told_apart_by_its_context() {
     let s = session_with(ARTICLE, &[("Prices rose.", 1)]);
     let new = ARTICLE.replace("Prices rose. Wages rose too. ", "Wages rose too. ");
     let o = outcome(&s, &new);
-    assert_eq!(o.placements[0].place.anchor.start, chars_before(&new, "Prices rose.", 0));
-    assert!(o.placements[0].place.anchor.suffix.starts_with(" Rents fell"));
+    assert_eq!(
+        o.placements[0].place.anchor.start,
+        chars_before(&new, "Prices rose.", 0)
+    );
+    assert!(
+        o.placements[0]
+            .place
+            .anchor
+            .suffix
+            .starts_with(" Rents fell")
+    );
 }
 
 #[test]
@@ -168,7 +205,10 @@ fn the_same_sentence_twice_with_paragraph_inserted_between() {
     let s = session_with(ARTICLE, &[("Prices rose.", 1)]);
     let new = ARTICLE.replace("Wages rose too. ", "Wages rose too.\n\nA new paragraph. ");
     let o = outcome(&s, &new);
-    assert_eq!(o.placements[0].place.anchor.start, chars_before(&new, "Prices rose.", 1));
+    assert_eq!(
+        o.placements[0].place.anchor.start,
+        chars_before(&new, "Prices rose.", 1)
+    );
 }
 
 #[test]
@@ -181,7 +221,12 @@ fn whitespace_and_quote_style_changes_are_found() {
         .replace("Critics disagree", "Critics\u{00A0}disagree");
     let o = outcome(&s, &curly);
     for p in &o.placements {
-        assert_eq!(p.found, Found::Fuzzy { confidence: 1.0 }, "{:?}", p.place.anchor);
+        assert_eq!(
+            p.found,
+            Found::Fuzzy { confidence: 1.0 },
+            "{:?}",
+            p.place.anchor
+        );
         assert!(!p.place.needs_review);
     }
     assert_eq!(
@@ -191,7 +236,11 @@ fn whitespace_and_quote_style_changes_are_found() {
     // Re-wrapped and double-spaced: found approximately, with high confidence.
     let rewrapped = ARTICLE.replace("spent more on schools", "spent  more on\nschools");
     let o = outcome(&s, &rewrapped);
-    let p = o.placements.iter().find(|p| p.place.anchor.exact.contains("mayor")).unwrap();
+    let p = o
+        .placements
+        .iter()
+        .find(|p| p.place.anchor.exact.contains("mayor"))
+        .unwrap();
     let Found::Fuzzy { confidence } = p.found else {
         panic!("{:?}", p.found)
     };
@@ -259,7 +308,13 @@ fn rejects_commands_that_do_not_place_every_claim() {
 #[test]
 fn emoji_and_combining_marks_stay_on_character_boundaries() {
     let text = "Titre\n\nLe cafe\u{0301} co\u{0302}te 5 \u{20AC} \u{1F389}. \u{05E9}\u{05DC}\u{05D5}\u{05DD} world.\n";
-    let s = session_with(text, &[("5 \u{20AC} \u{1F389}", 0), ("\u{05E9}\u{05DC}\u{05D5}\u{05DD}", 0)]);
+    let s = session_with(
+        text,
+        &[
+            ("5 \u{20AC} \u{1F389}", 0),
+            ("\u{05E9}\u{05DC}\u{05D5}\u{05DD}", 0),
+        ],
+    );
     let new = text.replace("Titre\n\n", "Titre\n\n\u{1F600}\u{1F600} Intro.\n\n");
     let o = outcome(&s, &new);
     assert_eq!(o.report.moved, 2);
@@ -270,7 +325,14 @@ fn emoji_and_combining_marks_stay_on_character_boundaries() {
 fn dismissed_suggestions_follow_their_text() {
     let mut s = session_with(ARTICLE, &[]);
     let start = chars_before(ARTICLE, "The council will vote in March.", 0);
-    apply(&mut s, Command::DismissSuggestion { start, end: start + 31 }).unwrap();
+    apply(
+        &mut s,
+        Command::DismissSuggestion {
+            start,
+            end: start + 31,
+        },
+    )
+    .unwrap();
     let new = format!("Breaking\n\n{ARTICLE}");
     let o = outcome(&s, &new);
     let (a, b) = o.dismissed_suggestions[0];
@@ -281,10 +343,10 @@ fn dismissed_suggestions_follow_their_text() {
 fn ten_thousand_claims_on_a_megabyte_article_are_fast() {
     // 1 MB of distinct sentences; a claim on each of the first 10,000.
     const WORDS: [&str; 32] = [
-        "minister", "council", "budget", "schools", "record", "percent", "said", "rose",
-        "fell", "million", "report", "north", "voters", "figure", "housing", "police",
-        "claims", "health", "spending", "year", "local", "data", "official", "critics",
-        "growth", "taxes", "prices", "wages", "energy", "rents", "jobs", "court",
+        "minister", "council", "budget", "schools", "record", "percent", "said", "rose", "fell",
+        "million", "report", "north", "voters", "figure", "housing", "police", "claims", "health",
+        "spending", "year", "local", "data", "official", "critics", "growth", "taxes", "prices",
+        "wages", "energy", "rents", "jobs", "court",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move || {
@@ -308,7 +370,11 @@ fn ten_thousand_claims_on_a_megabyte_article_are_fast() {
     for sentence in sentences.iter().take(10_000) {
         let len = sentence.chars().count() - 1;
         let id = s.allocate_claim_id();
-        s.claims.push(Claim::new(id, indexed.anchor(pos, pos + len), "unverified".into()));
+        s.claims.push(Claim::new(
+            id,
+            indexed.anchor(pos, pos + len),
+            "unverified".into(),
+        ));
         pos += len + 1;
     }
     // An update: a paragraph on top, a typo fixed in every 100th sentence, ten deleted.
@@ -325,8 +391,15 @@ fn ten_thousand_claims_on_a_megabyte_article_are_fast() {
     let took = started.elapsed();
     // Where the edits above a claim add up to no shift, it is "kept" at its old place.
     let r = o.report;
-    assert_eq!((r.kept + r.moved, r.fuzzy, r.needs_review), (9_890, 100, 10), "{r:?}");
+    assert_eq!(
+        (r.kept + r.moved, r.fuzzy, r.needs_review),
+        (9_890, 100, 10),
+        "{r:?}"
+    );
     // Generous for unoptimised test builds; a release build takes a fraction of this.
     assert!(took.as_secs() < 30, "re-anchoring took {took:?}");
-    eprintln!("re-anchored 10,000 claims on {} bytes in {took:?}", new.len());
+    eprintln!(
+        "re-anchored 10,000 claims on {} bytes in {took:?}",
+        new.len()
+    );
 }

@@ -78,7 +78,11 @@ fn remove_stale_temps(dir: &Path, name: &std::ffi::OsStr) {
     };
     for entry in entries.flatten() {
         let file_name = entry.file_name();
-        let Some(pid) = file_name.to_string_lossy().strip_prefix(&prefix).map(str::to_owned) else {
+        let Some(pid) = file_name
+            .to_string_lossy()
+            .strip_prefix(&prefix)
+            .map(str::to_owned)
+        else {
             continue;
         };
         let Ok(pid) = pid.parse::<u32>() else {
@@ -173,7 +177,10 @@ mod tests {
         // A pid that cannot be running (above the Linux maximum), and one that is
         // (this process's parent; a concurrent save must not be disturbed).
         let dead = dir.path().join(".s.ron.tmp-4194305");
-        let alive = dir.path().join(format!(".s.ron.tmp-{}", std::os::unix::process::parent_id()));
+        let alive = dir.path().join(format!(
+            ".s.ron.tmp-{}",
+            std::os::unix::process::parent_id()
+        ));
         fs::write(&alive, "in progress").unwrap();
         let other = dir.path().join(".other.ron.tmp-4194305");
         for f in [&dead, &other] {

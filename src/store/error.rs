@@ -112,7 +112,9 @@ fn save_message(path: &std::path::Path, kind: &SaveErrorKind) -> String {
             let advice = match e.kind() {
                 std::io::ErrorKind::StorageFull
                 | std::io::ErrorKind::QuotaExceeded
-                | std::io::ErrorKind::FileTooLarge => "free some disk space or save to another folder",
+                | std::io::ErrorKind::FileTooLarge => {
+                    "free some disk space or save to another folder"
+                }
                 _ => "save to another folder",
             };
             format!(

@@ -128,7 +128,6 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadErrorKind> {
     if bytes.contains(&0) {
         return Err(LoadErrorKind::NotText);
     }
-    let text =
-        std::str::from_utf8(bytes).map_err(|e| LoadErrorKind::NotUtf8(e.valid_up_to()))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadErrorKind::NotUtf8(e.valid_up_to()))?;
     from_ron(text.strip_prefix('\u{feff}').unwrap_or(text))
 }

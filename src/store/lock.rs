@@ -161,8 +161,14 @@ mod tests {
         let err = SessionLock::acquire(&p).unwrap_err();
         assert!(matches!(err, LockError::HeldElsewhere { .. }), "{err}");
         let msg = err.to_string();
-        assert!(msg.contains("s.ron") && msg.contains("another Claimdesk window"), "{msg}");
-        assert!(msg.contains(&format!("process {}", std::process::id())), "{msg}");
+        assert!(
+            msg.contains("s.ron") && msg.contains("another Claimdesk window"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains(&format!("process {}", std::process::id())),
+            "{msg}"
+        );
         drop(first);
         assert!(!lock_path(&p).exists());
         let again = SessionLock::acquire(&p).unwrap();

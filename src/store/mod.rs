@@ -269,7 +269,11 @@ mod tests {
         assert!(!changed_since(&p, &stamp));
         // A file that vanished also counts as changed.
         std::fs::remove_file(&p).unwrap();
-        assert!(save_session(&p, &s, Some(&stamp)).unwrap_err().is_changed_on_disk());
+        assert!(
+            save_session(&p, &s, Some(&stamp))
+                .unwrap_err()
+                .is_changed_on_disk()
+        );
     }
 
     #[test]
@@ -296,7 +300,10 @@ mod tests {
             .unwrap_err();
             let msg = err.to_string();
             assert!(msg.contains(words), "{msg}");
-            assert!(msg.contains("previous version of the file is unchanged"), "{msg}");
+            assert!(
+                msg.contains("previous version of the file is unchanged"),
+                "{msg}"
+            );
             assert_eq!(std::fs::read(&p).unwrap(), before);
             assert!(!changed_since(&p, &stamp));
         }

@@ -85,9 +85,10 @@ pub fn validate(mut session: Session) -> Result<Loaded, LoadErrorKind> {
 fn check_id_range(session: &Session) -> Result<(), LoadErrorKind> {
     let too_big = session.next_claim_id > MAX_ID
         || session.next_source_id > MAX_ID
-        || session.claims.iter().any(|c| {
-            c.id.0 >= MAX_ID || c.sources.iter().any(|s| s.id.0 >= MAX_ID)
-        });
+        || session
+            .claims
+            .iter()
+            .any(|c| c.id.0 >= MAX_ID || c.sources.iter().any(|s| s.id.0 >= MAX_ID));
     if too_big {
         return Err(LoadErrorKind::Invalid(format!(
             "its claim or source numbers are out of range (above {MAX_ID})"
