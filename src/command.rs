@@ -101,6 +101,25 @@ pub enum Command {
     },
     /// Several commands applied and undone as one step.
     Batch(Vec<Command>),
+    /// Re-attach a claim to the article characters `start..end` (the user selected
+    /// where a "needs review" claim now is). Clears "needs review".
+    ReattachClaim {
+        /// The claim.
+        claim: ClaimId,
+        /// First character.
+        start: usize,
+        /// One past the last character.
+        end: usize,
+    },
+    /// Put back a claim's anchor and review flag (undo of a re-attachment).
+    SetAnchor {
+        /// The claim.
+        claim: ClaimId,
+        /// The anchor (must lie inside the article).
+        anchor: Anchor,
+        /// The review flag.
+        needs_review: bool,
+    },
     /// Replace the article text and move every claim to its new anchor (made by
     /// [`crate::reanchor::reanchor`]). Its inverse puts the old article and anchors back.
     ReplaceArticle {
@@ -172,7 +191,7 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
             claimant,
             attribution,
         } => {
-            let anchor = Anchor::new(&session.article.text, start, end)?;
+            let anchor = Anchor::in_article(&session.article, start, end)?;
             let id = session.allocate_claim_id();
             let mut claim = Claim::new(id, anchor, session.scheme.unreviewed.clone());
             claim.claimant = claimant;
@@ -294,12 +313,52 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
             })
         }
         Command::Batch(commands) => apply_batch(session, commands),
+        Command::ReattachClaim { claim, start, end } => {
+            let anchor = Anchor::in_article(&session.article, start, end)?;
+            set_anchor(session, claim, anchor, false)
+        }
+        Command::SetAnchor {
+            claim,
+            anchor,
+            needs_review,
+        } => {
+            let len = session.article.char_len();
+            if anchor.end > len || anchor.start >= anchor.end {
+                return Err(AnchorError::OutOfRange {
+                    start: anchor.start,
+                    end: anchor.end,
+                    len,
+                }
+                .into());
+            }
+            set_anchor(session, claim, anchor, needs_review)
+        }
         Command::ReplaceArticle {
             article,
             claims,
             dismissed_suggestions,
         } => replace_article(session, *article, claims, dismissed_suggestions),
     }
+}
+
+fn set_anchor(
+    session: &mut Session,
+    claim: ClaimId,
+    anchor: Anchor,
+    needs_review: bool,
+) -> Result<Applied, CommandError> {
+    let c = claim_mut(session, claim)?;
+    let old_anchor = std::mem::replace(&mut c.anchor, anchor);
+    let old_review = std::mem::replace(&mut c.needs_review, needs_review);
+    session.claims.sort_by_key(|c| c.order_key());
+    Ok(changed(
+        Command::SetAnchor {
+            claim,
+            anchor: old_anchor,
+            needs_review: old_review,
+        },
+        claim,
+    ))
 }
 
 fn replace_article(
@@ -492,6 +551,42 @@ mod tests {
             after.next_source_id = before.next_source_id;
             assert_eq!(after, before, "{cmd:?} was not undone");
         }
+    }
+
+    #[test]
+    fn reattaching_a_claim_clears_needs_review_and_undoes() {
+        let mut s = session();
+        let a = add(&mut s, 7, 24);
+        let b = add(&mut s, 25, 38);
+        s.claim_mut(b).unwrap().needs_review = true;
+        let before = s.clone();
+        let applied = apply(
+            &mut s,
+            Command::ReattachClaim {
+                claim: b,
+                start: 0,
+                end: 5,
+            },
+        )
+        .unwrap();
+        let c = s.claim(b).unwrap();
+        assert_eq!((c.anchor.exact.as_str(), c.needs_review), ("Title", false));
+        assert_eq!(s.claims[0].id, b, "claims stay in article order");
+        assert_eq!(s.claims[1].id, a);
+        apply(&mut s, applied.inverse).unwrap();
+        assert_eq!(s, before);
+        assert!(
+            apply(
+                &mut s,
+                Command::ReattachClaim {
+                    claim: b,
+                    start: 5,
+                    end: 500
+                }
+            )
+            .is_err()
+        );
+        assert_eq!(s, before);
     }
 
     #[test]

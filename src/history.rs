@@ -24,7 +24,7 @@ pub struct History {
 #[derive(Debug)]
 struct Entry {
     inverse: Command,
-    merge_key: Option<(u8, ClaimId)>,
+    merge_key: Option<(u8, ClaimId, u64)>,
     /// The revision this entry's inverse returns to.
     revision: Revision,
 }
@@ -116,11 +116,13 @@ impl History {
     }
 }
 
-fn merge_key(command: &Command) -> Option<(u8, ClaimId)> {
+/// Edits of the same field of the same claim (or source) merge into one undo step.
+fn merge_key(command: &Command) -> Option<(u8, ClaimId, u64)> {
     match command {
-        Command::SetText { claim, .. } => Some((0, *claim)),
-        Command::SetClaimant { claim, .. } => Some((1, *claim)),
-        Command::SetNote { claim, .. } => Some((2, *claim)),
+        Command::SetText { claim, .. } => Some((0, *claim, 0)),
+        Command::SetClaimant { claim, .. } => Some((1, *claim, 0)),
+        Command::SetNote { claim, .. } => Some((2, *claim, 0)),
+        Command::UpdateSource { claim, source } => Some((3, *claim, source.id.0)),
         _ => None,
     }
 }

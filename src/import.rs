@@ -82,7 +82,7 @@ pub fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Result<String, ImportError>
         [0xFE, 0xFF, rest @ ..] => (rest, false),
         _ => return None,
     };
-    if data.len() % 2 != 0 {
+    if !data.len().is_multiple_of(2) {
         return Some(Err(ImportError::Binary));
     }
     let units = data.chunks_exact(2).map(|c| {

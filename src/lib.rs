@@ -5,10 +5,13 @@
 
 pub mod cli;
 pub mod command;
+pub mod document;
+pub mod extract;
 pub mod history;
 pub mod import;
 pub mod model;
 pub mod reanchor;
+pub mod sample;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

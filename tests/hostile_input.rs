@@ -229,8 +229,7 @@ fn session_cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
 fn empty_article_ron() -> String {
     let mut s = valid_session();
     s.claims.clear();
-    s.article.text = " \n ".into();
-    s.article.origin.sha256 = claimdesk::model::article::sha256_hex(&s.article.text);
+    s.article = claimdesk::model::Article::new(s.article.title.clone(), " \n ".into(), None);
     to_ron(&s)
 }
 

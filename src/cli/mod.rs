@@ -3,6 +3,7 @@
 mod new;
 mod reanchor;
 mod show;
+mod suggest;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -32,6 +33,8 @@ pub enum CliCommand {
     Show(show::ShowArgs),
     /// Replace a session's article with a new version and re-anchor every claim.
     Reanchor(reanchor::ReanchorArgs),
+    /// Print the sentences of an article worth checking, with scores and claimants.
+    Suggest(suggest::SuggestArgs),
 }
 
 /// A headless command failed; the message is printed as one line.
@@ -72,5 +75,6 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliE
         CliCommand::New(args) => new::run(args, out),
         CliCommand::Show(args) => show::run(args, out),
         CliCommand::Reanchor(args) => reanchor::run(args, out),
+        CliCommand::Suggest(args) => suggest::run(args, out),
     }
 }

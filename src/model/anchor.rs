@@ -50,6 +50,33 @@ impl Anchor {
         Self::with_len(text, char_len(text), start, end)
     }
 
+    /// Anchors characters `start..end` of an article, using its character index
+    /// (fast even for long articles and many claims).
+    pub fn in_article(
+        article: &super::Article,
+        start: usize,
+        end: usize,
+    ) -> Result<Self, AnchorError> {
+        let len = article.char_len();
+        if end > len || start > end {
+            return Err(AnchorError::OutOfRange { start, end, len });
+        }
+        if start == end {
+            return Err(AnchorError::Empty);
+        }
+        Ok(Self {
+            start,
+            end,
+            exact: article.slice(start..end).to_owned(),
+            prefix: article
+                .slice(start.saturating_sub(CONTEXT_CHARS)..start)
+                .to_owned(),
+            suffix: article
+                .slice(end..(end + CONTEXT_CHARS).min(len))
+                .to_owned(),
+        })
+    }
+
     /// Like [`Anchor::new`] when the caller already knows the text's length in characters.
     pub fn with_len(text: &str, len: usize, start: usize, end: usize) -> Result<Self, AnchorError> {
         if end > len || start > end {
@@ -81,6 +108,11 @@ impl Anchor {
     /// Whether the text at this anchor's position still reads `exact`.
     pub fn matches(&self, text: &str) -> bool {
         char_slice(text, self.start, self.end) == self.exact
+    }
+
+    /// Like [`Anchor::matches`], using the article's character index (fast on long texts).
+    pub fn matches_article(&self, article: &super::Article) -> bool {
+        self.end <= article.char_len() && article.slice(self.start..self.end) == self.exact
     }
 
     /// Whether two anchors share at least one character.
@@ -123,6 +155,16 @@ mod tests {
             Anchor::new("abc", 2, 1),
             Err(AnchorError::OutOfRange { .. })
         ));
+    }
+
+    #[test]
+    fn article_index_gives_the_same_anchor() {
+        let text = "Ça coûte 5 € 🎉 ok, ".repeat(40);
+        let article = crate::model::Article::new("t".into(), text.clone(), None);
+        for (s, e) in [(0, 3), (9, 12), (100, 140), (700, 760)] {
+            assert_eq!(Anchor::in_article(&article, s, e), Anchor::new(&text, s, e));
+        }
+        assert_eq!(Anchor::in_article(&article, 5, 5), Err(AnchorError::Empty));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The article under review.
 
+use super::text::CharIndex;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::ops::Range;
@@ -15,10 +16,26 @@ pub struct Article {
     /// Where the text was imported from.
     pub origin: ArticleOrigin,
     /// The text. Written to session files as a list of lines, so that git diffs
-    /// show changed lines instead of one enormous string.
+    /// show changed lines instead of one enormous string. Treat it as read-only:
+    /// to change the text, build a new `Article` (the character index below is
+    /// built from it once).
     #[serde(with = "text_as_lines")]
     pub text: String,
+    #[serde(skip)]
+    index: LazyIndex,
 }
+
+/// The article's character index, built on first use. Ignored when comparing articles.
+#[derive(Clone, Debug, Default)]
+struct LazyIndex(std::sync::OnceLock<CharIndex>);
+
+impl PartialEq for LazyIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for LazyIndex {}
 
 /// Provenance of an article's text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,7 +57,23 @@ impl Article {
                 sha256: sha256_hex(&text),
             },
             text,
+            index: LazyIndex::default(),
         }
+    }
+
+    /// Fast character-offset lookups into [`Self::text`].
+    pub fn char_index(&self) -> &CharIndex {
+        self.index.0.get_or_init(|| CharIndex::new(&self.text))
+    }
+
+    /// Length of the text in characters.
+    pub fn char_len(&self) -> usize {
+        self.char_index().char_count()
+    }
+
+    /// The text between two character offsets (clamped to the text).
+    pub fn slice(&self, range: Range<usize>) -> &str {
+        self.char_index().slice(&self.text, range)
     }
 
     /// Number of words (runs of non-whitespace).

@@ -27,7 +27,7 @@ pub fn char_slice(s: &str, start: usize, end: usize) -> &str {
 ///
 /// Keeps the byte offset of every 64th character, so a lookup scans at most 63
 /// characters while the index stays small (1/8 byte per character).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CharIndex {
     checkpoints: Vec<usize>,
     char_count: usize,

@@ -3,7 +3,6 @@
 use super::error::LoadErrorKind;
 use super::validate::validate;
 use crate::model::{FORMAT_VERSION, Session};
-use serde::Deserialize;
 
 /// Sessions larger than this are refused before parsing (a 100 MB article makes a
 /// session of about 100 MB; anything far beyond is not ours).
@@ -32,9 +31,15 @@ pub fn to_ron(session: &Session) -> String {
     format!("// Claimdesk session. Format: docs/session-format.md\n{body}\n")
 }
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    format_version: u32,
+/// The `format_version` a file declares, read without parsing the whole file (which
+/// may be of a newer shape than this build understands).
+fn declared_version(text: &str) -> Option<u32> {
+    let rest = &text[text.find("format_version")? + "format_version".len()..];
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    digits.parse().ok()
 }
 
 /// How deeply RON values may nest. A session nests about 6 levels; the limit stops
@@ -53,18 +58,18 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
         return Err(LoadErrorKind::NotText);
     }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-    if let Ok(probe) = options.from_str::<VersionProbe>(text)
-        && probe.format_version > FORMAT_VERSION
+    if let Some(found) = declared_version(text)
+        && found > FORMAT_VERSION
     {
         return Err(LoadErrorKind::NewerVersion {
-            found: probe.format_version,
+            found,
             supported: FORMAT_VERSION,
         });
     }
     let mut unknown = Vec::new();
     let session = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
         let (line, column) = (e.span.start.line, e.span.start.col);
-        if matches!(e.code, ron::Error::Eof) {
+        if matches!(e.code, ron::Error::Eof) || cut_off(text) {
             LoadErrorKind::Truncated { line, column }
         } else {
             LoadErrorKind::NotASession {
@@ -111,6 +116,34 @@ fn parse_noting_unknown_fields(
     Ok(session)
 }
 
+/// Whether the text stops before its brackets or a string are closed: the mark of
+/// a file cut off while being copied, as opposed to one with something wrong in it.
+fn cut_off(text: &str) -> bool {
+    let mut depth = 0i64;
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek() == Some(&'/') => while chars.next_if(|&c| c != '\n').is_some() {},
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    in_string || depth > 0
+}
+
 /// Parses session bytes: UTF-8 (a byte-order mark is skipped) or UTF-16 with a
 /// byte-order mark (an editor may have re-encoded the file; loaded with a warning).
 pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadErrorKind> {
@@ -130,4 +163,27 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadErrorKind> {
     }
     let text = std::str::from_utf8(bytes).map_err(|e| LoadErrorKind::NotUtf8(e.valid_up_to()))?;
     from_ron(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_cut_anywhere_is_reported_as_truncated() {
+        let text = to_ron(&crate::model::Session::new(
+            crate::import::import_text("Title\n\nBody text.", None).unwrap(),
+        ));
+        for cut in [80, 200, text.len() / 2, text.len() - 3] {
+            let err = from_ron(&text[..cut]).unwrap_err();
+            assert!(
+                matches!(err, LoadErrorKind::Truncated { .. }),
+                "cut at {cut}: {err}"
+            );
+        }
+        assert!(matches!(
+            from_ron("(format_version: 1, x: ]"),
+            Err(LoadErrorKind::NotASession { .. })
+        ));
+    }
 }

@@ -7,7 +7,7 @@
 
 use super::error::LoadErrorKind;
 use super::format::Loaded;
-use crate::model::{ClaimId, Session, SourceId, text::char_len};
+use crate::model::{ClaimId, Session, SourceId};
 use std::collections::HashSet;
 
 /// Ids and counters above this are refused: no session gets near it, and exports
@@ -34,7 +34,7 @@ pub fn validate(mut session: Session) -> Result<Loaded, LoadErrorKind> {
         );
         session.article.origin.sha256 = crate::model::article::sha256_hex(&session.article.text);
     }
-    let len = char_len(&session.article.text);
+    let len = session.article.char_len();
     for claim in &session.claims {
         if session.scheme.label(&claim.status).is_none() {
             return Err(invalid(format!(
@@ -54,7 +54,7 @@ pub fn validate(mut session: Session) -> Result<Loaded, LoadErrorKind> {
             a.start = a.start.min(len.saturating_sub(1));
             a.end = a.end.clamp(a.start + 1, len.max(a.start + 1));
             claim.needs_review = true;
-        } else if !a.matches(&session.article.text) && !claim.needs_review {
+        } else if !claim.anchor.matches_article(&session.article) && !claim.needs_review {
             claim.needs_review = true;
             warnings.push(format!(
                 "Claim #{} no longer matches the article text at its position; it is marked \"needs review\".",

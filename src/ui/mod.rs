@@ -1,6 +1,36 @@
-//! The egui app. Reads state, emits commands; never mutates the session directly.
+//! The egui app. Panes read the session and push [`intent::Intent`]s; the app shell
+//! applies them in one place. Nothing here does file I/O except through `store`.
 
-/// Opens the main window.
-pub fn run_app(_path: Option<std::path::PathBuf>) -> eframe::Result<()> {
-    Ok(())
+pub mod actions;
+pub mod app;
+pub mod article_view;
+pub mod claims_list;
+pub mod dialogs;
+pub mod file_dialog;
+pub mod inspector;
+pub mod intent;
+pub mod memory;
+pub mod menu_bar;
+pub mod suggestions;
+pub mod theme;
+pub mod view_state;
+
+pub use app::{ClaimdeskApp, StartOptions};
+
+/// Opens the main window on `path`, or on the last session, or on the seed article.
+pub fn run_app(path: Option<std::path::PathBuf>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Claimdesk")
+            .with_app_id("claimdesk")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([760.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Claimdesk",
+        options,
+        Box::new(|cc| Ok(Box::new(ClaimdeskApp::new(cc, path)))),
+    )
 }

@@ -1,0 +1,817 @@
+//! The app shell: owns the open document, draws the panes, and is the one place
+//! where the panes' intents are applied.
+
+use super::actions::{Action, NEXT_KEY, PREVIOUS_KEY, STATUS_KEYS};
+use super::article_view::ArticleView;
+use super::claims_list::{ClaimsList, filter_id};
+use super::dialogs::{self, RecoveryAnswer, UnsavedAnswer};
+use super::file_dialog::{FileDialog, FileDialogPurpose, FileDialogResult};
+use super::inspector;
+use super::intent::Intent;
+use super::memory::{AppMemory, STORAGE_KEY};
+use super::menu_bar::{self, MenuContext};
+use super::suggestions::Suggestions;
+use super::theme;
+use super::view_state::{SidePane, ViewState};
+use crate::command::Command;
+use crate::document::Document;
+use crate::import::import_text;
+use crate::model::{ClaimId, Session};
+use crate::store::{Autosave, Opened, Recovered, open_path};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Set this environment variable to make the app close after its first frame
+/// (used by `scripts/measure-startup.sh`; nothing is saved or autosaved).
+pub const EXIT_AFTER_FIRST_FRAME_ENV: &str = "CLAIMDESK_EXIT_AFTER_FIRST_FRAME";
+
+/// How often unsaved work is copied to the autosave folder.
+pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(20);
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A file to open instead of the last session.
+    pub open: Option<PathBuf>,
+    /// Where autosaves go (`None` disables autosave, for tests that do not need it).
+    pub autosave: Option<Autosave>,
+    /// What the app remembered from the last launch.
+    pub memory: AppMemory,
+    /// A session to show, unsaved, instead of the seed article (tests and demos).
+    pub session: Option<Session>,
+}
+
+/// Something to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    Quit,
+    ChooseFile(FileDialogPurpose),
+    OpenPath(PathBuf),
+}
+
+enum Dialog {
+    File(FileDialog, Option<Pending>),
+    Unsaved(Pending),
+    Recovery(Box<Recovered>),
+    Message {
+        heading: String,
+        lines: Vec<String>,
+        error: bool,
+    },
+    Shortcuts,
+}
+
+/// The Claimdesk window.
+pub struct ClaimdeskApp {
+    doc: Document,
+    view: ViewState,
+    article: ArticleView,
+    list: ClaimsList,
+    suggestions: Suggestions,
+    dialog: Option<Dialog>,
+    memory: AppMemory,
+    autosave: Option<Autosave>,
+    last_autosave: Instant,
+    autosaved_revision: Option<u64>,
+    notice: String,
+    allow_close: bool,
+    /// Close right after the first frame (start-up time and memory measurements).
+    exit_after_first_frame: bool,
+    window_title: String,
+}
+
+impl ClaimdeskApp {
+    /// Builds the app for eframe, reading remembered state from its storage.
+    pub fn new(cc: &eframe::CreationContext<'_>, open: Option<PathBuf>) -> Self {
+        let memory = cc
+            .storage
+            .and_then(|s| eframe::get_value::<AppMemory>(s, STORAGE_KEY))
+            .unwrap_or_default();
+        Self::with_options(
+            &cc.egui_ctx,
+            StartOptions {
+                open,
+                autosave: Autosave::default_location(),
+                memory,
+                session: None,
+            },
+        )
+    }
+
+    /// Builds the app with explicit start options (used by tests).
+    pub fn with_options(ctx: &egui::Context, options: StartOptions) -> Self {
+        theme::apply(ctx);
+        let mut app = Self {
+            doc: Document::unsaved(seed_session()),
+            view: ViewState::default(),
+            article: ArticleView::default(),
+            list: ClaimsList::default(),
+            suggestions: Suggestions::default(),
+            dialog: None,
+            memory: options.memory,
+            autosave: options.autosave,
+            last_autosave: Instant::now(),
+            autosaved_revision: None,
+            notice: String::new(),
+            allow_close: false,
+            exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some(),
+            window_title: String::new(),
+        };
+        if let Some(session) = options.session {
+            app.doc = Document::unsaved(session);
+        }
+        if let Some(path) = options.open {
+            app.open_now(&path);
+        } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists())
+            && app.open_now(&path)
+        {
+            app.view.selected = app
+                .memory
+                .last_selected
+                .map(ClaimId)
+                .filter(|id| app.doc.session.claim(*id).is_some());
+            app.view.restore_article_scroll = Some(app.memory.last_scroll);
+            app.view.reveal_in_list = app.view.selected;
+        }
+        if let Some(found) = app.autosave.as_ref().and_then(Autosave::read) {
+            app.dialog = Some(match found {
+                Ok(recovered) => Dialog::Recovery(Box::new(recovered)),
+                Err(message) => Dialog::Message {
+                    heading: "Autosaved work could not be read".into(),
+                    lines: vec![message],
+                    error: true,
+                },
+            });
+        }
+        app
+    }
+
+    /// The open document (read-only; for tests and the CLI-facing shell).
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The selected claim.
+    pub fn selected_claim(&self) -> Option<ClaimId> {
+        self.view.selected
+    }
+
+    /// Selects a claim and scrolls both the article and the list to it.
+    pub fn select_claim(&mut self, id: ClaimId) {
+        self.select(Some(id), true, true);
+    }
+
+    /// Selects characters of the article as if the user had dragged over them
+    /// (tests use this; real selections come from the article pane).
+    pub fn select_text(&mut self, range: std::ops::Range<usize>) {
+        self.view.text_selection = Some(range);
+    }
+
+    /// Opens `path` right away (no unsaved-changes check). Returns whether it opened;
+    /// on failure the current work stays and the error is shown.
+    fn open_now(&mut self, path: &Path) -> bool {
+        match open_path(path) {
+            Ok(Opened::Session(loaded, stamp)) => {
+                self.doc = Document::saved(loaded.session, path.to_path_buf(), stamp);
+                if !loaded.warnings.is_empty() {
+                    self.show_message("Opened with warnings", loaded.warnings, false);
+                }
+            }
+            Ok(Opened::Article(session)) => self.doc = Document::unsaved(session),
+            Err(e) => {
+                self.show_message(
+                    "Could not open the file",
+                    vec![e.to_string(), "Your open work is unchanged.".into()],
+                    true,
+                );
+                return false;
+            }
+        }
+        self.view = ViewState::default();
+        self.memory.add_recent(path);
+        self.notice = format!("Opened {}", path.display());
+        true
+    }
+
+    fn show_message(&mut self, heading: &str, lines: Vec<String>, error: bool) {
+        self.dialog = Some(Dialog::Message {
+            heading: heading.into(),
+            lines,
+            error,
+        });
+    }
+
+    /// Runs `pending` now, or asks about unsaved changes first.
+    fn guard_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(pending));
+        } else {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::ChooseFile(purpose) => {
+                self.dialog = Some(Dialog::File(
+                    FileDialog::new(purpose, self.dialog_dir(), String::new()),
+                    None,
+                ));
+            }
+            Pending::OpenPath(path) => {
+                self.open_now(&path);
+            }
+        }
+    }
+
+    fn dialog_dir(&self) -> PathBuf {
+        self.doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Saves to the current file, or asks for one; then runs `then`.
+    fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
+        match self.doc.path().map(Path::to_path_buf) {
+            Some(path) => self.save_to(ctx, &path, then),
+            None => self.choose_save_path(then),
+        }
+    }
+
+    fn choose_save_path(&mut self, then: Option<Pending>) {
+        let name = self.doc.path().and_then(Path::file_name).map_or_else(
+            || suggested_file_name(&self.doc.session.article.title),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.dialog = Some(Dialog::File(
+            FileDialog::new(FileDialogPurpose::SaveSession, self.dialog_dir(), name),
+            then,
+        ));
+    }
+
+    /// Saves to `path`. On failure the work stays open and unsaved, and the old file is untouched.
+    fn save_to(&mut self, ctx: &egui::Context, path: &Path, then: Option<Pending>) {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.notice = format!("Saved {}", path.display());
+                self.memory.add_recent(path);
+                if let Some(autosave) = &self.autosave {
+                    autosave.clear();
+                }
+                if let Some(then) = then {
+                    self.proceed(ctx, then);
+                }
+            }
+            Err(e) => self.show_message("Could not save", vec![e.to_string()], true),
+        }
+    }
+
+    fn apply_intents(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
+        for intent in intents {
+            match intent {
+                Intent::Edit(command) => self.edit(command),
+                Intent::Run(action) => self.run(ctx, action),
+                Intent::Select {
+                    claim,
+                    reveal_in_article,
+                    reveal_in_list,
+                } => {
+                    self.select(claim, reveal_in_article, reveal_in_list);
+                }
+                Intent::SetStatusByIndex(i) => {
+                    if let (Some(id), Some(label)) =
+                        (self.view.selected, self.doc.session.scheme.labels.get(i))
+                    {
+                        let status = label.id.clone();
+                        self.edit(Command::SetStatus { claim: id, status });
+                    }
+                }
+                Intent::OpenPath(path) => self.guard_unsaved(ctx, Pending::OpenPath(path)),
+                Intent::SelectSuggestion { start, end } => {
+                    self.view.side = SidePane::Suggestions;
+                    self.suggestions.selected = Some((start, end));
+                }
+                Intent::RevealText(char_idx) => self.view.reveal_char = Some(char_idx),
+            }
+        }
+    }
+
+    fn select(&mut self, claim: Option<ClaimId>, reveal_in_article: bool, reveal_in_list: bool) {
+        if self.view.selected != claim {
+            self.doc.seal_history();
+        }
+        self.view.selected = claim;
+        if reveal_in_article {
+            self.view.reveal_in_article = claim;
+        }
+        if reveal_in_list {
+            self.view.reveal_in_list = claim;
+        }
+    }
+
+    fn edit(&mut self, command: Command) {
+        let is_add = matches!(command, Command::AddClaim { .. });
+        match self.doc.apply(command) {
+            Ok(applied) => {
+                if is_add {
+                    self.select(applied.claim, false, true);
+                }
+            }
+            Err(e) => self.notice = format!("Not done: {e}"),
+        }
+    }
+
+    fn run(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::NewFromArticle => {
+                self.guard_unsaved(ctx, Pending::ChooseFile(FileDialogPurpose::ImportArticle))
+            }
+            Action::Open => self.guard_unsaved(ctx, Pending::ChooseFile(FileDialogPurpose::Open)),
+            Action::Save => self.save(ctx, None),
+            Action::SaveAs => self.choose_save_path(None),
+            Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
+            Action::Undo | Action::Redo => {
+                let applied = if action == Action::Undo {
+                    self.doc.undo()
+                } else {
+                    self.doc.redo()
+                };
+                match applied {
+                    Some(applied) => {
+                        if let Some(id) = applied.claim {
+                            self.select(Some(id), true, true);
+                        } else if self
+                            .view
+                            .selected
+                            .is_some_and(|id| self.doc.session.claim(id).is_none())
+                        {
+                            self.view.selected = None;
+                        }
+                    }
+                    None => self.notice = format!("Nothing to {}", action.label().to_lowercase()),
+                }
+            }
+            Action::NewClaim => match self.view.text_selection.take() {
+                Some(range) => {
+                    self.view.clear_text_selection = true;
+                    self.edit(Command::AddClaim {
+                        start: range.start,
+                        end: range.end,
+                        claimant: String::new(),
+                        attribution: None,
+                    });
+                }
+
+                None => {
+                    self.notice = "Select some article text first, then press New claim.".into()
+                }
+            },
+            Action::DeleteClaim if self.view.side == SidePane::Suggestions => {
+                let mut intents = Vec::new();
+                self.suggestions.dismiss_selected(&mut intents);
+                self.apply_intents(ctx, intents);
+            }
+            Action::AcceptSuggestion => {
+                if self.view.side == SidePane::Suggestions {
+                    let mut intents = Vec::new();
+                    self.suggestions.accept_selected(&mut intents);
+                    self.apply_intents(ctx, intents);
+                }
+            }
+            Action::NextClaim | Action::PreviousClaim
+                if self.view.side == SidePane::Suggestions =>
+            {
+                let step = if action == Action::NextClaim { 1 } else { -1 };
+                if let Some(start) = self.suggestions.step(step) {
+                    self.view.reveal_char = Some(start);
+                }
+            }
+            Action::DeleteClaim => {
+                if let Some(id) = self.view.selected {
+                    let next = self.neighbour(id, 1).or_else(|| self.neighbour(id, -1));
+                    self.edit(Command::DeleteClaim(id));
+                    self.select(next, true, true);
+                    self.notice = format!("Deleted claim #{id}. Undo (Ctrl+Z) brings it back.");
+                }
+            }
+            Action::NextClaim | Action::PreviousClaim => {
+                let step = if action == Action::NextClaim { 1 } else { -1 };
+                let next = match self.view.selected {
+                    Some(id) => self.neighbour(id, step),
+                    None => self.list.visible_claims(&self.doc.session).first().copied(),
+                };
+                if next.is_some() {
+                    self.select(next, true, true);
+                }
+            }
+            Action::Find => {
+                self.view.focus_filter = true;
+                ctx.memory_mut(|m| m.request_focus(filter_id()));
+            }
+            Action::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
+        }
+    }
+
+    /// The claim `step` places away from `id` in the list's current order.
+    fn neighbour(&self, id: ClaimId, step: isize) -> Option<ClaimId> {
+        let order = self.list.visible_claims(&self.doc.session);
+        let pos = order.iter().position(|c| *c == id)?;
+        let next = pos.checked_add_signed(step)?;
+        order.get(next).copied()
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let free = !self.view.editing_text;
+        ctx.input_mut(|input| {
+            for action in Action::ALL {
+                if action.needs_free_keyboard() && !free {
+                    continue;
+                }
+                if let Some(sc) = action.shortcut()
+                    && input.consume_shortcut(&sc)
+                {
+                    intents.push(Intent::Run(action));
+                }
+            }
+            if free {
+                if input.consume_key(egui::Modifiers::NONE, NEXT_KEY) {
+                    intents.push(Intent::Run(Action::NextClaim));
+                }
+                if input.consume_key(egui::Modifiers::NONE, PREVIOUS_KEY) {
+                    intents.push(Intent::Run(Action::PreviousClaim));
+                }
+                for (i, key) in STATUS_KEYS.iter().enumerate() {
+                    if input.consume_key(egui::Modifiers::NONE, *key) {
+                        intents.push(Intent::SetStatusByIndex(i));
+                    }
+                }
+            }
+        });
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        match dialog {
+            Dialog::File(mut fd, then) => match fd.show(ctx) {
+                FileDialogResult::Pending => self.dialog = Some(Dialog::File(fd, then)),
+                FileDialogResult::Cancelled => {}
+                FileDialogResult::Picked(path) => match fd.purpose {
+                    FileDialogPurpose::SaveSession => self.save_to(ctx, &path, then),
+                    FileDialogPurpose::Open | FileDialogPurpose::ImportArticle => {
+                        self.open_now(&path);
+                    }
+                },
+            },
+            Dialog::Unsaved(pending) => {
+                match dialogs::unsaved_changes(ctx, &self.doc.display_name()) {
+                    None => self.dialog = Some(Dialog::Unsaved(pending)),
+                    Some(UnsavedAnswer::Save) => self.save(ctx, Some(pending)),
+                    Some(UnsavedAnswer::Discard) => {
+                        if let Some(autosave) = &self.autosave {
+                            autosave.clear();
+                        }
+                        self.autosaved_revision = Some(self.doc.revision());
+                        self.proceed(ctx, pending);
+                    }
+                    Some(UnsavedAnswer::Cancel) => {}
+                }
+            }
+            Dialog::Recovery(recovered) => {
+                let what = match &recovered.original_path {
+                    Some(p) => format!("changes to {}", p.display()),
+                    None => format!(
+                        "an unsaved session on “{}”",
+                        recovered.session.article.title
+                    ),
+                };
+                match dialogs::recovery(ctx, &what) {
+                    None => self.dialog = Some(Dialog::Recovery(recovered)),
+                    Some(RecoveryAnswer::Recover) => {
+                        let Recovered {
+                            session,
+                            original_path,
+                        } = *recovered;
+                        self.doc = Document::recovered(session, original_path);
+                        self.view = ViewState::default();
+                        self.notice = "Recovered unsaved work. Save it to keep it.".into();
+                    }
+                    Some(RecoveryAnswer::Discard) => {
+                        if let Some(autosave) = &self.autosave {
+                            autosave.clear();
+                        }
+                    }
+                }
+            }
+            Dialog::Message {
+                heading,
+                lines,
+                error,
+            } => {
+                if !dialogs::message(ctx, &heading, &lines, error) {
+                    self.dialog = Some(Dialog::Message {
+                        heading,
+                        lines,
+                        error,
+                    });
+                }
+            }
+            Dialog::Shortcuts => {
+                if !dialogs::shortcuts(ctx) {
+                    self.dialog = Some(Dialog::Shortcuts);
+                }
+            }
+        }
+    }
+
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        if !self.doc.is_dirty() || self.autosaved_revision == Some(self.doc.revision()) {
+            return;
+        }
+        if self.last_autosave.elapsed() < AUTOSAVE_INTERVAL {
+            ctx.request_repaint_after(
+                AUTOSAVE_INTERVAL.saturating_sub(self.last_autosave.elapsed()),
+            );
+            return;
+        }
+        self.last_autosave = Instant::now();
+        self.autosaved_revision = Some(self.doc.revision());
+        // Serialising and writing a large session takes a while: do it off the UI thread.
+        let session = self.doc.session.clone();
+        let path = self.doc.path().map(Path::to_path_buf);
+        let autosave = autosave.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = autosave.write(&session, path.as_deref()) {
+                eprintln!(
+                    "claimdesk: autosave to {} failed: {e}",
+                    autosave.dir().display()
+                );
+            }
+        });
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let marker = if self.doc.is_dirty() { "● " } else { "" };
+        let title = format!("{marker}{} — Claimdesk", self.doc.display_name());
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The window title as last sent (for tests).
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+
+    fn status_bar(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let where_ = self.doc.path().map_or_else(
+                || "New session, not saved yet".to_owned(),
+                |p| p.display().to_string(),
+            );
+            ui.weak(where_);
+            if self.doc.is_dirty() {
+                ui.separator();
+                ui.label(egui::RichText::new("Unsaved changes").color(ui.visuals().warn_fg_color));
+            } else if self.doc.path().is_some() {
+                ui.separator();
+                ui.weak("All changes saved");
+            }
+
+            if !self.notice.is_empty() {
+                ui.separator();
+                ui.weak(&self.notice);
+            }
+        });
+    }
+}
+
+impl ClaimdeskApp {
+    /// Draws one frame of the whole window and applies what the user did.
+    /// (eframe calls this through [`eframe::App::ui`]; benchmarks call it directly.)
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut intents = Vec::new();
+        let wanted = self.view.side == SidePane::Suggestions;
+        self.suggestions.poll(&ctx, &self.doc.session, wanted);
+
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+        }
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .find_map(|f| Some(f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()))
+        });
+        if let Some(path) = dropped {
+            intents.push(Intent::OpenPath(path));
+        }
+        self.keyboard(&ctx, &mut intents);
+        let was_editing = self.view.editing_text;
+        self.view.editing_text = false;
+
+        let revision = self.doc.revision();
+        let session = &self.doc.session;
+        egui::Panel::top("menu").show(ui, |ui| {
+            let cx = MenuContext {
+                session,
+                can_undo: self.doc.can_undo(),
+                can_redo: self.doc.can_redo(),
+                has_selected_claim: self.view.selected.is_some(),
+                has_text_selection: self.view.text_selection.is_some(),
+                recent: &self.memory.recent,
+            };
+            menu_bar::show(ui, &cx, &mut intents);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::right("claims")
+            .resizable(true)
+            .default_size(460.0)
+            .min_size(340.0)
+            .show(ui, |ui| {
+                egui::Frame::NONE
+                    .inner_margin(egui::Margin::symmetric(6, 4))
+                    .show(ui, |ui| {
+                        // The list gets the top 45%; the inspector, where the typing happens, the rest.
+                        let list_size = egui::vec2(
+                            ui.available_width(),
+                            (ui.available_height() * 0.45).max(200.0),
+                        );
+                        let suggested = self.suggestions.count(session, revision);
+                        side_tabs(
+                            ui,
+                            &mut self.view.side,
+                            session.claims.len(),
+                            suggested,
+                            self.suggestions.is_running(),
+                        );
+                        ui.allocate_ui(list_size, |ui| {
+                            ui.set_min_size(list_size);
+                            match self.view.side {
+                                SidePane::Claims => self.list.show(
+                                    ui,
+                                    session,
+                                    revision,
+                                    &mut self.view,
+                                    &mut intents,
+                                ),
+                                SidePane::Suggestions => self.suggestions.show_list(
+                                    ui,
+                                    &ctx,
+                                    session,
+                                    revision,
+                                    &mut intents,
+                                ),
+                            }
+                        });
+                        ui.separator();
+                        match self.view.side {
+                            SidePane::Claims => {
+                                inspector::show(ui, session, &mut self.view, &mut intents)
+                            }
+                            SidePane::Suggestions => {
+                                self.suggestions.show_inspector(ui, &mut intents)
+                            }
+                        }
+                    });
+            });
+        let marks = self.suggestions.marks(session, revision);
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.article
+                .show(ui, session, revision, marks, &mut self.view, &mut intents);
+        });
+        // Text fields mark themselves as editing; remember it for next frame's shortcuts.
+        self.view.editing_text |= ctx.memory(|m| m.focused() == Some(filter_id()));
+        if was_editing && !self.view.editing_text {
+            self.doc.seal_history();
+        }
+
+        self.dialogs(&ctx);
+        self.apply_intents(&ctx, intents);
+        self.autosave_tick(&ctx);
+        self.update_title(&ctx);
+        if self.exit_after_first_frame {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+impl eframe::App for ClaimdeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.exit_after_first_frame {
+            return; // a measurement run must not change what the next launch opens
+        }
+        self.memory.last_session = self.doc.path().map(Path::to_path_buf);
+        self.memory.last_selected = self.view.selected.map(|id| id.0);
+        self.memory.last_scroll = self.view.article_scroll;
+        eframe::set_value(storage, STORAGE_KEY, &self.memory);
+    }
+
+    fn on_exit(&mut self) {
+        // Closing normally asks first; if the window goes away with work still unsaved
+        // (the system logging out, say), keep a copy to offer back next time.
+        if self.doc.is_dirty()
+            && self.autosaved_revision != Some(self.doc.revision())
+            && let Some(autosave) = &self.autosave
+        {
+            let _ = autosave.write(&self.doc.session, self.doc.path());
+        }
+    }
+}
+
+/// The switch between the claims and the suggestions.
+fn side_tabs(
+    ui: &mut egui::Ui,
+    side: &mut SidePane,
+    claims: usize,
+    suggested: usize,
+    running: bool,
+) {
+    ui.horizontal(|ui| {
+        ui.selectable_value(
+            side,
+            SidePane::Claims,
+            egui::RichText::new(format!("Claims ({claims})")).heading(),
+        )
+        .on_hover_text("The claims in this article, with their verdicts");
+        let label = if running {
+            "Suggestions (…)".to_owned()
+        } else {
+            format!("Suggestions ({suggested})")
+        };
+        ui.selectable_value(
+            side,
+            SidePane::Suggestions,
+            egui::RichText::new(label).heading(),
+        )
+        .on_hover_text("Sentences worth checking, found by Claimdesk's check-worthiness model");
+    });
+}
+
+/// The session opened when there is nothing else: the bundled seed article.
+pub fn seed_session() -> Session {
+    match import_text(crate::SEED_ARTICLE, Some(crate::SEED_NAME.into())) {
+        Ok(article) => Session::new(article),
+        // The seed is compiled in and tested; this arm only keeps the app alive if it ever broke.
+        Err(_) => Session::new(crate::model::Article::new(
+            "Untitled".into(),
+            "Paste or open an article.".into(),
+            None,
+        )),
+    }
+}
+
+/// A file name from an article title: "To spy on the Taliban…" -> "to-spy-on-the-taliban.ron".
+pub fn suggested_file_name(title: &str) -> String {
+    let mut slug = String::new();
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+    {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_lowercase());
+    }
+    if slug.is_empty() {
+        slug.push_str("session");
+    }
+    format!("{slug}.ron")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggested_file_name;
+
+    #[test]
+    fn file_names_come_from_titles() {
+        assert_eq!(
+            suggested_file_name("To spy on the Taliban, Putin offers Washington his bases"),
+            "to-spy-on-the-taliban-putin.ron"
+        );
+        assert_eq!(suggested_file_name("¿?"), "session.ron");
+    }
+}

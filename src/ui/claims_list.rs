@@ -1,0 +1,251 @@
+//! The claims pane: summary, filters and the list of claims in article order.
+
+use super::intent::Intent;
+use super::theme;
+use super::view_state::{ClaimFilter, ViewState};
+use crate::model::{ClaimId, Session};
+use egui::{
+    Align2, Color32, FontId, ProgressBar, RichText, ScrollArea, Sense, Stroke, TextEdit, Ui, Vec2,
+};
+
+/// Height of one row in the list.
+const ROW_HEIGHT: f32 = 48.0;
+
+/// List state kept between frames: the filtered rows, recomputed only when the
+/// claims or the filter change.
+#[derive(Default)]
+pub struct ClaimsList {
+    rows: Vec<usize>,
+    rows_key: Option<(u64, ClaimFilter)>,
+    summary: Summary,
+}
+
+/// Id of the filter text box (the app focuses it on Ctrl+F).
+pub fn filter_id() -> egui::Id {
+    egui::Id::unique("claims-filter")
+}
+
+impl ClaimsList {
+    /// Ids of the claims the list shows, in order (as of the last frame).
+    pub fn visible_claims(&self, session: &Session) -> Vec<ClaimId> {
+        self.rows
+            .iter()
+            .filter_map(|&i| session.claims.get(i).map(|c| c.id))
+            .collect()
+    }
+
+    /// Shows the pane.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        revision: u64,
+        view: &mut ViewState,
+        intents: &mut Vec<Intent>,
+    ) {
+        summary(ui, &mut self.summary, session, revision);
+        ui.add_space(2.0);
+        filters(ui, session, view);
+        let key = (revision, view.filter.clone());
+        if self.rows_key.as_ref() != Some(&key) {
+            let needle = view.filter.text.trim().to_lowercase();
+            self.rows = (0..session.claims.len())
+                .filter(|&i| view.filter.matches(&session.claims[i], &needle))
+                .collect();
+            self.rows_key = Some(key);
+        }
+        if !view.filter.is_empty() {
+            ui.weak(format!(
+                "Showing {} of {}",
+                self.rows.len(),
+                session.claims.len()
+            ));
+        }
+        ui.separator();
+        if session.claims.is_empty() {
+            ui.add_space(12.0);
+            ui.weak(
+                "No claims yet. Select a sentence in the article and press New claim (Ctrl+N).",
+            );
+            return;
+        }
+        let spacing = ui.spacing().item_spacing.y;
+        let mut area = ScrollArea::vertical()
+            .id_salt("claims-list")
+            .auto_shrink(false);
+        if let Some(id) = view.reveal_in_list.take()
+            && let Some(row) = self.rows.iter().position(|&i| session.claims[i].id == id)
+        {
+            let y = row as f32 * (ROW_HEIGHT + spacing);
+            let state =
+                egui::scroll_area::State::load(ui.ctx(), ui.make_persistent_id("claims-list"));
+            let visible = ui.available_height();
+            let current = state.map_or(0.0, |s| s.clamped_offset().y);
+            if y < current || y + ROW_HEIGHT > current + visible {
+                area = area.vertical_scroll_offset((y - visible / 3.0).max(0.0));
+            }
+        }
+        area.show_rows(ui, ROW_HEIGHT, self.rows.len(), |ui, range| {
+            for &i in &self.rows[range] {
+                let claim = &session.claims[i];
+                let selected = view.selected == Some(claim.id);
+                if claim_row(ui, session, i, selected).clicked() {
+                    intents.push(Intent::Select {
+                        claim: Some(claim.id),
+                        reveal_in_article: true,
+                        reveal_in_list: false,
+                    });
+                }
+            }
+        });
+    }
+}
+
+/// The summary line and review progress, recomputed only when the claims change.
+#[derive(Default)]
+struct Summary {
+    revision: Option<u64>,
+    line: String,
+    reviewed: usize,
+    total: usize,
+}
+
+fn summary(ui: &mut Ui, cache: &mut Summary, session: &Session, revision: u64) {
+    if cache.revision != Some(revision) {
+        *cache = Summary {
+            revision: Some(revision),
+            line: session.summary(),
+            reviewed: session.reviewed_count(),
+            total: session.claims.len(),
+        };
+    }
+    ui.horizontal(|ui| {
+        ui.heading("Claims");
+    });
+    ui.label(&cache.line);
+    let (total, reviewed) = (cache.total, cache.reviewed);
+    if total == 0 {
+        return;
+    }
+    let fraction = reviewed as f32 / total as f32;
+
+    ui.add(
+        ProgressBar::new(fraction)
+            .desired_height(14.0)
+            .text(format!("{reviewed} of {total} reviewed")),
+    )
+    .on_hover_text("Claims with a verdict other than the scheme's \"not yet reviewed\" label");
+}
+
+fn filters(ui: &mut Ui, session: &Session, view: &mut ViewState) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        let edit = TextEdit::singleline(&mut view.filter.text)
+            .id(filter_id())
+            .hint_text("text, claimant or note (Ctrl+F)")
+            .desired_width((ui.available_width() - 150.0).max(80.0));
+        let response = ui.add(edit).labelled_by(label.id);
+        if view.focus_filter {
+            response.request_focus();
+            view.focus_filter = false;
+        }
+        let current = view
+            .filter
+            .status
+            .as_deref()
+            .map_or("All verdicts", |s| session.scheme.name_of(s))
+            .to_owned();
+        egui::ComboBox::from_id_salt("status-filter")
+            .selected_text(current)
+            .width(130.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.status, None, "All verdicts");
+                for label in &session.scheme.labels {
+                    ui.selectable_value(
+                        &mut view.filter.status,
+                        Some(label.id.clone()),
+                        &label.name,
+                    );
+                }
+            })
+            .response
+            .on_hover_text("Show only claims with this verdict");
+    });
+}
+
+/// One painted row: verdict chip, id, source count and the claim's wording.
+fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> egui::Response {
+    let claim = &session.claims[index];
+    let status = session.scheme.name_of(&claim.status);
+    let n = claim.sources.len();
+    let sources = format!("{n} source{}", if n == 1 { "" } else { "s" });
+    let (rect, response) =
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
+    let accessible = format!("Claim #{}: {status}, {sources}. {}", claim.id, claim.text);
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, &accessible)
+    });
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    let fill = if selected {
+        visuals.selection.bg_fill.gamma_multiply(0.45)
+    } else if response.hovered() {
+        visuals.faint_bg_color
+    } else {
+        Color32::TRANSPARENT
+    };
+    painter.rect(
+        rect,
+        6.0,
+        fill,
+        if selected {
+            Stroke::new(1.0, visuals.selection.stroke.color)
+        } else {
+            Stroke::NONE
+        },
+        egui::StrokeKind::Inside,
+    );
+    let colour = theme::status_colour(&session.scheme, &claim.status);
+    // Chip.
+    let chip_font = FontId::proportional(11.5);
+    let chip_text = painter.layout_no_wrap(status.to_owned(), chip_font, theme::text_on(colour));
+    let chip = egui::Rect::from_min_size(
+        rect.min + Vec2::new(6.0, 6.0),
+        Vec2::new(chip_text.size().x + 14.0, 17.0),
+    );
+    painter.rect_filled(chip, 8.0, colour);
+    painter.galley(
+        chip.center() - chip_text.size() / 2.0,
+        chip_text,
+        Color32::WHITE,
+    );
+    let meta_colour = visuals.weak_text_color();
+    let mut meta = format!("#{}  ·  {sources}", claim.id);
+    if !claim.claimant.is_empty() {
+        meta.push_str("  ·  ");
+        meta.push_str(&claim.claimant);
+    }
+    if claim.needs_review {
+        meta.push_str("  ·  ⚠ needs review");
+    }
+    painter.text(
+        egui::pos2(chip.right() + 8.0, chip.center().y),
+        Align2::LEFT_CENTER,
+        meta,
+        FontId::proportional(12.0),
+        meta_colour,
+    );
+    let text_pos = egui::pos2(rect.left() + 8.0, chip.bottom() + 4.0);
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        claim.text.replace('\n', " "),
+        FontId::proportional(13.5),
+        visuals.text_color(),
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width() - 16.0);
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    painter.galley(text_pos, galley, visuals.text_color());
+    response.on_hover_text(RichText::new(&claim.text))
+}

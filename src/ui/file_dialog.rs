@@ -1,0 +1,278 @@
+//! An in-app file dialog.
+//!
+//! Works everywhere egui runs, including Linux desktops without an XDG portal
+//! (where native dialog crates fail), and in headless UI tests.
+
+use egui::{Key, RichText, ScrollArea, TextEdit};
+use std::path::{Path, PathBuf};
+
+/// What the dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileDialogPurpose {
+    /// Open a session or an article.
+    Open,
+    /// Import an article as a new session.
+    ImportArticle,
+    /// Choose where to save the session.
+    SaveSession,
+}
+
+impl FileDialogPurpose {
+    fn title(self) -> &'static str {
+        match self {
+            Self::Open => "Open a session or article",
+            Self::ImportArticle => "New session from an article",
+            Self::SaveSession => "Save session as",
+        }
+    }
+
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Open => &["ron", "txt", "md"],
+            Self::ImportArticle => &["txt", "md"],
+            Self::SaveSession => &["ron"],
+        }
+    }
+
+    fn confirm_label(self) -> &'static str {
+        match self {
+            Self::Open | Self::ImportArticle => "Open",
+            Self::SaveSession => "Save",
+        }
+    }
+}
+
+/// The dialog's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileDialogResult {
+    /// Still open.
+    Pending,
+    /// Closed without choosing.
+    Cancelled,
+    /// A file was chosen.
+    Picked(PathBuf),
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    name: String,
+    is_dir: bool,
+}
+
+/// State of an open file dialog.
+#[derive(Clone, Debug)]
+pub struct FileDialog {
+    /// What it is for.
+    pub purpose: FileDialogPurpose,
+    dir: PathBuf,
+    dir_text: String,
+    file_name: String,
+    entries: Vec<Entry>,
+    error: Option<String>,
+}
+
+impl FileDialog {
+    /// Opens the dialog in `dir`, suggesting `file_name` (for saving).
+    pub fn new(purpose: FileDialogPurpose, dir: PathBuf, file_name: String) -> Self {
+        let mut dialog = Self {
+            purpose,
+            dir_text: dir.display().to_string(),
+            dir,
+            file_name,
+            entries: Vec::new(),
+            error: None,
+        };
+        dialog.refresh();
+        dialog
+    }
+
+    fn refresh(&mut self) {
+        self.entries.clear();
+        self.error = None;
+        match std::fs::read_dir(&self.dir) {
+            Ok(read) => {
+                let exts = self.purpose.extensions();
+                for entry in read.flatten() {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if name.starts_with('.') {
+                        continue;
+                    }
+                    let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+                    let wanted = is_dir
+                        || Path::new(&name)
+                            .extension()
+                            .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)));
+                    if wanted {
+                        self.entries.push(Entry { name, is_dir });
+                    }
+                }
+                self.entries.sort_by(|a, b| {
+                    b.is_dir
+                        .cmp(&a.is_dir)
+                        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+                });
+            }
+            Err(e) => self.error = Some(format!("Cannot list {}: {e}", self.dir.display())),
+        }
+    }
+
+    fn enter(&mut self, dir: PathBuf) {
+        self.dir = dir;
+        self.dir_text = self.dir.display().to_string();
+        self.refresh();
+    }
+
+    fn chosen(&self) -> Option<PathBuf> {
+        let name = self.file_name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let mut path = if Path::new(name).is_absolute() {
+            PathBuf::from(name)
+        } else {
+            self.dir.join(name)
+        };
+        if self.purpose == FileDialogPurpose::SaveSession && path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        Some(path)
+    }
+
+    /// Draws the dialog; call every frame while it is open.
+    pub fn show(&mut self, ctx: &egui::Context) -> FileDialogResult {
+        let mut result = FileDialogResult::Pending;
+        let modal = egui::Modal::new(egui::Id::unique("file-dialog")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading(self.purpose.title());
+            ui.horizontal(|ui| {
+                if ui
+                    .button("⬆ Up")
+                    .on_hover_text("Go to the parent folder")
+                    .clicked()
+                    && let Some(parent) = self.dir.parent()
+                {
+                    self.enter(parent.to_path_buf());
+                }
+                let label = ui.label("Folder");
+                let response = ui
+                    .add(TextEdit::singleline(&mut self.dir_text).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+                if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                    self.enter(PathBuf::from(self.dir_text.trim()));
+                }
+            });
+            if let Some(err) = &self.error {
+                ui.colored_label(ui.visuals().error_fg_color, err);
+            }
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ScrollArea::vertical()
+                    .max_height(300.0)
+                    .min_scrolled_height(300.0)
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let mut go = None;
+                        for entry in &self.entries {
+                            let text = if entry.is_dir {
+                                format!("📁 {}", entry.name)
+                            } else {
+                                format!("📄 {}", entry.name)
+                            };
+                            let selected = !entry.is_dir && self.file_name == entry.name;
+                            let response = ui.selectable_label(selected, text);
+                            if response.clicked() {
+                                if entry.is_dir {
+                                    go = Some(self.dir.join(&entry.name));
+                                } else {
+                                    self.file_name = entry.name.clone();
+                                }
+                            }
+                            if response.double_clicked() && !entry.is_dir {
+                                self.file_name = entry.name.clone();
+                                if let Some(path) = self.chosen() {
+                                    result = FileDialogResult::Picked(path);
+                                }
+                            }
+                        }
+                        if self.entries.is_empty() && self.error.is_none() {
+                            ui.weak(format!(
+                                "No {} files here.",
+                                self.purpose.extensions().join(", .")
+                            ));
+                        }
+                        if let Some(dir) = go {
+                            self.enter(dir);
+                        }
+                    });
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("File name");
+                let response = ui
+                    .add(TextEdit::singleline(&mut self.file_name).desired_width(300.0))
+                    .labelled_by(label.id);
+                if response.lost_focus()
+                    && ui.input(|i| i.key_pressed(Key::Enter))
+                    && let Some(path) = self.chosen()
+                {
+                    result = FileDialogResult::Picked(path);
+                }
+                ui.weak(format!(".{}", self.purpose.extensions().join(" .")));
+            });
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let confirm = ui.add_enabled(
+                    self.chosen().is_some(),
+                    egui::Button::new(RichText::new(self.purpose.confirm_label()).strong()),
+                );
+                if confirm.clicked()
+                    && let Some(path) = self.chosen()
+                {
+                    if path.is_dir() {
+                        self.enter(path);
+                        self.file_name.clear();
+                    } else {
+                        result = FileDialogResult::Picked(path);
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    result = FileDialogResult::Cancelled;
+                }
+            });
+        });
+        if modal.should_close() && result == FileDialogResult::Pending {
+            result = FileDialogResult::Cancelled;
+        }
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_folders_first_and_only_wanted_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["b.ron", "a.txt", "c.png", ".hidden.ron"] {
+            std::fs::write(dir.path().join(f), "x").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("zeta")).unwrap();
+        let d = FileDialog::new(
+            FileDialogPurpose::Open,
+            dir.path().to_path_buf(),
+            String::new(),
+        );
+        let names: Vec<_> = d.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["zeta", "a.txt", "b.ron"]);
+    }
+
+    #[test]
+    fn save_adds_ron_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = FileDialog::new(
+            FileDialogPurpose::SaveSession,
+            dir.path().to_path_buf(),
+            "check".into(),
+        );
+        assert_eq!(d.chosen(), Some(dir.path().join("check.ron")));
+    }
+}

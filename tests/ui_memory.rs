@@ -1,0 +1,71 @@
+//! The app picks up where the user left off: the last session with its selected
+//! claim, and work that was never saved because the app died.
+
+use claimdesk::sample::sample_session;
+use claimdesk::store::{Autosave, save_session};
+use claimdesk::ui::memory::AppMemory;
+use claimdesk::ui::{ClaimdeskApp, StartOptions};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn app(options: StartOptions) -> Harness<'static, ClaimdeskApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| ClaimdeskApp::with_options(&cc.egui_ctx, options));
+    harness.run();
+    harness
+}
+
+#[test]
+fn reopens_the_last_session_with_its_selected_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("last.ron");
+    save_session(&path, &sample_session(), None).unwrap();
+    let memory = AppMemory {
+        last_session: Some(path.clone()),
+        last_selected: Some(4),
+        ..Default::default()
+    };
+    let harness = app(StartOptions {
+        memory,
+        ..Default::default()
+    });
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+    assert_eq!(harness.state().selected_claim().map(|id| id.0), Some(4));
+    harness.get_by_label("Claim #4");
+}
+
+#[test]
+fn offers_autosaved_work_back_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let autosave = Autosave::in_dir(dir.path());
+    autosave.write(&sample_session(), None).unwrap();
+
+    let mut harness = app(StartOptions {
+        autosave: Some(autosave.clone()),
+        ..Default::default()
+    });
+    harness.get_by_label("Recover unsaved work?");
+    assert!(
+        harness.state().document().session.claims.is_empty(),
+        "nothing is replaced before the user decides"
+    );
+    harness.get_by_label("Recover").click();
+    harness.run();
+    let doc = harness.state().document();
+    assert_eq!(doc.session.claims.len(), 6);
+    assert!(doc.is_dirty(), "recovered work still needs saving");
+    assert!(
+        autosave.read().is_some(),
+        "the autosave stays until the work is saved"
+    );
+
+    let mut declined = app(StartOptions {
+        autosave: Some(autosave.clone()),
+        ..Default::default()
+    });
+    declined.get_by_label("Discard").click();
+    declined.run();
+    assert!(declined.state().document().session.claims.is_empty());
+    assert!(autosave.read().is_none(), "discarding deletes the autosave");
+}

@@ -1,0 +1,73 @@
+//! Pictures of the main views, compared with the blessed PNGs in tests/snapshots.
+//! Needs a Vulkan driver (Mesa's lavapipe in CI): `cargo test --features snapshots`.
+//! `UPDATE_SNAPSHOTS=1 cargo test --features snapshots` rewrites them.
+#![cfg(feature = "snapshots")]
+
+use claimdesk::sample::sample_session;
+use claimdesk::ui::{ClaimdeskApp, StartOptions};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn app(session: Option<claimdesk::model::Session>) -> Harness<'static, ClaimdeskApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |cc| {
+            ClaimdeskApp::with_options(
+                &cc.egui_ctx,
+                StartOptions {
+                    session,
+                    ..Default::default()
+                },
+            )
+        });
+    harness.run();
+    // Suggestions are found on a worker thread; wait so the picture is always the same.
+    for _ in 0..500 {
+        if harness
+            .query_all_by_label_contains("Suggestions (…)")
+            .next()
+            .is_none()
+        {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    harness
+}
+
+#[test]
+fn seed_article_on_first_run() {
+    let mut harness = app(None);
+    harness.snapshot("seed_article");
+}
+
+#[test]
+fn claims_in_several_verdicts_with_one_selected() {
+    let mut harness = app(Some(sample_session()));
+    harness
+        .get_by_label_contains("Claim #4: Half true")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Claim #4: Half true").click();
+    harness.run();
+    harness.snapshot("claims_selected");
+}
+
+#[test]
+fn suggestions_with_one_explained() {
+    let mut harness = app(None);
+    harness.get_by_label_contains("Suggestions (").click();
+    harness.run();
+    harness
+        .get_all_by_label_contains("Suggestion, score")
+        .nth(1)
+        .unwrap()
+        .click();
+    harness.run();
+    harness.snapshot("suggestions");
+}

@@ -1,0 +1,112 @@
+//! Suggested claims in the app: found off the UI thread when an article without claims
+//! opens, explained, accepted with their claimant, dismissed for good.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
+
+use claimdesk::ui::{ClaimdeskApp, StartOptions};
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn app(open: Option<std::path::PathBuf>) -> Harness<'static, ClaimdeskApp> {
+    let mut harness = Harness::builder()
+        // Tall enough that every suggestion row of the seed article is on screen
+        // (the list only creates widgets for visible rows).
+        .with_size(egui::vec2(1280.0, 2400.0))
+        .with_max_steps(40)
+        .build_eframe(move |cc| {
+            ClaimdeskApp::with_options(
+                &cc.egui_ctx,
+                StartOptions {
+                    open,
+                    ..Default::default()
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+/// Whether any widget's label contains `text`.
+fn has(harness: &Harness<'_, ClaimdeskApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+/// Steps until the worker thread has delivered the suggestions.
+fn wait_for_suggestions(harness: &mut Harness<'_, ClaimdeskApp>) {
+    for _ in 0..400 {
+        harness.step();
+        if has(harness, "Suggestion, score") {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no suggestions arrived");
+}
+
+#[test]
+fn accept_and_dismiss_suggestions_and_the_dismissal_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(None);
+    harness.get_by_label_contains("Suggestions (").click();
+    wait_for_suggestions(&mut harness);
+    harness.run();
+
+    // Concrete claims are suggested; the photo credit and subheadings are not.
+    assert!(has(&harness, "six thousand soldiers"));
+    assert!(has(&harness, "Suggestion, score"));
+    assert!(!has(&harness, "Photo: ALAMI"));
+    assert!(has(&harness, "Suggestion, score 0."));
+
+    harness
+        .get_by_label_contains("six thousand soldiers")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_label_contains("six thousand soldiers")
+        .click();
+    harness.run();
+    harness.get_by_label("Why this score");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let doc = harness.state().document();
+    assert_eq!(
+        doc.session.claims.len(),
+        1,
+        "Enter accepts the selected suggestion"
+    );
+    assert!(
+        doc.session.claims[0]
+            .anchor
+            .exact
+            .contains("six thousand soldiers")
+    );
+    assert!(has(&harness, "Suggestion, score"));
+
+    // Dismiss the Lavrov sentence about peace talks; it must stay dismissed.
+    let lavrov = "Lavrov said Russia wanted to help start peace talks";
+    harness.get_by_label_contains(lavrov).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(lavrov).click();
+    harness.run();
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(!has(&harness, &format!("{lavrov} between")));
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .session
+            .dismissed_suggestions
+            .len(),
+        1
+    );
+
+    let path = dir.path().join("s.ron");
+    claimdesk::store::save_session(&path, &harness.state().document().session, None).unwrap();
+    let mut reopened = app(Some(path));
+    reopened.get_by_label_contains("Suggestions (").click();
+    wait_for_suggestions(&mut reopened);
+    reopened.run();
+    assert!(!has(&reopened, lavrov), "dismissed stays dismissed");
+    assert!(has(&reopened, "Kommersant"));
+}
