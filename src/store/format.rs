@@ -69,7 +69,11 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     let mut unknown = Vec::new();
     let session = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
         let (line, column) = (e.span.start.line, e.span.start.col);
-        if matches!(e.code, ron::Error::Eof) || cut_off(text) {
+        // Unclosed brackets mean "cut off" only when the parser got to the end: a
+        // hostile `[[[[...` fails at its first character, or on the nesting limit.
+        let too_deep = matches!(e.code, ron::Error::ExceededRecursionLimit);
+        let near_end = near_end(text, line, column);
+        if matches!(e.code, ron::Error::Eof) || (!too_deep && near_end && cut_off(text)) {
             LoadErrorKind::Truncated { line, column }
         } else {
             LoadErrorKind::NotASession {
@@ -114,6 +118,18 @@ fn parse_noting_unknown_fields(
     .map_err(|e| de.span_error(e))?;
     de.end().map_err(|e| de.span_error(e))?;
     Ok(session)
+}
+
+/// Whether the 1-based `line`:`column` is within the last few characters of the
+/// text (where a parser stops on a file cut off mid-token).
+fn near_end(text: &str, line: usize, column: usize) -> bool {
+    let before: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.chars().count() + 1)
+        .sum();
+    let offset = before + column.saturating_sub(1);
+    text.trim_end().chars().count().saturating_sub(offset) <= 100
 }
 
 /// Whether the text stops before its brackets or a string are closed: the mark of
