@@ -1,7 +1,9 @@
 //! Benchmarks of the workbench on a large generated session (about 1.2 MB of article
 //! text in 5,000 paragraphs, claims with 3 sources each). Budgets and latest results:
 //! docs/performance.md. Run with `cargo bench --bench workbench`.
-#![allow(clippy::expect_used)] // Benchmarks: a failure should stop the run.
+
+// A benchmark that cannot set up should stop loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use claimdesk::model::Session;
 use claimdesk::sample::large_session;

@@ -5,8 +5,8 @@
 //! the inverse of each for undo). Every command's inverse is itself a command.
 
 use crate::model::{
-    Anchor, AnchorError, Article, Attribution, Claim, ClaimId, LabelId, Session, Source,
-    SourceDraft, SourceId, text::char_len,
+    Anchor, AnchorError, Article, Attribution, Claim, ClaimId, LabelId, RatingScheme, SchemeError,
+    Session, Source, SourceDraft, SourceId, text::char_len,
 };
 
 /// One change to a session.
@@ -99,6 +99,25 @@ pub enum Command {
         /// One past the last character.
         end: usize,
     },
+    /// Move the session to another rating scheme, carrying verdicts over by `mapping`.
+    ///
+    /// `mapping` pairs a label id of the current scheme with a label id of the new one
+    /// (see [`crate::model::propose_mapping`]); every label a claim uses must be mapped.
+    /// Its inverse is a [`Command::RestoreScheme`] with the old scheme and every claim's
+    /// old status, because a mapping may merge labels and cannot be reversed by itself.
+    SwitchScheme {
+        /// The new scheme.
+        scheme: RatingScheme,
+        /// Old label id to new label id.
+        mapping: Vec<(LabelId, LabelId)>,
+    },
+    /// Put a scheme and each claim's status back exactly (the undo of a switch).
+    RestoreScheme {
+        /// The scheme.
+        scheme: RatingScheme,
+        /// Each claim's status under that scheme.
+        statuses: Vec<(ClaimId, LabelId)>,
+    },
     /// Several commands applied and undone as one step.
     Batch(Vec<Command>),
     /// Re-attach a claim to the article characters `start..end` (the user selected
@@ -171,6 +190,19 @@ pub enum CommandError {
     /// A replacement article does not place every claim exactly once.
     #[error("the new article text does not give claim #{0} exactly one place")]
     Unplaced(ClaimId),
+    /// The scheme to switch to is broken.
+    #[error("the rating scheme \"{id}\" cannot be used: {source}")]
+    InvalidScheme {
+        /// The scheme's id.
+        id: String,
+        /// What is wrong with it.
+        source: SchemeError,
+    },
+    /// A verdict in use has no counterpart in the new scheme.
+    #[error(
+        "the verdict \"{0}\" is used by a claim but the scheme switch does not say what it becomes"
+    )]
+    UnmappedStatus(LabelId),
 }
 
 /// What applying a command did.
@@ -312,6 +344,8 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
                 claim: None,
             })
         }
+        Command::SwitchScheme { scheme, mapping } => switch_scheme(session, scheme, &mapping),
+        Command::RestoreScheme { scheme, statuses } => restore_scheme(session, scheme, statuses),
         Command::Batch(commands) => apply_batch(session, commands),
         Command::ReattachClaim { claim, start, end } => {
             let anchor = Anchor::in_article(&session.article, start, end)?;
@@ -439,6 +473,81 @@ fn replace_article(
         },
         claim: None,
     })
+}
+
+fn check_scheme(scheme: &RatingScheme) -> Result<(), CommandError> {
+    scheme
+        .validate()
+        .map_err(|source| CommandError::InvalidScheme {
+            id: scheme.id.clone(),
+            source,
+        })
+}
+
+fn switch_scheme(
+    session: &mut Session,
+    scheme: RatingScheme,
+    mapping: &[(LabelId, LabelId)],
+) -> Result<Applied, CommandError> {
+    check_scheme(&scheme)?;
+    // Work out every new status before changing anything, so an error leaves the session as it was.
+    let mut new_statuses = Vec::with_capacity(session.claims.len());
+    for claim in &session.claims {
+        let (_, target) = mapping
+            .iter()
+            .find(|(from, _)| *from == claim.status)
+            .ok_or_else(|| CommandError::UnmappedStatus(claim.status.clone()))?;
+        if scheme.label(target).is_none() {
+            return Err(CommandError::UnknownStatus(target.clone()));
+        }
+        new_statuses.push((claim.id, target.clone()));
+    }
+    Ok(restore_unchecked(session, scheme, new_statuses))
+}
+
+fn restore_scheme(
+    session: &mut Session,
+    scheme: RatingScheme,
+    statuses: Vec<(ClaimId, LabelId)>,
+) -> Result<Applied, CommandError> {
+    check_scheme(&scheme)?;
+    for claim in &session.claims {
+        let status = statuses
+            .iter()
+            .find(|(id, _)| *id == claim.id)
+            .map(|(_, s)| s)
+            .ok_or_else(|| CommandError::UnmappedStatus(claim.status.clone()))?;
+        if scheme.label(status).is_none() {
+            return Err(CommandError::UnknownStatus(status.clone()));
+        }
+    }
+    Ok(restore_unchecked(session, scheme, statuses))
+}
+
+/// Installs `scheme` and sets each listed claim's status; all were checked by the caller.
+fn restore_unchecked(
+    session: &mut Session,
+    scheme: RatingScheme,
+    statuses: Vec<(ClaimId, LabelId)>,
+) -> Applied {
+    let old_scheme = std::mem::replace(&mut session.scheme, scheme);
+    let old_statuses = session
+        .claims
+        .iter()
+        .map(|c| (c.id, c.status.clone()))
+        .collect();
+    for (id, status) in statuses {
+        if let Some(claim) = session.claim_mut(id) {
+            claim.status = status;
+        }
+    }
+    Applied {
+        inverse: Command::RestoreScheme {
+            scheme: old_scheme,
+            statuses: old_statuses,
+        },
+        claim: None,
+    }
 }
 
 fn apply_batch(session: &mut Session, commands: Vec<Command>) -> Result<Applied, CommandError> {
@@ -640,6 +749,110 @@ mod tests {
             },
         ]);
         assert!(apply(&mut s, batch).is_err());
+        assert_eq!(s, before);
+    }
+
+    fn politifact() -> crate::model::RatingScheme {
+        crate::model::SchemeLibrary::load_from(None)
+            .get("politifact")
+            .unwrap()
+            .clone()
+    }
+
+    #[test]
+    fn switching_scheme_maps_statuses_and_undo_restores_them() {
+        let mut s = session();
+        let a = add(&mut s, 7, 24);
+        let b = add(&mut s, 25, 38);
+        apply(
+            &mut s,
+            Command::SetStatus {
+                claim: a,
+                status: "misleading".into(),
+            },
+        )
+        .unwrap();
+        apply(
+            &mut s,
+            Command::SetStatus {
+                claim: b,
+                status: "false".into(),
+            },
+        )
+        .unwrap();
+        let before = s.clone();
+        let new = politifact();
+        let mut mapping = crate::model::propose_mapping(&s.scheme, &new);
+        assert!(
+            mapping
+                .iter()
+                .any(|(f, t)| f == "misleading" && t == "false")
+        );
+        // The user overrides one proposal, as the switch dialog allows.
+        for (from, to) in &mut mapping {
+            if from == "misleading" {
+                *to = "half-true".into();
+            }
+        }
+        let applied = apply(
+            &mut s,
+            Command::SwitchScheme {
+                scheme: new,
+                mapping,
+            },
+        )
+        .unwrap();
+        assert_eq!(s.scheme.id, "politifact");
+        assert_eq!(s.claim(a).unwrap().status, "half-true");
+        assert_eq!(s.claim(b).unwrap().status, "false");
+        let redo = apply(&mut s, applied.inverse).unwrap();
+        assert_eq!(s, before, "undo restores the scheme and every status");
+        apply(&mut s, redo.inverse).unwrap();
+        assert_eq!(s.claim(a).unwrap().status, "half-true");
+    }
+
+    #[test]
+    fn bad_scheme_switches_change_nothing() {
+        let mut s = session();
+        let a = add(&mut s, 7, 24);
+        apply(
+            &mut s,
+            Command::SetStatus {
+                claim: a,
+                status: "true".into(),
+            },
+        )
+        .unwrap();
+        let before = s.clone();
+        let new = politifact();
+        let unmapped = Command::SwitchScheme {
+            scheme: new.clone(),
+            mapping: vec![("unverified".into(), "not-yet-rated".into())],
+        };
+        assert_eq!(
+            apply(&mut s, unmapped),
+            Err(CommandError::UnmappedStatus("true".into()))
+        );
+        let unknown_target = Command::SwitchScheme {
+            scheme: new.clone(),
+            mapping: vec![("true".into(), "correct".into())],
+        };
+        assert_eq!(
+            apply(&mut s, unknown_target),
+            Err(CommandError::UnknownStatus("correct".into()))
+        );
+        let mut broken = new;
+        broken.unreviewed = "nope".into();
+        assert!(matches!(
+            apply(
+                &mut s,
+                Command::SwitchScheme {
+                    scheme: broken,
+                    mapping: vec![]
+                }
+            ),
+            Err(CommandError::InvalidScheme { .. })
+        ));
         assert_eq!(s, before);
     }
 

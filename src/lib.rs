@@ -5,11 +5,14 @@
 
 pub mod cli;
 pub mod command;
+pub mod config;
 pub mod document;
+pub mod export;
 pub mod extract;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod prefs;
 pub mod reanchor;
 pub mod sample;
 pub mod store;

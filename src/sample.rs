@@ -142,40 +142,6 @@ pub fn sample_session() -> Session {
     session
 }
 
-#[cfg(test)]
-#[allow(clippy::items_after_test_module)] // The large-session generator below grew later.
-mod tests {
-    #[test]
-    fn every_sample_claim_is_found_in_the_seed() {
-        let s = super::sample_session();
-        assert_eq!(s.claims.len(), super::CLAIMS.len());
-        assert_eq!(
-            s.summary(),
-            "6 claims: 1 unverified, 1 true, 1 mostly true, 1 half true, 1 false, 1 unproven"
-        );
-        assert!(s.claims.iter().all(|c| c.anchor.matches(&s.article.text)));
-    }
-
-    #[test]
-    fn large_sessions_have_the_requested_size() {
-        let s = super::large_session(200, 300, 3);
-        assert_eq!(s.claims.len(), 300);
-        assert!(s.claims.iter().all(|c| c.sources.len() == 3));
-        assert!(s.article.text.len() > 200 * 150);
-        for c in &s.claims {
-            assert!(
-                !c.anchor.exact.starts_with(" ") && c.anchor.exact.ends_with(['.', '”']),
-                "not a whole sentence: {:?}",
-                c.anchor.exact
-            );
-        }
-        let statuses: std::collections::HashSet<_> =
-            s.claims.iter().map(|c| c.status.as_str()).collect();
-        assert!(statuses.len() >= 8);
-        assert_eq!(super::large_session(200, 300, 3), s, "deterministic");
-    }
-}
-
 /// Sentences the generated article is made of: news-like, with numbers, names and quotes.
 const FILLER: [&str; 8] = [
     "The ministry said on Tuesday that 4,200 troops had been moved to the border region.",
@@ -268,4 +234,37 @@ fn sentence_starts(text: &str) -> Vec<usize> {
         prev = c;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_sample_claim_is_found_in_the_seed() {
+        let s = super::sample_session();
+        assert_eq!(s.claims.len(), super::CLAIMS.len());
+        assert_eq!(
+            s.summary(),
+            "6 claims: 1 unverified, 1 true, 1 mostly true, 1 half true, 1 false, 1 unproven"
+        );
+        assert!(s.claims.iter().all(|c| c.anchor.matches(&s.article.text)));
+    }
+
+    #[test]
+    fn large_sessions_have_the_requested_size() {
+        let s = super::large_session(200, 300, 3);
+        assert_eq!(s.claims.len(), 300);
+        assert!(s.claims.iter().all(|c| c.sources.len() == 3));
+        assert!(s.article.text.len() > 200 * 150);
+        for c in &s.claims {
+            assert!(
+                !c.anchor.exact.starts_with(" ") && c.anchor.exact.ends_with(['.', '”']),
+                "not a whole sentence: {:?}",
+                c.anchor.exact
+            );
+        }
+        let statuses: std::collections::HashSet<_> =
+            s.claims.iter().map(|c| c.status.as_str()).collect();
+        assert!(statuses.len() >= 8);
+        assert_eq!(super::large_session(200, 300, 3), s, "deterministic");
+    }
 }

@@ -1,9 +1,15 @@
 //! The command line: `claimdesk [PATH]` opens the app; subcommands work headless.
 
+mod edit;
+mod export;
 mod new;
 mod reanchor;
+mod schemes;
 mod show;
 mod suggest;
+
+pub use edit::EditArgs;
+pub use export::ExportArgs;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -35,6 +41,12 @@ pub enum CliCommand {
     Reanchor(reanchor::ReanchorArgs),
     /// Print the sentences of an article worth checking, with scores and claimants.
     Suggest(suggest::SuggestArgs),
+    /// Publish a session as ClaimReview, Web Annotation, CSV, Markdown or HTML.
+    Export(export::ExportArgs),
+    /// Change one claim (verdict, note, claimant, sources) and save the session.
+    Edit(edit::EditArgs),
+    /// List the rating schemes (built-in and the user's own) and report broken scheme files.
+    Schemes(schemes::SchemesArgs),
 }
 
 /// A headless command failed; the message is printed as one line.
@@ -76,5 +88,8 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliE
         CliCommand::Show(args) => show::run(args, out),
         CliCommand::Reanchor(args) => reanchor::run(args, out),
         CliCommand::Suggest(args) => suggest::run(args, out),
+        CliCommand::Export(args) => export::run(args, out),
+        CliCommand::Edit(args) => edit::run(args, out),
+        CliCommand::Schemes(args) => schemes::run(args, out),
     }
 }

@@ -5,6 +5,8 @@ pub mod article;
 pub mod claim;
 pub mod ids;
 pub mod scheme;
+pub mod scheme_library;
+pub mod scheme_mapping;
 pub mod session;
 pub mod source;
 pub mod text;
@@ -13,6 +15,10 @@ pub use anchor::{Anchor, AnchorError};
 pub use article::{Article, ArticleOrigin, paragraph_ranges};
 pub use claim::{Attribution, Claim};
 pub use ids::{ClaimId, SourceId};
-pub use scheme::{LabelId, NumericRating, RatingLabel, RatingScheme};
+pub use scheme::{LabelId, NumericRating, RatingLabel, RatingScheme, SchemeError};
+pub use scheme_library::{
+    LibraryScheme, SchemeFileError, SchemeLibrary, SchemeOrigin, builtin_schemes,
+};
+pub use scheme_mapping::propose_mapping;
 pub use session::{FORMAT_VERSION, Session};
 pub use source::{Source, SourceDraft, Stance};

@@ -10,13 +10,17 @@ use super::inspector;
 use super::intent::Intent;
 use super::memory::{AppMemory, STORAGE_KEY};
 use super::menu_bar::{self, MenuContext};
+use super::publish::{self, Outcome, SchemeDialog};
 use super::suggestions::Suggestions;
 use super::theme;
 use super::view_state::{SidePane, ViewState};
 use crate::command::Command;
 use crate::document::Document;
+use crate::export::{ExportFormat, ExportOptions};
 use crate::import::import_text;
+use crate::model::scheme_library::SchemeLibrary;
 use crate::model::{ClaimId, Session};
+use crate::prefs::{Preferences, PublisherProfile};
 use crate::store::{Autosave, Opened, Recovered, open_path};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -39,6 +43,8 @@ pub struct StartOptions {
     pub memory: AppMemory,
     /// A session to show, unsaved, instead of the seed article (tests and demos).
     pub session: Option<Session>,
+    /// Preferences (the publisher profile used by exports).
+    pub prefs: Preferences,
 }
 
 /// Something to do once unsaved changes are dealt with.
@@ -53,6 +59,8 @@ enum Dialog {
     File(FileDialog, Option<Pending>),
     Unsaved(Pending),
     Recovery(Box<Recovered>),
+    Preferences(PublisherProfile),
+    Scheme(Box<SchemeDialog>),
     Message {
         heading: String,
         lines: Vec<String>,
@@ -68,6 +76,7 @@ pub struct ClaimdeskApp {
     article: ArticleView,
     list: ClaimsList,
     suggestions: Suggestions,
+    prefs: Preferences,
     dialog: Option<Dialog>,
     memory: AppMemory,
     autosave: Option<Autosave>,
@@ -87,15 +96,31 @@ impl ClaimdeskApp {
             .storage
             .and_then(|s| eframe::get_value::<AppMemory>(s, STORAGE_KEY))
             .unwrap_or_default();
-        Self::with_options(
+        let (prefs, prefs_problem) = match crate::prefs::load_prefs() {
+            Ok(prefs) => (prefs, None),
+            Err(e) => (Preferences::default(), Some(e.to_string())),
+        };
+        let mut app = Self::with_options(
             &cc.egui_ctx,
             StartOptions {
                 open,
                 autosave: Autosave::default_location(),
                 memory,
                 session: None,
+                prefs,
             },
-        )
+        );
+        if let Some(problem) = prefs_problem {
+            app.show_message(
+                "Preferences could not be read",
+                vec![
+                    problem,
+                    "Defaults are used until you save the publisher profile again.".into(),
+                ],
+                true,
+            );
+        }
+        app
     }
 
     /// Builds the app with explicit start options (used by tests).
@@ -107,6 +132,7 @@ impl ClaimdeskApp {
             article: ArticleView::default(),
             list: ClaimsList::default(),
             suggestions: Suggestions::default(),
+            prefs: options.prefs,
             dialog: None,
             memory: options.memory,
             autosave: options.autosave,
@@ -273,6 +299,37 @@ impl ClaimdeskApp {
         }
     }
 
+    /// Writes an export; for ClaimReview, lists what the linter found.
+    fn export_to(&mut self, format: ExportFormat, path: &Path) {
+        let options = ExportOptions::new(self.prefs.publisher.clone(), crate::export::today_utc());
+        let problems = if format == ExportFormat::ClaimReview {
+            crate::export::lint_claimreview(&self.doc.session, &options)
+        } else {
+            Vec::new()
+        };
+        let written = crate::export::export(&self.doc.session, format, &options)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                crate::store::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+            });
+        match written {
+            Err(e) => self.show_message(
+                "Could not export",
+                vec![format!("Could not write {}: {e}", path.display())],
+                true,
+            ),
+            Ok(()) if problems.is_empty() => self.notice = format!("Exported {}", path.display()),
+            Ok(()) => {
+                let mut lines = vec![format!(
+                    "Wrote {}, but check these before publishing:",
+                    path.display()
+                )];
+                lines.extend(problems.iter().map(ToString::to_string));
+                self.show_message("Exported with warnings", lines, false);
+            }
+        }
+    }
+
     fn apply_intents(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
         for intent in intents {
             match intent {
@@ -295,10 +352,26 @@ impl ClaimdeskApp {
                 }
                 Intent::OpenPath(path) => self.guard_unsaved(ctx, Pending::OpenPath(path)),
                 Intent::SelectSuggestion { start, end } => {
-                    self.view.side = SidePane::Suggestions;
                     self.suggestions.selected = Some((start, end));
                 }
                 Intent::RevealText(char_idx) => self.view.reveal_char = Some(char_idx),
+                Intent::Export(format) => {
+                    let name = suggested_file_name(&self.doc.session.article.title)
+                        .replace(".ron", &format!(".{}", format.extension()));
+                    let dialog =
+                        FileDialog::new(FileDialogPurpose::Export(format), self.dialog_dir(), name);
+                    self.dialog = Some(Dialog::File(dialog, None));
+                }
+                Intent::OpenPreferences => {
+                    self.dialog = Some(Dialog::Preferences(self.prefs.publisher.clone()))
+                }
+                Intent::ChooseScheme => {
+                    let library = SchemeLibrary::load();
+                    self.dialog = Some(Dialog::Scheme(Box::new(SchemeDialog::new(
+                        &self.doc.session,
+                        library,
+                    ))));
+                }
             }
         }
     }
@@ -469,6 +542,7 @@ impl ClaimdeskApp {
                 FileDialogResult::Cancelled => {}
                 FileDialogResult::Picked(path) => match fd.purpose {
                     FileDialogPurpose::SaveSession => self.save_to(ctx, &path, then),
+                    FileDialogPurpose::Export(format) => self.export_to(format, &path),
                     FileDialogPurpose::Open | FileDialogPurpose::ImportArticle => {
                         self.open_now(&path);
                     }
@@ -514,6 +588,36 @@ impl ClaimdeskApp {
                     }
                 }
             }
+            Dialog::Preferences(mut draft) => match publish::publisher_dialog(ctx, &mut draft) {
+                Outcome::Open => self.dialog = Some(Dialog::Preferences(draft)),
+                Outcome::Cancelled => {}
+                Outcome::Done(publisher) => {
+                    let mut prefs = self.prefs.clone();
+                    prefs.publisher = publisher;
+                    match crate::prefs::save_prefs(&prefs) {
+                        Ok(()) => {
+                            self.prefs = prefs;
+                            self.notice = "Saved the publisher profile".into();
+                        }
+                        Err(e) => {
+                            self.prefs = prefs;
+                            self.show_message(
+                                "Could not save the preferences",
+                                vec![
+                                    e.to_string(),
+                                    "They are used until Claimdesk closes.".into(),
+                                ],
+                                true,
+                            );
+                        }
+                    }
+                }
+            },
+            Dialog::Scheme(mut dialog) => match dialog.show(ctx, &self.doc.session) {
+                Outcome::Open => self.dialog = Some(Dialog::Scheme(dialog)),
+                Outcome::Cancelled => {}
+                Outcome::Done(command) => self.edit(command),
+            },
             Dialog::Message {
                 heading,
                 lines,
@@ -655,7 +759,10 @@ impl ClaimdeskApp {
                             ui.available_width(),
                             (ui.available_height() * 0.45).max(200.0),
                         );
-                        let suggested = self.suggestions.count(session, revision);
+                        let suggested = self
+                            .suggestions
+                            .is_ready()
+                            .then(|| self.suggestions.count(session, revision));
                         side_tabs(
                             ui,
                             &mut self.view.side,
@@ -705,6 +812,10 @@ impl ClaimdeskApp {
         }
 
         self.dialogs(&ctx);
+        // Intents are applied after drawing, so draw once more to show their effect.
+        if !intents.is_empty() {
+            ctx.request_repaint();
+        }
         self.apply_intents(&ctx, intents);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
@@ -746,7 +857,7 @@ fn side_tabs(
     ui: &mut egui::Ui,
     side: &mut SidePane,
     claims: usize,
-    suggested: usize,
+    suggested: Option<usize>,
     running: bool,
 ) {
     ui.horizontal(|ui| {
@@ -756,10 +867,10 @@ fn side_tabs(
             egui::RichText::new(format!("Claims ({claims})")).heading(),
         )
         .on_hover_text("The claims in this article, with their verdicts");
-        let label = if running {
-            "Suggestions (…)".to_owned()
-        } else {
-            format!("Suggestions ({suggested})")
+        let label = match (running, suggested) {
+            (true, _) => "Suggestions (…)".to_owned(),
+            (false, Some(n)) => format!("Suggestions ({n})"),
+            (false, None) => "Suggestions".to_owned(),
         };
         ui.selectable_value(
             side,

@@ -389,10 +389,13 @@ impl ArticleView {
                     reveal_in_article: false,
                     reveal_in_list: true,
                 });
-            } else if let Some((start, end, _)) = suggestion_at(pos) {
+            } else if view.side == super::view_state::SidePane::Suggestions
+                && let Some((start, end, _)) = suggestion_at(pos)
+            {
                 intents.push(Intent::SelectSuggestion { start, end });
             }
         }
+        let suggestions_open = view.side == super::view_state::SidePane::Suggestions;
         if let Some(pos) = response.hover_pos()
             && claim_at(pos).is_none()
             && let Some((_, _, score)) = suggestion_at(pos)
@@ -402,7 +405,11 @@ impl ArticleView {
                     egui::RichText::new(format!("Suggested claim · check-worthiness {score:.2}"))
                         .strong(),
                 );
-                ui.weak("Click to review it in Suggestions");
+                ui.weak(if suggestions_open {
+                    "Click to review it"
+                } else {
+                    "Open Suggestions in the side pane to review it"
+                });
             });
         }
         if let Some(pos) = response.hover_pos()

@@ -4,9 +4,7 @@ use super::intent::Intent;
 use super::theme;
 use super::view_state::{ClaimFilter, ViewState};
 use crate::model::{ClaimId, Session};
-use egui::{
-    Align2, Color32, FontId, ProgressBar, RichText, ScrollArea, Sense, Stroke, TextEdit, Ui, Vec2,
-};
+use egui::{Align2, Color32, FontId, RichText, ScrollArea, Sense, Stroke, TextEdit, Ui, Vec2};
 
 /// Height of one row in the list.
 const ROW_HEIGHT: f32 = 48.0;
@@ -108,6 +106,7 @@ struct Summary {
     line: String,
     reviewed: usize,
     total: usize,
+    counts: Vec<(String, usize)>,
 }
 
 fn summary(ui: &mut Ui, cache: &mut Summary, session: &Session, revision: u64) {
@@ -117,24 +116,21 @@ fn summary(ui: &mut Ui, cache: &mut Summary, session: &Session, revision: u64) {
             line: session.summary(),
             reviewed: session.reviewed_count(),
             total: session.claims.len(),
+            counts: session.status_counts(),
         };
     }
-    ui.horizontal(|ui| {
-        ui.heading("Claims");
-    });
     ui.label(&cache.line);
     let (total, reviewed) = (cache.total, cache.reviewed);
     if total == 0 {
         return;
     }
-    let fraction = reviewed as f32 / total as f32;
-
-    ui.add(
-        ProgressBar::new(fraction)
-            .desired_height(14.0)
-            .text(format!("{reviewed} of {total} reviewed")),
-    )
-    .on_hover_text("Claims with a verdict other than the scheme's \"not yet reviewed\" label");
+    ui.horizontal(|ui| {
+        ui.weak(format!("{reviewed} of {total} reviewed"))
+            .on_hover_text(
+                "Claims with a verdict other than the scheme's \"not yet reviewed\" label",
+            );
+        super::verdict_chart::show(ui, &session.scheme, &cache.counts, 16.0);
+    });
 }
 
 fn filters(ui: &mut Ui, session: &Session, view: &mut ViewState) {

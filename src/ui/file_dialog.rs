@@ -15,6 +15,8 @@ pub enum FileDialogPurpose {
     ImportArticle,
     /// Choose where to save the session.
     SaveSession,
+    /// Choose where to write an export.
+    Export(crate::export::ExportFormat),
 }
 
 impl FileDialogPurpose {
@@ -23,6 +25,7 @@ impl FileDialogPurpose {
             Self::Open => "Open a session or article",
             Self::ImportArticle => "New session from an article",
             Self::SaveSession => "Save session as",
+            Self::Export(format) => format.label(),
         }
     }
 
@@ -31,6 +34,12 @@ impl FileDialogPurpose {
             Self::Open => &["ron", "txt", "md"],
             Self::ImportArticle => &["txt", "md"],
             Self::SaveSession => &["ron"],
+            Self::Export(format) => match format.extension() {
+                "jsonld" => &["jsonld"],
+                "csv" => &["csv"],
+                "md" => &["md"],
+                _ => &["html"],
+            },
         }
     }
 
@@ -38,6 +47,7 @@ impl FileDialogPurpose {
         match self {
             Self::Open | Self::ImportArticle => "Open",
             Self::SaveSession => "Save",
+            Self::Export(_) => "Export",
         }
     }
 }
@@ -132,8 +142,16 @@ impl FileDialog {
         } else {
             self.dir.join(name)
         };
-        if self.purpose == FileDialogPurpose::SaveSession && path.extension().is_none() {
-            path.set_extension("ron");
+        if path.extension().is_none() {
+            match self.purpose {
+                FileDialogPurpose::SaveSession => {
+                    path.set_extension("ron");
+                }
+                FileDialogPurpose::Export(format) => {
+                    path.set_extension(format.extension());
+                }
+                _ => {}
+            }
         }
         Some(path)
     }

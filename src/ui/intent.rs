@@ -33,6 +33,12 @@ pub enum Intent {
     },
     /// Scroll the article to this character.
     RevealText(usize),
+    /// Export the session in this format (asks where).
+    Export(crate::export::ExportFormat),
+    /// Edit the publisher profile.
+    OpenPreferences,
+    /// Choose the session's rating scheme.
+    ChooseScheme,
     /// Open this file (after asking about unsaved changes).
     OpenPath(PathBuf),
 }

@@ -50,6 +50,14 @@ pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
             ui.separator();
             item(ui, Action::Save, true, intents);
             item(ui, Action::SaveAs, true, intents);
+            ui.menu_button("Export", |ui| {
+                for format in crate::export::ExportFormat::ALL {
+                    if ui.button(format!("{}…", format.label())).clicked() {
+                        intents.push(Intent::Export(format));
+                        ui.close();
+                    }
+                }
+            });
             ui.separator();
             item(ui, Action::Quit, true, intents);
         });
@@ -61,6 +69,15 @@ pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
             item(ui, Action::DeleteClaim, cx.has_selected_claim, intents);
             ui.separator();
             item(ui, Action::Find, true, intents);
+            ui.separator();
+            if ui
+                .button("Publisher profile…")
+                .on_hover_text("Organisation and reviewer used by exports")
+                .clicked()
+            {
+                intents.push(Intent::OpenPreferences);
+                ui.close();
+            }
         });
         ui.menu_button("Claim", |ui| {
             item(
@@ -76,6 +93,14 @@ pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
                 intents,
             );
             ui.separator();
+            if ui
+                .button("Rating scheme…")
+                .on_hover_text(format!("This session uses “{}”", cx.session.scheme.name))
+                .clicked()
+            {
+                intents.push(Intent::ChooseScheme);
+                ui.close();
+            }
             ui.add_enabled_ui(cx.has_selected_claim, |ui| {
                 ui.menu_button("Set verdict", |ui| {
                     for (i, label) in cx.session.scheme.labels.iter().enumerate() {

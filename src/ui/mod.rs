@@ -11,8 +11,10 @@ pub mod inspector;
 pub mod intent;
 pub mod memory;
 pub mod menu_bar;
+pub mod publish;
 pub mod suggestions;
 pub mod theme;
+pub mod verdict_chart;
 pub mod view_state;
 
 pub use app::{ClaimdeskApp, StartOptions};

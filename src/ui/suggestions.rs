@@ -117,6 +117,11 @@ impl Suggestions {
         }
     }
 
+    /// Whether suggestions have been computed for the open article.
+    pub fn is_ready(&self) -> bool {
+        matches!(self.run, Run::Ready { .. })
+    }
+
     /// Whether the suggester is still working.
     pub fn is_running(&self) -> bool {
         matches!(self.run, Run::Running { .. })

@@ -1,0 +1,266 @@
+//! The HTML report: one self-contained page (inline CSS and SVG, no scripts, no external
+//! requests) that reads well on screen and prints cleanly.
+//!
+//! Every piece of session text goes through [`escape::html`]; links are made only for
+//! http, https and mailto URLs.
+
+use super::ExportOptions;
+use super::context::quote_in_context;
+use super::escape::{html as h, linkable_url};
+use super::summary::{VerdictCount, verdict_counts};
+use crate::model::scheme::parse_colour;
+use crate::model::{Claim, Session};
+use std::fmt::Write as _;
+
+const STYLE: &str = include_str!("report.css");
+
+/// The report as a complete HTML document.
+pub fn to_html(session: &Session, options: &ExportOptions) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let title = format!("Fact check: {}", session.article.title.trim());
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"Claimdesk\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        h(&title)
+    );
+    header(&mut out, session, options);
+    summary(&mut out, session);
+    let _ = writeln!(out, "<section class=\"claims\">\n<h2>Claims</h2>");
+    if session.claims.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"empty\">No claims have been marked in this article yet.</p>"
+        );
+    }
+    for (n, claim) in session.claims.iter().enumerate() {
+        claim_article(&mut out, session, n + 1, claim);
+    }
+    let _ = writeln!(out, "</section>");
+    let _ = writeln!(
+        out,
+        "<footer>Made with Claimdesk · rating scheme: {}</footer>\n</main>\n</body>\n</html>",
+        h(&session.scheme.name)
+    );
+    out
+}
+
+fn header(out: &mut String, session: &Session, options: &ExportOptions) {
+    let _ = writeln!(
+        out,
+        "<header>\n<p class=\"kicker\">Fact check</p>\n<h1>{}</h1>\n<dl class=\"facts\">",
+        h(session.article.title.trim())
+    );
+    let source = options
+        .article_url
+        .as_deref()
+        .or(session.article.origin.path.as_deref())
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if let Some(src) = source {
+        fact(out, "Source", &link(src, src));
+    }
+    let p = &options.publisher;
+    if !p.organisation_name.trim().is_empty() {
+        fact(
+            out,
+            "Published by",
+            &link(&p.organisation_name, &p.organisation_url),
+        );
+    }
+    if !p.reviewer_name.trim().is_empty() {
+        fact(out, "Reviewer", &h(p.reviewer_name.trim()));
+    }
+    if !options.date.trim().is_empty() {
+        fact(out, "Date", &h(options.date.trim()));
+    }
+    fact(out, "Rating scheme", &h(&session.scheme.name));
+    fact(
+        out,
+        "Article SHA-256",
+        &format!("<code>{}</code>", h(&session.article.origin.sha256)),
+    );
+    let _ = writeln!(out, "</dl>\n</header>");
+}
+
+/// One `<dt>`/`<dd>` pair; `value_html` must already be escaped.
+fn fact(out: &mut String, name: &str, value_html: &str) {
+    let _ = writeln!(out, "<div><dt>{}</dt><dd>{value_html}</dd></div>", h(name));
+}
+
+fn summary(out: &mut String, session: &Session) {
+    let counts: Vec<VerdictCount> = verdict_counts(session)
+        .into_iter()
+        .filter(|c| c.count > 0)
+        .collect();
+    let _ = writeln!(
+        out,
+        "<section class=\"summary\">\n<h2>Verdicts</h2>\n<p>{}</p>",
+        h(&session.summary())
+    );
+    if !counts.is_empty() {
+        out.push_str(&bar_chart(&counts));
+    }
+    let _ = writeln!(out, "</section>");
+}
+
+/// A horizontal bar chart as inline SVG, one bar per verdict in use.
+fn bar_chart(counts: &[VerdictCount]) -> String {
+    const ROW: usize = 30;
+    const LABEL_W: usize = 170;
+    const BAR_MAX: usize = 440;
+    let max = counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+    let height = counts.len() * ROW + 6;
+    let width = LABEL_W + BAR_MAX + 50;
+    let description: Vec<String> = counts
+        .iter()
+        .map(|c| format!("{}: {}", c.name, c.count))
+        .collect();
+    let mut svg = format!(
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+        h(&format!("Verdict counts. {}", description.join(", ")))
+    );
+    for (i, c) in counts.iter().enumerate() {
+        let y = i * ROW + 3;
+        let bar = (c.count * BAR_MAX).div_ceil(max).max(4);
+        let _ = writeln!(
+            svg,
+            "<g><text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"chart-label\">{}</text>\
+             <rect x=\"{LABEL_W}\" y=\"{}\" width=\"{bar}\" height=\"{}\" rx=\"3\" fill=\"{}\"/>\
+             <text x=\"{}\" y=\"{}\" class=\"chart-count\">{}</text></g>",
+            LABEL_W - 10,
+            y + 17,
+            h(&c.name),
+            y + 2,
+            ROW - 8,
+            h(&c.colour),
+            LABEL_W + bar + 8,
+            y + 17,
+            c.count
+        );
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
+    let verdict = session.scheme.name_of(&claim.status);
+    let [r, g, b] = session.scheme.colour_of(&claim.status);
+    let _ = writeln!(
+        out,
+        "<article class=\"claim\" id=\"claim-{}\" style=\"--verdict: #{r:02X}{g:02X}{b:02X}; --verdict-text: {}\">",
+        claim.id,
+        text_colour_on(&format!("#{r:02X}{g:02X}{b:02X}"))
+    );
+    let _ = writeln!(
+        out,
+        "<div class=\"claim-head\"><span class=\"number\">{n}</span><h3>{}</h3><span class=\"verdict\">{}</span></div>",
+        h(claim.text.trim()),
+        h(verdict)
+    );
+    let mut meta = Vec::new();
+    if !claim.claimant.trim().is_empty() {
+        meta.push(format!(
+            "Claimant: <strong>{}</strong>",
+            h(claim.claimant.trim())
+        ));
+    }
+    meta.push(format!("Claim #{}", claim.id));
+    if claim.needs_review {
+        meta.push(
+            "<span class=\"warn\">Needs review: the article changed around this claim</span>"
+                .to_owned(),
+        );
+    }
+    let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
+    let q = quote_in_context(session, &claim.anchor);
+    let _ = writeln!(
+        out,
+        "<blockquote class=\"context\">{}{}<mark>{}</mark>{}{}</blockquote>",
+        if q.more_before { "…" } else { "" },
+        h(&q.before),
+        h(&q.exact),
+        h(&q.after),
+        if q.more_after { "…" } else { "" },
+    );
+    if !claim.sources.is_empty() {
+        let _ = writeln!(out, "<h4>Sources</h4>\n<ul class=\"sources\">");
+        for s in &claim.sources {
+            let title = if s.title.trim().is_empty() {
+                s.url.trim()
+            } else {
+                s.title.trim()
+            };
+            let _ = write!(
+                out,
+                "<li><span class=\"stance stance-{0}\">{0}</span> {1}",
+                s.stance.as_str(),
+                link(title, &s.url)
+            );
+            if !s.accessed.trim().is_empty() {
+                let _ = write!(
+                    out,
+                    " <span class=\"accessed\">read {}</span>",
+                    h(s.accessed.trim())
+                );
+            }
+            if !s.quote.trim().is_empty() {
+                let _ = write!(out, "<q>{}</q>", h(s.quote.trim()));
+            }
+            let _ = writeln!(out, "</li>");
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    if !claim.note.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<div class=\"note\"><h4>Note</h4><p>{}</p></div>",
+            h(claim.note.trim()).replace('\n', "<br>\n")
+        );
+    }
+    let _ = writeln!(out, "</article>");
+}
+
+/// Black or white, whichever reads better on `colour` (WCAG relative luminance).
+fn text_colour_on(colour: &str) -> &'static str {
+    let Some(rgb) = parse_colour(colour) else {
+        return "#FFFFFF";
+    };
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
+    // Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05); equal at ~0.179.
+    if l > 0.179 { "#111111" } else { "#FFFFFF" }
+}
+
+/// An `<a>` when the URL is safe to link, else the escaped text.
+fn link(text: &str, url: &str) -> String {
+    match linkable_url(url) {
+        Some(u) => format!("<a href=\"{}\">{}</a>", h(u), h(text.trim())),
+        None if url.trim().is_empty() || url.trim() == text.trim() => h(text.trim()),
+        None => format!(
+            "{} <span class=\"url\">({})</span>",
+            h(text.trim()),
+            h(url.trim())
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_readable_text_colour() {
+        assert_eq!(text_colour_on("#FFFFFF"), "#111111");
+        assert_eq!(text_colour_on("#E0B527"), "#111111");
+        assert_eq!(text_colour_on("#8E1B1B"), "#FFFFFF");
+    }
+}

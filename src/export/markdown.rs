@@ -1,0 +1,147 @@
+//! The Markdown report: title and source, a verdict summary with text bars, then each
+//! claim with its quote in context, verdict, claimant, sources and note.
+//!
+//! Every piece of session text goes through [`escape::markdown`], so a claim containing
+//! `<script>` or `*stars*` renders as written.
+
+use super::ExportOptions;
+use super::context::quote_in_context;
+use super::escape::{linkable_url, markdown as md, markdown_lines, markdown_url};
+use super::summary::verdict_counts;
+use crate::model::{Claim, Session};
+use std::fmt::Write as _;
+
+/// Width of the longest bar, in block characters.
+const BAR_WIDTH: usize = 20;
+
+/// The report as Markdown text (CommonMark with a GitHub-style table).
+pub fn to_markdown(session: &Session, options: &ExportOptions) -> String {
+    let mut out = String::new();
+    header(&mut out, session, options);
+    summary(&mut out, session);
+    let _ = writeln!(out, "## Claims\n");
+    if session.claims.is_empty() {
+        let _ = writeln!(out, "No claims have been marked in this article yet.\n");
+    }
+    for (n, claim) in session.claims.iter().enumerate() {
+        claim_section(&mut out, session, n + 1, claim);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+fn header(out: &mut String, session: &Session, options: &ExportOptions) {
+    let _ = writeln!(out, "# Fact check: {}\n", md(&session.article.title));
+    let mut facts = Vec::new();
+    let source = options
+        .article_url
+        .as_deref()
+        .or(session.article.origin.path.as_deref())
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if let Some(src) = source {
+        facts.push(format!("**Source:** {}", link(src, src)));
+    }
+    facts.push(format!(
+        "**Article SHA-256:** {}",
+        md(&session.article.origin.sha256)
+    ));
+    let p = &options.publisher;
+    if !p.organisation_name.trim().is_empty() {
+        facts.push(format!(
+            "**Published by:** {}",
+            link(&p.organisation_name, &p.organisation_url)
+        ));
+    }
+    if !p.reviewer_name.trim().is_empty() {
+        facts.push(format!("**Reviewer:** {}", md(p.reviewer_name.trim())));
+    }
+    if !options.date.trim().is_empty() {
+        facts.push(format!("**Date:** {}", md(options.date.trim())));
+    }
+    facts.push(format!("**Rating scheme:** {}", md(&session.scheme.name)));
+    let _ = writeln!(out, "{}\n", facts.join("  \n"));
+}
+
+fn summary(out: &mut String, session: &Session) {
+    let counts: Vec<_> = verdict_counts(session)
+        .into_iter()
+        .filter(|c| c.count > 0)
+        .collect();
+    let _ = writeln!(out, "## Verdicts\n");
+    let _ = writeln!(out, "{}\n", md(&session.summary()));
+    if counts.is_empty() {
+        return;
+    }
+    let max = counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+    let _ = writeln!(out, "| Verdict | Claims | |\n| --- | ---: | --- |");
+    for c in &counts {
+        // At least one block for any non-zero count, so small counts stay visible.
+        let width = (c.count * BAR_WIDTH).div_ceil(max);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            md(&c.name),
+            c.count,
+            "█".repeat(width)
+        );
+    }
+    out.push('\n');
+}
+
+fn claim_section(out: &mut String, session: &Session, n: usize, claim: &Claim) {
+    let verdict = session.scheme.name_of(&claim.status);
+    let _ = writeln!(out, "### {n}. {}\n", md(claim.text.trim()));
+    let mut facts = vec![format!("**Verdict:** {}", md(verdict))];
+    if !claim.claimant.trim().is_empty() {
+        facts.push(format!("**Claimant:** {}", md(claim.claimant.trim())));
+    }
+    facts.push(format!("**Claim ID:** {}", claim.id));
+    if claim.needs_review {
+        facts.push("**Needs review:** the article changed around this claim".to_owned());
+    }
+    let _ = writeln!(out, "{}\n", facts.join("  \n"));
+    let q = quote_in_context(session, &claim.anchor);
+    let _ = writeln!(
+        out,
+        "> {}{}**{}**{}{}\n",
+        if q.more_before { "…" } else { "" },
+        md(&q.before),
+        md(&q.exact),
+        md(&q.after),
+        if q.more_after { "…" } else { "" },
+    );
+    if !claim.sources.is_empty() {
+        let _ = writeln!(out, "**Sources**\n");
+        for s in &claim.sources {
+            let title = if s.title.trim().is_empty() {
+                s.url.trim()
+            } else {
+                s.title.trim()
+            };
+            let _ = write!(out, "- {} ({})", link(title, &s.url), s.stance.as_str());
+            if !s.accessed.trim().is_empty() {
+                let _ = write!(out, ", read {}", md(s.accessed.trim()));
+            }
+            out.push('\n');
+            if !s.quote.trim().is_empty() {
+                let _ = writeln!(out, "  > “{}”", md(s.quote.trim()));
+            }
+        }
+        out.push('\n');
+    }
+    if !claim.note.trim().is_empty() {
+        let lines = markdown_lines(claim.note.trim());
+        let _ = writeln!(out, "**Note:** {}\n", lines.join("  \n"));
+    }
+}
+
+/// `[text](url)` when the URL is safe to link, else the escaped text (and URL) only.
+fn link(text: &str, url: &str) -> String {
+    match linkable_url(url) {
+        Some(u) => format!("[{}]({})", md(text.trim()), markdown_url(u)),
+        None if url.trim().is_empty() || url.trim() == text.trim() => md(text.trim()),
+        None => format!("{} ({})", md(text.trim()), md(url.trim())),
+    }
+}

@@ -1,0 +1,152 @@
+//! Publishing a session: ClaimReview, W3C Web Annotation, CSV, Markdown and HTML reports.
+//!
+//! Every exporter reads a `&Session` plus [`ExportOptions`] and returns text; nothing
+//! here touches files, so the app, the CLI and the tests share the same code.
+//! Field mappings are documented in `docs/exports.md`.
+
+pub mod claimreview;
+pub mod context;
+pub mod csv;
+pub mod date;
+pub mod escape;
+pub mod html;
+pub mod lint;
+pub mod markdown;
+pub mod summary;
+pub mod web_annotation;
+
+pub use claimreview::{claimreview_json, to_claimreview};
+pub use context::{QuoteInContext, quote_in_context};
+pub use csv::{SOURCE_SEPARATOR, to_csv};
+pub use date::{DateError, parse_date, today_utc};
+pub use html::to_html;
+pub use lint::{LintProblem, LintRule, lint_claimreview};
+pub use markdown::to_markdown;
+pub use summary::{VerdictCount, verdict_counts};
+pub use web_annotation::{to_web_annotation, web_annotation_json};
+
+use crate::model::Session;
+use crate::prefs::PublisherProfile;
+
+/// The formats Claimdesk publishes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// schema.org ClaimReview JSON-LD (Google's fact-check structured data).
+    #[value(name = "claimreview")]
+    ClaimReview,
+    /// W3C Web Annotation JSON-LD (an AnnotationCollection).
+    #[value(name = "webannotation")]
+    WebAnnotation,
+    /// One row per claim.
+    Csv,
+    /// A Markdown report.
+    Markdown,
+    /// A self-contained HTML report.
+    Html,
+}
+
+impl ExportFormat {
+    /// Every format, in the order menus offer them.
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::ClaimReview,
+        ExportFormat::WebAnnotation,
+        ExportFormat::Csv,
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+    ];
+
+    /// The name used on the command line (`--format NAME`).
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            ExportFormat::ClaimReview => "claimreview",
+            ExportFormat::WebAnnotation => "webannotation",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::Html => "html",
+        }
+    }
+
+    /// A name for menus ("ClaimReview JSON-LD…").
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::ClaimReview => "ClaimReview JSON-LD",
+            ExportFormat::WebAnnotation => "W3C Web Annotations",
+            ExportFormat::Csv => "CSV table",
+            ExportFormat::Markdown => "Markdown report",
+            ExportFormat::Html => "HTML report",
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::ClaimReview | ExportFormat::WebAnnotation => "jsonld",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+        }
+    }
+}
+
+/// What an export needs besides the session.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The publishing organisation and reviewer (from preferences, maybe overridden).
+    pub publisher: PublisherProfile,
+    /// The publication date, `YYYY-MM-DD` (see [`today_utc`]; fixed in tests).
+    pub date: String,
+    /// The page where the fact check is published. ClaimReview `url` and annotation ids
+    /// are this plus `#claim-N`, which is also the claim's anchor in the HTML report.
+    pub review_url: Option<String>,
+    /// The article's public address, when it has one (ClaimReview `appearance`, annotation target).
+    pub article_url: Option<String>,
+    /// When the claims were made (the article's date), `YYYY-MM-DD`.
+    pub claim_date: Option<String>,
+}
+
+impl ExportOptions {
+    /// Options with a publisher and date and nothing else.
+    pub fn new(publisher: PublisherProfile, date: String) -> Self {
+        Self {
+            publisher,
+            date,
+            ..Self::default()
+        }
+    }
+
+    /// The ClaimReview `url` / annotation id of one claim, when there is a review URL.
+    pub fn claim_url(&self, claim: crate::model::ClaimId) -> Option<String> {
+        self.review_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(|u| format!("{}#claim-{claim}", u.split('#').next().unwrap_or(u)))
+    }
+}
+
+/// An export could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The CSV writer failed.
+    #[error("could not write CSV: {0}")]
+    Csv(String),
+    /// JSON serialisation failed.
+    #[error("could not write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Produces `format` for `session`. For ClaimReview, run [`lint_claimreview`] first to
+/// show problems; the export itself never refuses.
+pub fn export(
+    session: &Session,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
+    match format {
+        ExportFormat::ClaimReview => claimreview_json(session, options),
+        ExportFormat::WebAnnotation => web_annotation_json(session, options),
+        ExportFormat::Csv => to_csv(session),
+        ExportFormat::Markdown => Ok(to_markdown(session, options)),
+        ExportFormat::Html => Ok(to_html(session, options)),
+    }
+}

@@ -1,0 +1,33 @@
+//! Verdict counts for the reports' bar charts (and the app's chart).
+
+use crate::model::Session;
+
+/// How many claims carry one verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerdictCount {
+    /// The label's id.
+    pub label: String,
+    /// The label's display name.
+    pub name: String,
+    /// The label's colour, `#RRGGBB` (grey for a label missing from the scheme).
+    pub colour: String,
+    /// Number of claims with this verdict.
+    pub count: usize,
+}
+
+/// One entry per label of the session's scheme, in scheme order, including zero counts.
+pub fn verdict_counts(session: &Session) -> Vec<VerdictCount> {
+    session
+        .status_counts()
+        .into_iter()
+        .map(|(label, count)| {
+            let [r, g, b] = session.scheme.colour_of(&label);
+            VerdictCount {
+                name: session.scheme.name_of(&label).to_owned(),
+                colour: format!("#{r:02X}{g:02X}{b:02X}"),
+                label,
+                count,
+            }
+        })
+        .collect()
+}

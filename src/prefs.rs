@@ -1,0 +1,172 @@
+//! User preferences kept in the config folder: for now, the publisher profile exports use.
+//!
+//! Stored as RON in `prefs.ron` in [`crate::config::config_dir`]. A missing file means
+//! defaults; a broken one is an error naming the file and line, never silently replaced.
+
+use crate::store::write_atomic;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The preferences file's name in the config folder.
+pub const PREFS_FILE: &str = "prefs.ron";
+
+/// Who publishes the fact checks: goes into ClaimReview's `author` and the reports.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PublisherProfile {
+    /// The fact-checking organisation, e.g. "Example Fact Check".
+    pub organisation_name: String,
+    /// The organisation's home page, e.g. "https://factcheck.example.org".
+    pub organisation_url: String,
+    /// The person who reviewed the claims (shown in reports).
+    pub reviewer_name: String,
+}
+
+/// Everything kept in the preferences file. Unknown fields are ignored and missing ones
+/// take their defaults, so older and newer Claimdesks share one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// The publisher profile used by exports.
+    pub publisher: PublisherProfile,
+}
+
+/// The preferences could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum PrefsError {
+    /// The platform has no config folder (no home folder).
+    #[error("there is no config folder on this system; set CLAIMDESK_CONFIG_DIR")]
+    NoConfigDir,
+    /// The file exists but could not be read.
+    #[error("could not read preferences {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is not valid preferences RON.
+    #[error("preferences {} are broken at line {line}, column {column}: {message}; fix or delete the file", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// The file could not be written (the old one is untouched).
+    #[error("could not save preferences {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// Where the preferences live: `prefs.ron` in the config folder.
+pub fn prefs_path() -> Option<PathBuf> {
+    crate::config::config_dir().map(|d| d.join(PREFS_FILE))
+}
+
+/// Loads the preferences from the config folder (defaults when there is no file or folder).
+pub fn load_prefs() -> Result<Preferences, PrefsError> {
+    match prefs_path() {
+        Some(path) => load_prefs_from(&path),
+        None => Ok(Preferences::default()),
+    }
+}
+
+/// Saves the preferences to the config folder, creating it if needed.
+pub fn save_prefs(prefs: &Preferences) -> Result<(), PrefsError> {
+    let path = prefs_path().ok_or(PrefsError::NoConfigDir)?;
+    save_prefs_to(&path, prefs)
+}
+
+/// Loads preferences from `path`; a missing file gives the defaults.
+pub fn load_prefs_from(path: &Path) -> Result<Preferences, PrefsError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Preferences::default()),
+        Err(source) => {
+            return Err(PrefsError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if text.trim().is_empty() {
+        return Ok(Preferences::default());
+    }
+    ron::from_str(&text).map_err(|e| PrefsError::Syntax {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+/// Saves preferences to `path` atomically, creating its folder if needed.
+pub fn save_prefs_to(path: &Path, prefs: &Preferences) -> Result<(), PrefsError> {
+    let write_err = |source| PrefsError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(write_err)?;
+    }
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .new_line("\n".to_owned());
+    let body = ron::ser::to_string_pretty(prefs, config)
+        .map_err(|e| write_err(std::io::Error::other(e.to_string())))?;
+    let text = format!("// Claimdesk preferences\n{body}\n");
+    write_atomic(path, text.as_bytes()).map_err(write_err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_defaults_when_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join(PREFS_FILE);
+        assert_eq!(load_prefs_from(&path).unwrap(), Preferences::default());
+        let prefs = Preferences {
+            publisher: PublisherProfile {
+                organisation_name: "Example \"Fact\" Check".into(),
+                organisation_url: "https://factcheck.example.org".into(),
+                reviewer_name: "Ada Ngozi".into(),
+            },
+        };
+        save_prefs_to(&path, &prefs).unwrap();
+        assert_eq!(load_prefs_from(&path).unwrap(), prefs);
+    }
+
+    #[test]
+    fn missing_fields_take_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(PREFS_FILE);
+        std::fs::write(&path, "(publisher: (organisation_name: \"X\"))").unwrap();
+        let p = load_prefs_from(&path).unwrap();
+        assert_eq!(p.publisher.organisation_name, "X");
+        assert_eq!(p.publisher.organisation_url, "");
+    }
+
+    #[test]
+    fn broken_file_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(PREFS_FILE);
+        std::fs::write(
+            &path,
+            "(\n  publisher: (\n    organisation_name: 42,\n  ),\n)",
+        )
+        .unwrap();
+        let msg = load_prefs_from(&path).unwrap_err().to_string();
+        assert!(msg.contains("prefs.ron") && msg.contains("line 3"), "{msg}");
+    }
+}

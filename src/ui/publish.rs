@@ -1,0 +1,185 @@
+//! Publishing settings in the app: the publisher profile used by exports, and the
+//! rating scheme a session uses (switching asks how existing verdicts map).
+
+use crate::command::Command;
+use crate::model::scheme_library::SchemeLibrary;
+use crate::model::scheme_mapping::propose_mapping;
+use crate::model::{LabelId, RatingScheme, Session};
+use crate::prefs::PublisherProfile;
+use egui::{Modal, RichText, TextEdit};
+
+/// What a dialog decided.
+pub enum Outcome<T> {
+    /// Still open.
+    Open,
+    /// Closed without a change.
+    Cancelled,
+    /// Confirmed with this value.
+    Done(T),
+}
+
+/// Edits the publisher profile (organisation name and URL, reviewer).
+pub fn publisher_dialog(
+    ctx: &egui::Context,
+    draft: &mut PublisherProfile,
+) -> Outcome<PublisherProfile> {
+    let mut outcome = Outcome::Open;
+    let modal = Modal::new(egui::Id::unique("preferences")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Publisher profile");
+        ui.weak("Used in exports: ClaimReview's author and the reports' byline.");
+        ui.add_space(6.0);
+        egui::Grid::new("publisher-grid")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                for (label, value, hint) in [
+                    (
+                        "Organisation",
+                        &mut draft.organisation_name,
+                        "Example Fact Check",
+                    ),
+                    (
+                        "Organisation URL",
+                        &mut draft.organisation_url,
+                        "https://factcheck.example.org",
+                    ),
+                    ("Reviewer", &mut draft.reviewer_name, "Your name"),
+                ] {
+                    let l = ui.label(label);
+                    ui.add(
+                        TextEdit::singleline(value)
+                            .hint_text(hint)
+                            .desired_width(300.0),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                }
+            });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Save").strong()).clicked() {
+                outcome = Outcome::Done(draft.clone());
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Outcome::Cancelled;
+            }
+        });
+    });
+    if modal.should_close() && matches!(outcome, Outcome::Open) {
+        outcome = Outcome::Cancelled;
+    }
+    outcome
+}
+
+/// State of the "Rating scheme" dialog.
+pub struct SchemeDialog {
+    library: SchemeLibrary,
+    chosen: usize,
+    mapping: Vec<(LabelId, LabelId)>,
+}
+
+impl SchemeDialog {
+    /// Opens the dialog with the built-in and the user's schemes.
+    pub fn new(session: &Session, library: SchemeLibrary) -> Self {
+        let chosen = library
+            .schemes
+            .iter()
+            .position(|s| s.scheme.id == session.scheme.id)
+            .unwrap_or(0);
+        let mut dialog = Self {
+            library,
+            chosen,
+            mapping: Vec::new(),
+        };
+        dialog.remap(session);
+        dialog
+    }
+
+    fn target(&self) -> Option<&RatingScheme> {
+        self.library.schemes.get(self.chosen).map(|s| &s.scheme)
+    }
+
+    fn remap(&mut self, session: &Session) {
+        self.mapping = self
+            .target()
+            .map(|to| propose_mapping(&session.scheme, to))
+            .unwrap_or_default();
+    }
+
+    /// Draws the dialog; `Done` carries the switch command.
+    pub fn show(&mut self, ctx: &egui::Context, session: &Session) -> Outcome<Command> {
+        let mut outcome = Outcome::Open;
+        let modal = Modal::new(egui::Id::unique("scheme-dialog")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading("Rating scheme");
+            ui.label(format!("This session uses “{}”. Choose another scheme:", session.scheme.name));
+            let before = self.chosen;
+            egui::ComboBox::from_id_salt("scheme-choice")
+                .width(300.0)
+                .selected_text(self.target().map_or("", |s| s.name.as_str()).to_owned())
+                .show_ui(ui, |ui| {
+                    for (i, s) in self.library.schemes.iter().enumerate() {
+                        ui.selectable_value(&mut self.chosen, i, &s.scheme.name);
+                    }
+                })
+                .response
+                .on_hover_text("Built-in schemes and your own, from the schemes folder in Claimdesk's config folder");
+            if before != self.chosen {
+                self.remap(session);
+            }
+            for problem in &self.library.problems {
+                ui.colored_label(ui.visuals().error_fg_color, problem.to_string());
+            }
+            let in_use: Vec<&str> = {
+                let mut v: Vec<&str> = session.claims.iter().map(|c| c.status.as_str()).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            if let Some(target) = self.target().cloned() {
+                ui.add_space(6.0);
+                ui.label(RichText::new("How existing verdicts carry over").strong());
+                egui::Grid::new("mapping-grid").num_columns(3).striped(true).show(ui, |ui| {
+                    for (from, to) in &mut self.mapping {
+                        if !in_use.contains(&from.as_str()) {
+                            continue;
+                        }
+                        let old_name = session.scheme.name_of(from).to_owned();
+                        ui.label(&old_name);
+                        ui.weak("becomes");
+                        egui::ComboBox::from_id_salt(("map", from.clone()))
+                            .selected_text(target.name_of(to).to_owned())
+                            .show_ui(ui, |ui| {
+                                for label in &target.labels {
+                                    ui.selectable_value(to, label.id.clone(), &label.name);
+                                }
+                            })
+                            .response
+                            .on_hover_text(format!("The new verdict for claims now marked {old_name}"));
+                        ui.end_row();
+                    }
+                });
+                if in_use.is_empty() {
+                    ui.weak("No claims yet, so nothing needs mapping.");
+                }
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let switch = ui.add_enabled(self.target().is_some(), egui::Button::new(RichText::new("Switch scheme").strong()));
+                if switch.clicked()
+                    && let Some(scheme) = self.target().cloned()
+                {
+                    outcome = Outcome::Done(Command::SwitchScheme { scheme, mapping: self.mapping.clone() });
+                }
+                if ui.button("Cancel").clicked() {
+                    outcome = Outcome::Cancelled;
+                }
+            });
+        });
+        if modal.should_close() && matches!(outcome, Outcome::Open) {
+            outcome = Outcome::Cancelled;
+        }
+        outcome
+    }
+}

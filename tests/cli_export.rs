@@ -1,0 +1,294 @@
+//! End-to-end tests of `claimdesk edit` and `claimdesk export`, running the real binary
+//! on a copy of the fixture session.
+
+// Test helpers may fail loudly: a panic is a failed test with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture_copy(dir: &Path) -> PathBuf {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session.ron");
+    let dst = dir.join("session.ron");
+    std::fs::copy(src, &dst).unwrap();
+    dst
+}
+
+/// Runs the binary with an empty config folder, so the developer's own prefs never leak in.
+fn claimdesk(config: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(args)
+        .env("CLAIMDESK_CONFIG_DIR", config)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn edit_then_export_shows_the_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture_copy(dir.path());
+    let s = session.to_str().unwrap();
+    let out = claimdesk(
+        dir.path(),
+        &[
+            "edit",
+            s,
+            "--claim",
+            "2",
+            "--status",
+            "Mostly true",
+            "--note",
+            "Checked with the rail authority",
+            "--claimant",
+            "Rail Authority",
+            "--add-source",
+            "https://rail.example.org/budget",
+            "--title",
+            "Rail budget 2026",
+            "--quote",
+            "Total cost: €1.9 billion",
+            "--stance",
+            "supports",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Claim #2: 4 changes saved"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = claimdesk(dir.path(), &["export", s, "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let row = csv.lines().find(|l| l.starts_with("2,")).unwrap();
+    assert!(row.contains("Mostly true"), "{row}");
+    assert!(row.contains("Rail Authority"), "{row}");
+    assert!(row.contains("https://rail.example.org/budget"), "{row}");
+    assert!(row.contains("Checked with the rail authority"), "{row}");
+
+    let out = claimdesk(
+        dir.path(),
+        &[
+            "export",
+            s,
+            "--format",
+            "claimreview",
+            "--date",
+            "2026-11-27",
+            "--org-name",
+            "Desk",
+            "--org-url",
+            "https://desk.example",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let review = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["reviewRating"]["alternateName"] == "Mostly true"
+                && r["itemReviewed"]["author"]["name"] == "Rail Authority"
+        })
+        .expect("the edited claim is exported");
+    assert_eq!(review["author"]["name"], "Desk");
+    assert_eq!(review["datePublished"], "2026-11-27");
+    assert!(
+        stderr(&out).contains("claimdesk: lint:"),
+        "lint goes to stderr"
+    );
+}
+
+#[test]
+fn unknown_claim_or_label_fails_and_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture_copy(dir.path());
+    let s = session.to_str().unwrap();
+    let before = std::fs::read(&session).unwrap();
+    for args in [
+        vec!["edit", s, "--claim", "999", "--status", "false"],
+        vec!["edit", s, "--claim", "1", "--status", "pants-on-fire"],
+        vec![
+            "edit", s, "--claim", "1", "--note", "x", "--status", "nonsense",
+        ],
+    ] {
+        let out = claimdesk(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.contains("session.ron"), "names the file: {err}");
+        assert_eq!(
+            std::fs::read(&session).unwrap(),
+            before,
+            "{args:?} changed the file"
+        );
+    }
+    assert!(
+        !claimdesk::store::backup_path(&session).exists(),
+        "nothing was saved"
+    );
+}
+
+#[test]
+fn strict_turns_lint_problems_into_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture_copy(dir.path());
+    let s = session.to_str().unwrap();
+    let target = dir.path().join("out.jsonld");
+    let out = claimdesk(
+        dir.path(),
+        &[
+            "export",
+            s,
+            "--format",
+            "claimreview",
+            "--strict",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("no-publisher-url"), "{err}");
+    assert!(err.contains("claim-reviewed-too-long"), "{err}");
+    assert!(err.contains("--strict"), "{err}");
+    assert!(!target.exists(), "nothing is written under --strict");
+
+    let out = claimdesk(
+        dir.path(),
+        &[
+            "export",
+            s,
+            "--format",
+            "claimreview",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert!(!json.as_array().unwrap().is_empty());
+}
+
+#[test]
+fn export_takes_the_publisher_from_preferences_and_flags_override() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture_copy(dir.path());
+    let s = session.to_str().unwrap();
+    std::fs::write(
+        dir.path().join("prefs.ron"),
+        r#"(publisher: (organisation_name: "Prefs Org", organisation_url: "https://prefs.example", reviewer_name: "Pat Prefs"))"#,
+    )
+    .unwrap();
+    let out = claimdesk(
+        dir.path(),
+        &["export", s, "--format", "html", "--date", "2026-11-27"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.contains("Prefs Org") && html.contains("Pat Prefs"));
+
+    let out = claimdesk(
+        dir.path(),
+        &[
+            "export",
+            s,
+            "--format",
+            "markdown",
+            "--reviewer",
+            "Flag Person",
+        ],
+    );
+    let md = stdout(&out);
+    assert!(
+        md.contains("Prefs Org") && md.contains("Flag Person") && !md.contains("Pat Prefs"),
+        "{md}"
+    );
+
+    std::fs::write(
+        dir.path().join("prefs.ron"),
+        "(publisher: (organisation_name: 3))",
+    )
+    .unwrap();
+    let out = claimdesk(dir.path(), &["export", s, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("prefs.ron") && stderr(&out).contains("line 1"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn every_format_exports_and_bad_dates_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture_copy(dir.path());
+    let s = session.to_str().unwrap();
+    for format in ["claimreview", "webannotation", "csv", "markdown", "html"] {
+        let out = claimdesk(
+            dir.path(),
+            &["export", s, "--format", format, "--date", "2026-11-27"],
+        );
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        assert!(!out.stdout.is_empty(), "{format}");
+    }
+    let out = claimdesk(
+        dir.path(),
+        &["export", s, "--format", "csv", "--date", "27/11/2026"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn schemes_lists_builtin_and_user_schemes_and_names_broken_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimdesk(dir.path(), &["schemes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = stdout(&out);
+    for id in [
+        "default",
+        "politifact",
+        "meta",
+        "africa-check",
+        "aap",
+        "meedan-check",
+    ] {
+        assert!(
+            list.lines().any(|l| l.starts_with(&format!("{id}\t"))),
+            "{id} in {list}"
+        );
+    }
+    let schemes = dir.path().join("schemes");
+    std::fs::create_dir(&schemes).unwrap();
+    std::fs::write(
+        schemes.join("ours.ron"),
+        r##"(id: "ours", name: "Ours", unreviewed: "open", labels: [(id: "open", name: "Open", colour: "#888888", description: "Not checked.")])"##,
+    )
+    .unwrap();
+    std::fs::write(schemes.join("broken.ron"), "(\n  id: \"b\",\n  name: \n)").unwrap();
+    let out = claimdesk(dir.path(), &["schemes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("ours\tOurs\tOpen\t"),
+        "{}",
+        stdout(&out)
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("broken.ron") && err.contains("line 3"),
+        "{err}"
+    );
+}
