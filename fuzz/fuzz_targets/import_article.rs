@@ -3,6 +3,7 @@
 #![no_main]
 
 #[path = "../../tests/common/fuzz_checks.rs"]
+#[allow(dead_code)] // Each target uses one of the shared checks.
 mod fuzz_checks;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_checks::import_article(data));

@@ -167,7 +167,6 @@ fn deleted_sentence_needs_review_and_nothing_is_lost() {
 fn the_same_sentence_twice_is_told_apart_by_its_context() {
     // Claims on both "Prices rose." (first and second).
     let s = session_with(ARTICLE, &[("Prices rose.", 0), ("Prices rose.", 1)]);
-    let first_ctx = "Wages rose too. ";
     let new = ARTICLE.replace(
         "Prices rose. Wages rose too. Prices rose.",
         "Food got dearer. Prices rose. Wages rose too. Energy too. Prices rose.",
@@ -177,7 +176,6 @@ fn the_same_sentence_twice_is_told_apart_by_its_context() {
     assert_eq!(starts[0], chars_before(&new, "Prices rose.", 0));
     assert_eq!(starts[1], chars_before(&new, "Prices rose.", 1));
     assert_eq!(o.report.moved, 2, "{:?}", o.report);
-    let _ = first_ctx;
 
     // Only the second claim: when the first occurrence disappears, the claim stays
     // with its own sentence (now the only one).
