@@ -83,6 +83,14 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
             }
         }
     })?;
+    // The quick probe above reads the first `format_version` in the text, which a
+    // comment can fake; the parsed field decides (found by fuzzing).
+    if session.format_version > FORMAT_VERSION {
+        return Err(LoadErrorKind::NewerVersion {
+            found: session.format_version,
+            supported: FORMAT_VERSION,
+        });
+    }
     let mut loaded = validate(session)?;
     if !unknown.is_empty() {
         const SHOWN: usize = 5;
