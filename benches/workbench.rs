@@ -59,9 +59,9 @@ fn save_and_load(c: &mut Criterion) {
     let path = dir.path().join("large.ron");
     let session = session_10k();
     c.bench_function("save_10k_claims", |b| {
-        b.iter(|| save_session(&path, black_box(&session)).expect("save"))
+        b.iter(|| save_session(&path, black_box(&session), None).expect("save"))
     });
-    save_session(&path, &session).expect("save");
+    save_session(&path, &session, None).expect("save");
     c.bench_function("load_10k_claims", |b| {
         b.iter(|| black_box(load_session(&path).expect("load")))
     });

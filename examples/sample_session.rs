@@ -20,8 +20,8 @@ fn main() -> std::process::ExitCode {
     } else {
         claimdesk::sample::sample_session()
     };
-    match claimdesk::store::save_session(std::path::Path::new(path), &session) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+    match claimdesk::store::save_session(std::path::Path::new(path), &session, None) {
+        Ok(_) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
             std::process::ExitCode::FAILURE

@@ -5,8 +5,8 @@
 //! the inverse of each for undo). Every command's inverse is itself a command.
 
 use crate::model::{
-    Anchor, AnchorError, Attribution, Claim, ClaimId, LabelId, RatingScheme, SchemeError, Session,
-    Source, SourceDraft, SourceId,
+    Anchor, AnchorError, Article, Attribution, Claim, ClaimId, LabelId, RatingScheme, SchemeError,
+    Session, Source, SourceDraft, SourceId, text::char_len,
 };
 
 /// One change to a session.
@@ -120,6 +120,48 @@ pub enum Command {
     },
     /// Several commands applied and undone as one step.
     Batch(Vec<Command>),
+    /// Re-attach a claim to the article characters `start..end` (the user selected
+    /// where a "needs review" claim now is). Clears "needs review".
+    ReattachClaim {
+        /// The claim.
+        claim: ClaimId,
+        /// First character.
+        start: usize,
+        /// One past the last character.
+        end: usize,
+    },
+    /// Put back a claim's anchor and review flag (undo of a re-attachment).
+    SetAnchor {
+        /// The claim.
+        claim: ClaimId,
+        /// The anchor (must lie inside the article).
+        anchor: Anchor,
+        /// The review flag.
+        needs_review: bool,
+    },
+    /// Replace the article text and move every claim to its new anchor (made by
+    /// [`crate::reanchor::reanchor`]). Its inverse puts the old article and anchors back.
+    ReplaceArticle {
+        /// The new article.
+        article: Box<Article>,
+        /// Exactly one placement per claim of the session.
+        claims: Vec<ClaimPlacement>,
+        /// The dismissed suggestions, as ranges of the new text.
+        dismissed_suggestions: Vec<(usize, usize)>,
+    },
+}
+
+/// Where a claim goes when the article text is replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimPlacement {
+    /// The claim.
+    pub claim: ClaimId,
+    /// Its anchor in the new text (non-empty, inside the text).
+    pub anchor: Anchor,
+    /// Its attribution, with offsets in the new text.
+    pub attribution: Option<Attribution>,
+    /// Whether the user must check where the claim now sits.
+    pub needs_review: bool,
 }
 
 /// Why a command could not be applied. The session is unchanged when this is returned.
@@ -145,6 +187,9 @@ pub enum CommandError {
     /// A claim with this id already exists.
     #[error("claim #{0} already exists")]
     DuplicateClaim(ClaimId),
+    /// A replacement article does not place every claim exactly once.
+    #[error("the new article text does not give claim #{0} exactly one place")]
+    Unplaced(ClaimId),
     /// The scheme to switch to is broken.
     #[error("the rating scheme \"{id}\" cannot be used: {source}")]
     InvalidScheme {
@@ -302,7 +347,132 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
         Command::SwitchScheme { scheme, mapping } => switch_scheme(session, scheme, &mapping),
         Command::RestoreScheme { scheme, statuses } => restore_scheme(session, scheme, statuses),
         Command::Batch(commands) => apply_batch(session, commands),
+        Command::ReattachClaim { claim, start, end } => {
+            let anchor = Anchor::in_article(&session.article, start, end)?;
+            set_anchor(session, claim, anchor, false)
+        }
+        Command::SetAnchor {
+            claim,
+            anchor,
+            needs_review,
+        } => {
+            let len = session.article.char_len();
+            if anchor.end > len || anchor.start >= anchor.end {
+                return Err(AnchorError::OutOfRange {
+                    start: anchor.start,
+                    end: anchor.end,
+                    len,
+                }
+                .into());
+            }
+            set_anchor(session, claim, anchor, needs_review)
+        }
+        Command::ReplaceArticle {
+            article,
+            claims,
+            dismissed_suggestions,
+        } => replace_article(session, *article, claims, dismissed_suggestions),
     }
+}
+
+fn set_anchor(
+    session: &mut Session,
+    claim: ClaimId,
+    anchor: Anchor,
+    needs_review: bool,
+) -> Result<Applied, CommandError> {
+    let c = claim_mut(session, claim)?;
+    let old_anchor = std::mem::replace(&mut c.anchor, anchor);
+    let old_review = std::mem::replace(&mut c.needs_review, needs_review);
+    session.claims.sort_by_key(|c| c.order_key());
+    Ok(changed(
+        Command::SetAnchor {
+            claim,
+            anchor: old_anchor,
+            needs_review: old_review,
+        },
+        claim,
+    ))
+}
+
+fn replace_article(
+    session: &mut Session,
+    article: Article,
+    mut claims: Vec<ClaimPlacement>,
+    dismissed: Vec<(usize, usize)>,
+) -> Result<Applied, CommandError> {
+    // Check everything first, so that a bad command changes nothing.
+    let len = char_len(&article.text);
+    claims.sort_by_key(|p| p.claim);
+    if claims.len() != session.claims.len() {
+        let missing = session
+            .claims
+            .iter()
+            .find(|c| claims.binary_search_by_key(&c.id, |p| p.claim).is_err())
+            .or(session.claims.first())
+            .map_or(ClaimId(0), |c| c.id);
+        return Err(CommandError::Unplaced(missing));
+    }
+    for pair in claims.windows(2) {
+        if let [a, b] = pair
+            && a.claim == b.claim
+        {
+            return Err(CommandError::Unplaced(a.claim));
+        }
+    }
+    for p in &claims {
+        if session.claim(p.claim).is_none() {
+            return Err(CommandError::UnknownClaim(p.claim));
+        }
+        let a = &p.anchor;
+        if a.end > len || a.start > a.end {
+            return Err(AnchorError::OutOfRange {
+                start: a.start,
+                end: a.end,
+                len,
+            }
+            .into());
+        }
+        if a.start == a.end {
+            return Err(AnchorError::Empty.into());
+        }
+        if let Some(att) = &p.attribution
+            && (att.end > len || att.start > att.end)
+        {
+            return Err(AnchorError::OutOfRange {
+                start: att.start,
+                end: att.end,
+                len,
+            }
+            .into());
+        }
+    }
+    let old_article = std::mem::replace(&mut session.article, article);
+    let old_dismissed = std::mem::replace(&mut session.dismissed_suggestions, dismissed);
+    session
+        .dismissed_suggestions
+        .retain(|&(s, e)| s < e && e <= len);
+    let mut old_places = Vec::with_capacity(claims.len());
+    for place in claims {
+        let Some(c) = session.claim_mut(place.claim) else {
+            continue; // Checked above.
+        };
+        old_places.push(ClaimPlacement {
+            claim: c.id,
+            anchor: std::mem::replace(&mut c.anchor, place.anchor),
+            attribution: std::mem::replace(&mut c.attribution, place.attribution),
+            needs_review: std::mem::replace(&mut c.needs_review, place.needs_review),
+        });
+    }
+    session.claims.sort_by_key(|c| c.order_key());
+    Ok(Applied {
+        inverse: Command::ReplaceArticle {
+            article: Box::new(old_article),
+            claims: old_places,
+            dismissed_suggestions: old_dismissed,
+        },
+        claim: None,
+    })
 }
 
 fn check_scheme(scheme: &RatingScheme) -> Result<(), CommandError> {
@@ -490,6 +660,42 @@ mod tests {
             after.next_source_id = before.next_source_id;
             assert_eq!(after, before, "{cmd:?} was not undone");
         }
+    }
+
+    #[test]
+    fn reattaching_a_claim_clears_needs_review_and_undoes() {
+        let mut s = session();
+        let a = add(&mut s, 7, 24);
+        let b = add(&mut s, 25, 38);
+        s.claim_mut(b).unwrap().needs_review = true;
+        let before = s.clone();
+        let applied = apply(
+            &mut s,
+            Command::ReattachClaim {
+                claim: b,
+                start: 0,
+                end: 5,
+            },
+        )
+        .unwrap();
+        let c = s.claim(b).unwrap();
+        assert_eq!((c.anchor.exact.as_str(), c.needs_review), ("Title", false));
+        assert_eq!(s.claims[0].id, b, "claims stay in article order");
+        assert_eq!(s.claims[1].id, a);
+        apply(&mut s, applied.inverse).unwrap();
+        assert_eq!(s, before);
+        assert!(
+            apply(
+                &mut s,
+                Command::ReattachClaim {
+                    claim: b,
+                    start: 5,
+                    end: 500
+                }
+            )
+            .is_err()
+        );
+        assert_eq!(s, before);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::command::{Applied, Command, CommandError};
 use crate::history::{History, Revision};
 use crate::model::Session;
-use crate::store::{SaveError, save_session};
+use crate::store::{DiskStamp, SaveError, save_session};
 use std::path::{Path, PathBuf};
 
 /// A session being worked on.
@@ -14,6 +14,9 @@ pub struct Document {
     pub session: Session,
     history: History,
     path: Option<PathBuf>,
+    /// What [`Self::path`] held when it was loaded or last saved, so a save can tell
+    /// whether another program changed the file in between.
+    stamp: Option<DiskStamp>,
     /// The revision that matches what is on disk (or the untouched import);
     /// `None` for recovered work, which is unsaved whatever happens next.
     saved_revision: Option<Revision>,
@@ -29,18 +32,21 @@ impl Document {
             session,
             history,
             path: None,
+            stamp: None,
             saved_revision,
         }
     }
 
-    /// A session loaded from `path`, with no unsaved changes.
-    pub fn saved(session: Session, path: PathBuf) -> Self {
+    /// A session loaded from `path` (with the stamp [`crate::store::load_session`]
+    /// returned), with no unsaved changes.
+    pub fn saved(session: Session, path: PathBuf, stamp: DiskStamp) -> Self {
         let history = History::default();
         let saved_revision = Some(history.revision());
         Self {
             session,
             history,
             path: Some(path),
+            stamp: Some(stamp),
             saved_revision,
         }
     }
@@ -100,11 +106,41 @@ impl Document {
     }
 
     /// Saves to `path` (atomically) and makes it this document's file.
+    ///
+    /// Saving over the document's own file refuses, with
+    /// [`SaveError::is_changed_on_disk`], when another program changed that file
+    /// since it was loaded or last saved; [`Self::save_overwriting`] then writes
+    /// anyway, once the user confirmed.
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
-        save_session(path, &self.session)?;
-        self.path = Some(path.to_path_buf());
-        self.saved_revision = Some(self.history.revision());
+        let expected = match (&self.path, &self.stamp) {
+            (Some(own), Some(stamp)) if own == path => Some(stamp),
+            _ => None,
+        };
+        let stamp = save_session(path, &self.session, expected)?;
+        self.saved_as(path, stamp);
         Ok(())
+    }
+
+    /// Saves to `path` even if it changed on disk (after the user confirmed).
+    pub fn save_overwriting(&mut self, path: &Path) -> Result<(), SaveError> {
+        let stamp = save_session(path, &self.session, None)?;
+        self.saved_as(path, stamp);
+        Ok(())
+    }
+
+    fn saved_as(&mut self, path: &Path, stamp: DiskStamp) {
+        self.path = Some(path.to_path_buf());
+        self.stamp = Some(stamp);
+        self.saved_revision = Some(self.history.revision());
+    }
+
+    /// Whether the document's file changed on disk since it was loaded or saved
+    /// (for a "the file changed on disk" prompt, e.g. when the window gets focus).
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, &self.stamp) {
+            (Some(path), Some(stamp)) => crate::store::changed_since(path, stamp),
+            _ => false,
+        }
     }
 
     /// Name for the title bar: the file name, or the article title when never saved.
@@ -145,6 +181,23 @@ mod tests {
         assert!(doc.is_dirty());
         doc.undo();
         assert!(!doc.is_dirty());
+    }
+
+    #[test]
+    fn save_does_not_overwrite_changes_made_by_another_program() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.ron");
+        let session = Session::new(import_text("T\n\nA claim.", None).unwrap());
+        let mut doc = Document::unsaved(session);
+        doc.save_to(&p).unwrap();
+        assert!(!doc.changed_on_disk());
+        std::fs::write(&p, "edited elsewhere").unwrap();
+        assert!(doc.changed_on_disk());
+        assert!(doc.save_to(&p).unwrap_err().is_changed_on_disk());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "edited elsewhere");
+        doc.save_overwriting(&p).unwrap();
+        assert!(!doc.changed_on_disk());
+        doc.save_to(&p).unwrap();
     }
 
     #[test]

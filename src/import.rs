@@ -20,17 +20,34 @@ pub enum ImportError {
     /// NUL bytes or other signs of a binary file.
     #[error("this looks like a binary file, not text; open a .txt or .md article")]
     Binary,
+    /// Larger than [`MAX_ARTICLE_BYTES`].
+    #[error("the file is {megabytes} MB; articles up to 256 MB are supported")]
+    TooLarge {
+        /// Size of the file in MiB.
+        megabytes: u64,
+    },
     /// Not UTF-8 and no recognised byte-order mark.
     #[error("the text is not UTF-8 (invalid byte at offset {0}); save it as UTF-8 and try again")]
     NotUtf8(usize),
 }
 
+/// Article files larger than this are refused before reading (the app lays the text
+/// out in memory; a 100 MB article still opens).
+pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
+
 /// Reads and imports an article file (.txt or .md).
 pub fn import_file(path: &Path) -> Result<Article, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+    let read_err = |source| ImportError::Read {
         path: path.display().to_string(),
         source,
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(ImportError::TooLarge {
+            megabytes: meta.len() >> 20,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
     import_bytes(&bytes, Some(path.display().to_string()))
 }
 
@@ -56,33 +73,45 @@ pub fn import_text(text: &str, path: Option<String>) -> Result<Article, ImportEr
     Ok(Article::new(title, text, path))
 }
 
-fn decode(bytes: &[u8]) -> Result<String, ImportError> {
-    let utf16 = |data: &[u8], le: bool| -> Result<String, ImportError> {
-        if !data.len().is_multiple_of(2) {
-            return Err(ImportError::Binary);
+/// Decodes UTF-16 text that starts with a byte-order mark (as Windows editors save
+/// "Unicode" text). `None` when there is no UTF-16 byte-order mark; an error when
+/// the rest is not valid UTF-16 (odd length, unpaired surrogates).
+pub fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Result<String, ImportError>> {
+    let (data, le) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (rest, true),
+        [0xFE, 0xFF, rest @ ..] => (rest, false),
+        _ => return None,
+    };
+    if !data.len().is_multiple_of(2) {
+        return Some(Err(ImportError::Binary));
+    }
+    let units = data.chunks_exact(2).map(|c| {
+        let pair = [
+            c.first().copied().unwrap_or(0),
+            c.get(1).copied().unwrap_or(0),
+        ];
+        if le {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
         }
-        let units = data.chunks_exact(2).map(|c| {
-            if le {
-                u16::from_le_bytes([c[0], c[1]])
-            } else {
-                u16::from_be_bytes([c[0], c[1]])
-            }
-        });
+    });
+    Some(
         char::decode_utf16(units)
             .collect::<Result<String, _>>()
-            .map_err(|_| ImportError::Binary)
-    };
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        _ => {
-            if bytes.contains(&0) {
-                return Err(ImportError::Binary);
-            }
-            String::from_utf8(bytes.to_vec())
-                .map_err(|e| ImportError::NotUtf8(e.utf8_error().valid_up_to()))
-        }
+            .map_err(|_| ImportError::Binary),
+    )
+}
+
+fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+    if let Some(decoded) = decode_utf16_with_bom(bytes) {
+        return decoded;
     }
+    if bytes.contains(&0) {
+        return Err(ImportError::Binary);
+    }
+    String::from_utf8(bytes.to_vec())
+        .map_err(|e| ImportError::NotUtf8(e.utf8_error().valid_up_to()))
 }
 
 fn normalise_line_ends(text: &str) -> String {

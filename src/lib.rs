@@ -13,6 +13,7 @@ pub mod history;
 pub mod import;
 pub mod model;
 pub mod prefs;
+pub mod reanchor;
 pub mod sample;
 pub mod store;
 #[cfg(feature = "gui")]

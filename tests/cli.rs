@@ -27,7 +27,7 @@ fn new_then_show_lists_title_and_claims() {
         "To spy on the Taliban, Putin offers Washington his bases\n"
     );
 
-    claimdesk::store::save_session(&session, &claimdesk::sample::sample_session()).unwrap();
+    claimdesk::store::save_session(&session, &claimdesk::sample::sample_session(), None).unwrap();
     let out = claimdesk().arg("show").arg(&session).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();

@@ -1,4 +1,5 @@
 //! `claimdesk suggest` and `claimdesk new --accept-suggestions`, run as the built binary.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
 use std::process::Command;
 
@@ -91,7 +92,7 @@ fn new_with_accepted_suggestions_makes_claims_with_claimants() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let loaded = claimdesk::store::load_session(&session).unwrap().session;
+    let loaded = claimdesk::store::load_session(&session).unwrap().0.session;
     let expected = claimdesk::extract::suggest(claimdesk::SEED_ARTICLE)
         .into_iter()
         .filter(|s| s.score >= claimdesk::extract::DEFAULT_THRESHOLD)
@@ -108,6 +109,6 @@ fn new_with_accepted_suggestions_makes_claims_with_claimants() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let strict = claimdesk::store::load_session(&some).unwrap().session;
+    let strict = claimdesk::store::load_session(&some).unwrap().0.session;
     assert!(strict.claims.len() < loaded.claims.len());
 }

@@ -21,7 +21,7 @@ fn root() -> PathBuf {
 }
 
 fn fixture() -> Session {
-    let loaded = load_session(&root().join("tests/fixtures/session.ron")).unwrap();
+    let (loaded, _) = load_session(&root().join("tests/fixtures/session.ron")).unwrap();
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     loaded.session
 }

@@ -20,7 +20,7 @@ fn app(options: StartOptions) -> Harness<'static, ClaimdeskApp> {
 fn reopens_the_last_session_with_its_selected_claim() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("last.ron");
-    save_session(&path, &sample_session()).unwrap();
+    save_session(&path, &sample_session(), None).unwrap();
     let memory = AppMemory {
         last_session: Some(path.clone()),
         last_selected: Some(4),

@@ -1,5 +1,6 @@
 //! Suggested claims in the app: found off the UI thread when an article without claims
 //! opens, explained, accepted with their claimant, dismissed for good.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
 use egui::Key;
@@ -101,7 +102,7 @@ fn accept_and_dismiss_suggestions_and_the_dismissal_survives_reopening() {
     );
 
     let path = dir.path().join("s.ron");
-    claimdesk::store::save_session(&path, &harness.state().document().session).unwrap();
+    claimdesk::store::save_session(&path, &harness.state().document().session, None).unwrap();
     let mut reopened = app(Some(path));
     reopened.get_by_label("Suggestions").click();
     wait_for_suggestions(&mut reopened);

@@ -65,7 +65,11 @@ fn parse_stance(s: &str) -> Result<Stance, String> {
 pub fn run(args: EditArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let file = args.session.display().to_string();
     let fail = |msg: String| CliError(format!("{file}: {msg}"));
-    let loaded = load_session(&args.session).map_err(CliError::from_display)?;
+    // Refuse while the app has the session open, and never overwrite changes made
+    // on disk between our load and our save.
+    let _lock =
+        crate::store::SessionLock::acquire(&args.session).map_err(CliError::from_display)?;
+    let (loaded, stamp) = load_session(&args.session).map_err(CliError::from_display)?;
     let mut session = loaded.session;
     let commands = commands(&args, &session).map_err(fail)?;
     if commands.is_empty() {
@@ -75,7 +79,7 @@ pub fn run(args: EditArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
     }
     let n = commands.len();
     apply(&mut session, Command::Batch(commands)).map_err(|e| fail(e.to_string()))?;
-    save_session(&args.session, &session).map_err(CliError::from_display)?;
+    save_session(&args.session, &session, Some(&stamp)).map_err(CliError::from_display)?;
     let mut stderr = std::io::stderr().lock();
     for warning in &loaded.warnings {
         let _ = writeln!(stderr, "claimdesk: warning: {warning}");

@@ -47,7 +47,7 @@ pub struct ExportArgs {
 /// Loads the session, lints (ClaimReview), exports and writes the result.
 pub fn run(args: ExportArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let options = options(&args)?;
-    let loaded = load_session(&args.session).map_err(CliError::from_display)?;
+    let (loaded, _) = load_session(&args.session).map_err(CliError::from_display)?;
     let mut stderr = std::io::stderr().lock();
     for warning in &loaded.warnings {
         let _ = writeln!(stderr, "claimdesk: warning: {warning}");

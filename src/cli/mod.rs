@@ -3,6 +3,7 @@
 mod edit;
 mod export;
 mod new;
+mod reanchor;
 mod schemes;
 mod show;
 mod suggest;
@@ -36,6 +37,8 @@ pub enum CliCommand {
     New(new::NewArgs),
     /// Print a session's title and claims.
     Show(show::ShowArgs),
+    /// Replace a session's article with a new version and re-anchor every claim.
+    Reanchor(reanchor::ReanchorArgs),
     /// Print the sentences of an article worth checking, with scores and claimants.
     Suggest(suggest::SuggestArgs),
     /// Publish a session as ClaimReview, Web Annotation, CSV, Markdown or HTML.
@@ -58,11 +61,32 @@ impl CliError {
     }
 }
 
+/// Prints load warnings to standard error, one line each, naming the file.
+pub fn print_warnings(path: &std::path::Path, warnings: &[String]) {
+    for w in warnings {
+        eprintln!(
+            "claimdesk: warning: {}: {}",
+            path.display(),
+            w.replace('\n', " ")
+        );
+    }
+}
+
+/// An article that could not be imported, as one line naming the file.
+pub fn import_error(path: &std::path::Path, e: crate::import::ImportError) -> CliError {
+    match e {
+        // Already names the file.
+        crate::import::ImportError::Read { .. } => CliError::from_display(e),
+        _ => CliError::from_display(format!("Could not open {}: {e}", path.display())),
+    }
+}
+
 /// Runs a headless command, writing its normal output to `out`.
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     match command {
         CliCommand::New(args) => new::run(args, out),
         CliCommand::Show(args) => show::run(args, out),
+        CliCommand::Reanchor(args) => reanchor::run(args, out),
         CliCommand::Suggest(args) => suggest::run(args, out),
         CliCommand::Export(args) => export::run(args, out),
         CliCommand::Edit(args) => edit::run(args, out),

@@ -27,7 +27,7 @@ pub struct NewArgs {
 
 /// Imports the article and writes a new session.
 pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    let article = import_file(&args.article).map_err(CliError::from_display)?;
+    let article = import_file(&args.article).map_err(|e| super::import_error(&args.article, e))?;
     let mut session = Session::new(article);
     let mut accepted = 0;
     if args.accept_suggestions {
@@ -37,7 +37,7 @@ pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> 
             accepted += 1;
         }
     }
-    save_session(&args.output, &session).map_err(CliError::from_display)?;
+    save_session(&args.output, &session, None).map_err(CliError::from_display)?;
     let claims = if args.accept_suggestions {
         format!(" with {accepted} suggested claims")
     } else {

@@ -11,9 +11,11 @@ pub struct ShowArgs {
     pub session: PathBuf,
 }
 
-/// Prints the title, then one line per claim: id, status, sources, text.
+/// Prints the title, then one line per claim: id, status, sources, text. Load
+/// warnings (repaired damage, unknown fields) go to standard error, one line each.
 pub fn run(args: ShowArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    let loaded = load_session(&args.session).map_err(CliError::from_display)?;
+    let (loaded, _) = load_session(&args.session).map_err(CliError::from_display)?;
+    super::print_warnings(&args.session, &loaded.warnings);
     let s = &loaded.session;
     let mut text = format!("{}\n", s.article.title);
     for c in &s.claims {

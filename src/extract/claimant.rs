@@ -579,6 +579,7 @@ pub struct SentenceRef<'a> {
 /// name from the nearest earlier named attribution (within three sentences), and a
 /// sentence that continues a quotation ("“...”" right after "“...,” Lavrov said.")
 /// inherits the previous sentence's attribution.
+#[allow(clippy::collapsible_if)] // Nested for readability; clippy 1.95 prefers let chains.
 pub fn attribute(sentences: &[SentenceRef<'_>]) -> Vec<Option<Attribution>> {
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(sentences.len());
     let mut named: Option<(usize, Attribution)> = None; // (sentence index, attribution)

@@ -156,6 +156,7 @@ impl SplitMix {
 }
 
 /// Fits logistic regression on the examples at `idx`.
+#[allow(clippy::needless_range_loop)] // Indexes three parallel arrays.
 pub fn fit(feats: &[Features], labels: &[bool], idx: &[usize], opt: &TrainOptions) -> Weights {
     let n_buckets = 1usize << opt.hash_bits;
     // Ignore rare n-grams: count in how many training sentences each bucket occurs.

@@ -50,15 +50,58 @@ pub fn write_atomic_with(
         write(&mut file)?;
         file.sync_all()?;
         drop(file);
+        // Keep the old file's permissions (a session may be private to its owner).
+        if let Ok(meta) = fs::metadata(path) {
+            let _ = fs::set_permissions(&tmp, meta.permissions());
+        }
         keep_backup(path)?;
         fs::rename(&tmp, path)?;
         sync_dir(&dir);
         Ok(())
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    match result {
+        Ok(()) => remove_stale_temps(&dir, name),
+        Err(_) => {
+            let _ = fs::remove_file(&tmp);
+        }
     }
     result
+}
+
+/// Removes temporary files left by saves of the same file that were killed midway
+/// (a crash, a power cut), so they do not pile up next to the session. Only files
+/// of processes that no longer run are removed: a concurrent save is never disturbed.
+fn remove_stale_temps(dir: &Path, name: &std::ffi::OsStr) {
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_string_lossy()
+            .strip_prefix(&prefix)
+            .map(str::to_owned)
+        else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if pid != std::process::id() && !process_is_running(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs. Where that cannot be asked cheaply, assume
+/// it does (a stale temporary file is harmless; removing a live one is not).
+fn process_is_running(pid: u32) -> bool {
+    let proc_dir = Path::new("/proc");
+    if cfg!(target_os = "linux") && proc_dir.join("self").exists() {
+        return proc_dir.join(pid.to_string()).exists();
+    }
+    true
 }
 
 /// Makes `NAME.bak` the current version of `path`, if there is one, without a moment
@@ -124,6 +167,31 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::StorageFull);
         assert_eq!(fs::read(&p).unwrap(), b"old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn temporary_files_of_dead_processes_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.ron");
+        // A pid that cannot be running (above the Linux maximum), and one that is
+        // (this process's parent; a concurrent save must not be disturbed).
+        let dead = dir.path().join(".s.ron.tmp-4194305");
+        let alive = dir.path().join(format!(
+            ".s.ron.tmp-{}",
+            std::os::unix::process::parent_id()
+        ));
+        fs::write(&alive, "in progress").unwrap();
+        let other = dir.path().join(".other.ron.tmp-4194305");
+        for f in [&dead, &other] {
+            fs::write(f, "partial").unwrap();
+        }
+        write_atomic(&p, b"x").unwrap();
+        assert!(alive.exists());
+        if cfg!(target_os = "linux") {
+            assert!(!dead.exists());
+        }
+        assert!(other.exists(), "other files' temporaries are left alone");
     }
 
     #[test]

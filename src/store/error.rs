@@ -28,6 +28,11 @@ pub enum LoadErrorKind {
         "the file is not text (it looks binary). Open a Claimdesk .ron session, or an article as .txt/.md"
     )]
     NotText,
+    /// Text, but not UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error(
+        "the file is not UTF-8 text (invalid byte at offset {0}); it may have been re-encoded by another program"
+    )]
+    NotUtf8(usize),
     /// Too big to be a session we could have written.
     #[error("the file is {0} MB, larger than any session Claimdesk writes")]
     TooLarge(u64),
@@ -66,12 +71,68 @@ pub enum LoadErrorKind {
     Invalid(String),
 }
 
-/// A session could not be saved. The previous file on disk is untouched.
+/// A session could not be saved. The previous file on disk is untouched and the
+/// session in memory is unchanged, so the work stays open and unsaved.
 #[derive(Debug, thiserror::Error)]
-#[error("Could not save {}: {source}. The previous version of the file is unchanged and your work is still open; try another folder or free some disk space", path.display())]
+#[error("{}", save_message(path, kind))]
 pub struct SaveError {
     /// The target file.
     pub path: PathBuf,
-    /// The operating system's reason.
-    pub source: std::io::Error,
+    /// What went wrong.
+    pub kind: SaveErrorKind,
+}
+
+/// The reason a save did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveErrorKind {
+    /// The file on disk is not the one that was loaded or last saved: another
+    /// program (or a git pull) changed it. Nothing was written.
+    #[error("it was changed on disk since Claimdesk opened it")]
+    ChangedOnDisk,
+    /// The operating system refused the write.
+    #[error("{}", io_words(.0))]
+    Io(#[from] std::io::Error),
+}
+
+impl SaveError {
+    /// Whether the failure is the "changed on disk" check (the app then offers reload,
+    /// save as, or overwrite on explicit confirmation).
+    pub fn is_changed_on_disk(&self) -> bool {
+        matches!(self.kind, SaveErrorKind::ChangedOnDisk)
+    }
+}
+
+fn save_message(path: &std::path::Path, kind: &SaveErrorKind) -> String {
+    let path = path.display();
+    match kind {
+        SaveErrorKind::ChangedOnDisk => format!(
+            "Did not save {path}: it was changed on disk by another program since Claimdesk opened it, and saving would overwrite those changes. Reload it, save under another name, or overwrite it on purpose"
+        ),
+        SaveErrorKind::Io(e) => {
+            let advice = match e.kind() {
+                std::io::ErrorKind::StorageFull
+                | std::io::ErrorKind::QuotaExceeded
+                | std::io::ErrorKind::FileTooLarge => {
+                    "free some disk space or save to another folder"
+                }
+                _ => "save to another folder",
+            };
+            format!(
+                "Could not save {path}: {}. The previous version of the file is unchanged and your work is still open; {advice}",
+                io_words(e)
+            )
+        }
+    }
+}
+
+/// An I/O error in words a person can act on, with the system's own words after.
+fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let plain = match e.kind() {
+        K::StorageFull | K::QuotaExceeded | K::FileTooLarge => "the disk is full",
+        K::PermissionDenied | K::ReadOnlyFilesystem => "Claimdesk is not allowed to write there",
+        K::NotFound => "the folder no longer exists",
+        _ => return e.to_string(),
+    };
+    format!("{plain} ({e})")
 }

@@ -42,7 +42,14 @@ fn declared_version(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// How deeply RON values may nest. A session nests about 6 levels; the limit stops
+/// hostile files (`[[[[...`) from exhausting the stack.
+const RECURSION_LIMIT: usize = 64;
+
 /// Parses session text, refusing newer format versions and checking consistency.
+///
+/// Fields this build does not know (written by a newer or another program) are
+/// ignored and reported as a warning, since saving will drop them.
 pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     if text.trim().is_empty() {
         return Err(LoadErrorKind::Empty);
@@ -50,7 +57,7 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     if text.contains('\0') {
         return Err(LoadErrorKind::NotText);
     }
-    let options = ron::Options::default().with_recursion_limit(64);
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     if let Some(found) = declared_version(text)
         && found > FORMAT_VERSION
     {
@@ -59,9 +66,14 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
             supported: FORMAT_VERSION,
         });
     }
-    let session: Session = options.from_str(text).map_err(|e| {
+    let mut unknown = Vec::new();
+    let session = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
         let (line, column) = (e.span.start.line, e.span.start.col);
-        if matches!(e.code, ron::Error::Eof) || cut_off(text) {
+        // Unclosed brackets mean "cut off" only when the parser got to the end: a
+        // hostile `[[[[...` fails at its first character, or on the nesting limit.
+        let too_deep = matches!(e.code, ron::Error::ExceededRecursionLimit);
+        let near_end = near_end(text, line, column);
+        if matches!(e.code, ron::Error::Eof) || (!too_deep && near_end && cut_off(text)) {
             LoadErrorKind::Truncated { line, column }
         } else {
             LoadErrorKind::NotASession {
@@ -71,7 +83,61 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
             }
         }
     })?;
-    validate(session)
+    // The quick probe above reads the first `format_version` in the text, which a
+    // comment can fake; the parsed field decides (found by fuzzing).
+    if session.format_version > FORMAT_VERSION {
+        return Err(LoadErrorKind::NewerVersion {
+            found: session.format_version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let mut loaded = validate(session)?;
+    if !unknown.is_empty() {
+        const SHOWN: usize = 5;
+        let more = unknown.len().saturating_sub(SHOWN);
+        let mut list = unknown
+            .iter()
+            .take(SHOWN)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        if more > 0 {
+            list.push_str(&format!(" and {more} more"));
+        }
+        loaded.warnings.insert(
+            0,
+            format!(
+                "This file has fields this version of Claimdesk does not know ({list}); they were ignored and will not be kept when you save."
+            ),
+        );
+    }
+    Ok(loaded)
+}
+
+fn parse_noting_unknown_fields(
+    text: &str,
+    options: &ron::Options,
+    unknown: &mut Vec<String>,
+) -> Result<Session, ron::error::SpannedError> {
+    let mut de = ron::Deserializer::from_str_with_options(text, options)?;
+    let session: Session = serde_ignored::deserialize(&mut de, |path| {
+        unknown.push(path.to_string());
+    })
+    .map_err(|e| de.span_error(e))?;
+    de.end().map_err(|e| de.span_error(e))?;
+    Ok(session)
+}
+
+/// Whether the 1-based `line`:`column` is within the last few characters of the
+/// text (where a parser stops on a file cut off mid-token).
+fn near_end(text: &str, line: usize, column: usize) -> bool {
+    let before: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.chars().count() + 1)
+        .sum();
+    let offset = before + column.saturating_sub(1);
+    text.trim_end().chars().count().saturating_sub(offset) <= 100
 }
 
 /// Whether the text stops before its brackets or a string are closed: the mark of
@@ -102,12 +168,24 @@ fn cut_off(text: &str) -> bool {
     in_string || depth > 0
 }
 
-/// Parses session bytes (checks they are UTF-8 text first).
+/// Parses session bytes: UTF-8 (a byte-order mark is skipped) or UTF-16 with a
+/// byte-order mark (an editor may have re-encoded the file; loaded with a warning).
 pub fn from_bytes(bytes: &[u8]) -> Result<Loaded, LoadErrorKind> {
     if bytes.len() as u64 > MAX_SESSION_BYTES {
         return Err(LoadErrorKind::TooLarge(bytes.len() as u64 / 1_000_000));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| LoadErrorKind::NotText)?;
+    if let Some(decoded) = crate::import::decode_utf16_with_bom(bytes) {
+        let text = decoded.map_err(|_| LoadErrorKind::NotText)?;
+        let mut loaded = from_ron(&text)?;
+        loaded.warnings.push(
+            "The file was stored as UTF-16 (another program re-encoded it); Claimdesk will save it as UTF-8.".into(),
+        );
+        return Ok(loaded);
+    }
+    if bytes.contains(&0) {
+        return Err(LoadErrorKind::NotText);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadErrorKind::NotUtf8(e.valid_up_to()))?;
     from_ron(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 

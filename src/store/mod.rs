@@ -4,44 +4,96 @@ pub mod atomic;
 pub mod autosave;
 pub mod error;
 pub mod format;
+pub mod lock;
+pub mod stamp;
 pub mod validate;
 
+pub use crate::import::MAX_ARTICLE_BYTES;
 pub use atomic::{backup_path, write_atomic};
 pub use autosave::{Autosave, Recovered};
-pub use error::{LoadError, LoadErrorKind, SaveError};
+pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
 pub use format::{Loaded, from_bytes, from_ron, to_ron};
+pub use lock::{LockError, SessionLock};
+pub use stamp::{DiskStamp, changed_since};
 
-use crate::import::{ImportError, import_bytes};
+use crate::import::{ImportError, import_file};
 use crate::model::Session;
+use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Reads a session file.
-pub fn load_session(path: &Path) -> Result<Loaded, LoadError> {
+/// Reads a session file. Returns the session with its load warnings, and the
+/// [`DiskStamp`] of the bytes read, to pass to [`save_session`] so that a later save
+/// notices if another program changed the file in between.
+pub fn load_session(path: &Path) -> Result<(Loaded, DiskStamp), LoadError> {
     let err = |kind| LoadError {
         path: path.to_path_buf(),
         kind,
     };
     let meta = std::fs::metadata(path).map_err(|e| err(e.into()))?;
+    if meta.is_dir() {
+        return Err(err(LoadErrorKind::Io(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a folder, not a file",
+        ))));
+    }
     if meta.len() > format::MAX_SESSION_BYTES {
         return Err(err(LoadErrorKind::TooLarge(meta.len() / 1_000_000)));
     }
     let bytes = std::fs::read(path).map_err(|e| err(e.into()))?;
-    from_bytes(&bytes).map_err(err)
+    let stamp = DiskStamp::of_bytes(&bytes, meta.modified().ok());
+    let loaded = from_bytes(&bytes).map_err(err)?;
+    Ok((loaded, stamp))
 }
 
-/// Saves a session atomically (see [`write_atomic`]), keeping the previous file as `.bak`.
-pub fn save_session(path: &Path, session: &Session) -> Result<(), SaveError> {
-    write_atomic(path, to_ron(session).as_bytes()).map_err(|source| SaveError {
+/// Saves a session atomically (see [`write_atomic`]), keeping the previous file as
+/// `NAME.bak`, and returns the stamp of what was written (keep it for the next save).
+///
+/// With `expected` (the stamp from [`load_session`] or the previous save), nothing
+/// is written if the file changed on disk since: the error says
+/// [`SaveErrorKind::ChangedOnDisk`] and the app offers reload, save as, or an
+/// explicit overwrite (which calls this again with `None`). Pass `None` for a new
+/// file, a confirmed "save as" or a confirmed overwrite.
+///
+/// On any error the file on disk is unchanged and nothing in `session` is touched.
+pub fn save_session(
+    path: &Path,
+    session: &Session,
+    expected: Option<&DiskStamp>,
+) -> Result<DiskStamp, SaveError> {
+    save_session_with(path, session, expected, |file, bytes| file.write_all(bytes))
+}
+
+/// [`save_session`] with the final write done by `write`, so tests can inject a full
+/// disk or an I/O error at the point where it really happens.
+#[doc(hidden)]
+pub fn save_session_with(
+    path: &Path,
+    session: &Session,
+    expected: Option<&DiskStamp>,
+    write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
+) -> Result<DiskStamp, SaveError> {
+    let err = |kind| SaveError {
         path: path.to_path_buf(),
-        source,
-    })
+        kind,
+    };
+    if let Some(stamp) = expected
+        && changed_since(path, stamp)
+    {
+        return Err(err(SaveErrorKind::ChangedOnDisk));
+    }
+    let text = to_ron(session);
+    let bytes = text.as_bytes();
+    atomic::write_atomic_with(path, |file| write(file, bytes)).map_err(|e| err(e.into()))?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(DiskStamp::of_bytes(bytes, modified))
 }
 
 /// What a path turned out to hold.
 #[derive(Debug)]
 pub enum Opened {
-    /// A saved session (with load warnings).
-    Session(Loaded),
+    /// A saved session (with load warnings) and the stamp of the bytes read.
+    Session(Loaded, DiskStamp),
     /// An article, made into a new session.
     Article(Session),
 }
@@ -62,40 +114,22 @@ pub enum OpenError {
     },
 }
 
-/// Article files larger than this are refused (the app lays out text in memory).
-pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
-
 /// Opens a `.ron` session or imports any other file as an article.
+///
+/// Opening only reads: it never writes, fetches or runs anything, and paths stored
+/// inside a session are only displayed (see `docs/robustness.md`).
 pub fn open_path(path: &Path) -> Result<Opened, OpenError> {
     let is_session = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
     if is_session {
-        return Ok(Opened::Session(load_session(path)?));
+        let (loaded, stamp) = load_session(path)?;
+        return Ok(Opened::Session(loaded, stamp));
     }
-    let article_err = |source| OpenError::Article {
+    let article = import_file(path).map_err(|source| OpenError::Article {
         path: path.to_path_buf(),
         source,
-    };
-    let read_err = |e: std::io::Error| {
-        article_err(ImportError::Read {
-            path: path.display().to_string(),
-            source: e,
-        })
-    };
-    let meta = std::fs::metadata(path).map_err(read_err)?;
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(read_err(std::io::Error::new(
-            std::io::ErrorKind::FileTooLarge,
-            format!(
-                "the file is {} MB; articles up to {} MB are supported",
-                meta.len() >> 20,
-                MAX_ARTICLE_BYTES >> 20
-            ),
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(read_err)?;
-    let article = import_bytes(&bytes, Some(path.display().to_string())).map_err(article_err)?;
+    })?;
     Ok(Opened::Article(Session::new(article)))
 }
 
@@ -159,12 +193,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("s.ron");
         let s = sample();
-        save_session(&p, &s).unwrap();
+        let saved = save_session(&p, &s, None).unwrap();
         let first = std::fs::read(&p).unwrap();
-        let loaded = load_session(&p).unwrap();
+        let (loaded, stamp) = load_session(&p).unwrap();
+        assert_eq!(saved.sha256, stamp.sha256);
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
         assert_eq!(loaded.session, s);
-        save_session(&p, &loaded.session).unwrap();
+        save_session(&p, &loaded.session, Some(&stamp)).unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), first);
     }
 
@@ -196,11 +231,11 @@ mod tests {
             from_ron(&newer),
             Err(LoadErrorKind::NewerVersion { found: 99, .. })
         ));
+        // Repairable damage loads, with a warning and the claim marked for review.
         let past_end = s.replace("end: 20,", "end: 99999,");
-        assert!(matches!(
-            from_ron(&past_end),
-            Err(LoadErrorKind::Invalid(_))
-        ));
+        let loaded = from_ron(&past_end).unwrap();
+        assert!(loaded.session.claims[0].needs_review);
+        assert!(loaded.warnings[0].contains("outside the article"));
         let bad_status = s.replace("status: \"misleading\"", "status: \"nonsense\"");
         assert!(matches!(
             from_ron(&bad_status),
@@ -214,6 +249,73 @@ mod tests {
         let loaded = from_ron(&s).unwrap();
         assert!(loaded.session.claims[0].needs_review);
         assert_eq!(loaded.warnings.len(), 2);
+    }
+
+    #[test]
+    fn save_refuses_to_overwrite_a_file_changed_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.ron");
+        let s = sample();
+        let stamp = save_session(&p, &s, None).unwrap();
+        // Another program edits the file.
+        let theirs = to_ron(&s).replace("tabs\\t", "their edit ");
+        std::fs::write(&p, &theirs).unwrap();
+        let err = save_session(&p, &s, Some(&stamp)).unwrap_err();
+        assert!(err.is_changed_on_disk());
+        assert!(err.to_string().contains("changed on disk"), "{err}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), theirs);
+        // Overwriting on purpose.
+        let stamp = save_session(&p, &s, None).unwrap();
+        assert!(!changed_since(&p, &stamp));
+        // A file that vanished also counts as changed.
+        std::fs::remove_file(&p).unwrap();
+        assert!(
+            save_session(&p, &s, Some(&stamp))
+                .unwrap_err()
+                .is_changed_on_disk()
+        );
+    }
+
+    #[test]
+    fn failed_saves_say_why_and_leave_the_old_file() {
+        use std::io::{Error, ErrorKind};
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.ron");
+        let s = sample();
+        let stamp = save_session(&p, &s, None).unwrap();
+        let before = std::fs::read(&p).unwrap();
+        let mut changed = s.clone();
+        changed.claims.clear();
+        let cases = [
+            (ErrorKind::StorageFull, "the disk is full"),
+            (ErrorKind::PermissionDenied, "not allowed to write there"),
+            (ErrorKind::ReadOnlyFilesystem, "not allowed to write there"),
+        ];
+        for (kind, words) in cases {
+            let err = save_session_with(&p, &changed, Some(&stamp), |f, bytes| {
+                // Half the file makes it to disk, then the device gives up.
+                f.write_all(bytes.get(..bytes.len() / 2).unwrap_or_default())?;
+                Err(Error::from(kind))
+            })
+            .unwrap_err();
+            let msg = err.to_string();
+            assert!(msg.contains(words), "{msg}");
+            assert!(
+                msg.contains("previous version of the file is unchanged"),
+                "{msg}"
+            );
+            assert_eq!(std::fs::read(&p).unwrap(), before);
+            assert!(!changed_since(&p, &stamp));
+        }
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["s.ron"], "no temporary files left behind");
+        // The folder disappears.
+        let gone = dir.path().join("gone").join("s.ron");
+        let msg = save_session(&gone, &s, None).unwrap_err().to_string();
+        assert!(msg.contains("the folder no longer exists"), "{msg}");
     }
 
     #[test]

@@ -197,8 +197,8 @@ impl ClaimdeskApp {
     /// on failure the current work stays and the error is shown.
     fn open_now(&mut self, path: &Path) -> bool {
         match open_path(path) {
-            Ok(Opened::Session(loaded)) => {
-                self.doc = Document::saved(loaded.session, path.to_path_buf());
+            Ok(Opened::Session(loaded, stamp)) => {
+                self.doc = Document::saved(loaded.session, path.to_path_buf(), stamp);
                 if !loaded.warnings.is_empty() {
                     self.show_message("Opened with warnings", loaded.warnings, false);
                 }

@@ -1,0 +1,67 @@
+//! `claimdesk reanchor SESSION NEW_ARTICLE [-o OUT]`
+
+use super::CliError;
+use crate::command::apply;
+use crate::import::import_file;
+use crate::reanchor::{Found, reanchor};
+use crate::store::{SessionLock, load_session, save_session};
+use std::path::PathBuf;
+
+/// Arguments of `claimdesk reanchor`.
+#[derive(Debug, clap::Args)]
+pub struct ReanchorArgs {
+    /// The session whose article changed.
+    pub session: PathBuf,
+    /// The new version of the article (.txt or .md).
+    pub new_article: PathBuf,
+    /// Where to write the updated session (default: update SESSION in place,
+    /// keeping the previous version as SESSION.bak).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+/// Replaces the article, re-anchors every claim, saves, and prints the counts and
+/// the claims that need review.
+pub fn run(args: ReanchorArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let target = args.output.clone().unwrap_or_else(|| args.session.clone());
+    // Refuse while the app has the target open, rather than write under it.
+    let _lock = SessionLock::acquire(&target).map_err(CliError::from_display)?;
+    let (loaded, stamp) = load_session(&args.session).map_err(CliError::from_display)?;
+    super::print_warnings(&args.session, &loaded.warnings);
+    let article =
+        import_file(&args.new_article).map_err(|e| super::import_error(&args.new_article, e))?;
+    let mut session = loaded.session;
+    let outcome = reanchor(&session, article);
+    let report = outcome.report;
+    let mut listing = String::new();
+    for p in &outcome.placements {
+        let quote: String = p.place.anchor.exact.chars().take(70).collect();
+        let quote = quote.replace('\n', " ");
+        match p.found {
+            Found::Fuzzy { confidence } => listing.push_str(&format!(
+                "  fuzzy ({:.0}%)\t#{}\t{quote}\n",
+                confidence * 100.0,
+                p.place.claim
+            )),
+            Found::NeedsReview { .. } => {
+                listing.push_str(&format!("  needs review\t#{}\t{quote}\n", p.place.claim));
+            }
+            Found::Kept | Found::Moved => {}
+        }
+    }
+    apply(&mut session, outcome.into_command()).map_err(CliError::from_display)?;
+    let expected = if args.output.is_none() {
+        Some(&stamp)
+    } else {
+        None
+    };
+    save_session(&target, &session, expected).map_err(CliError::from_display)?;
+    let n = session.claims.len();
+    let noun = if n == 1 { "claim" } else { "claims" };
+    let text = format!(
+        "Re-anchored {n} {noun}: {report}\n{listing}Wrote {}\n",
+        target.display()
+    );
+    out.write_all(text.as_bytes())
+        .map_err(CliError::from_display)
+}
