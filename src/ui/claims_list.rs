@@ -4,7 +4,7 @@ use super::intent::Intent;
 use super::theme;
 use super::view_state::{ClaimFilter, ViewState};
 use crate::model::{ClaimId, Session};
-use egui::{Align2, Color32, FontId, RichText, ScrollArea, Sense, Stroke, TextEdit, Ui, Vec2};
+use egui::{Align2, Color32, FontId, RichText, ScrollArea, Sense, TextEdit, Ui, Vec2};
 
 /// Height of one row in the list.
 const ROW_HEIGHT: f32 = 48.0;
@@ -186,24 +186,7 @@ fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> eg
     }
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect);
-    let fill = if selected {
-        visuals.selection.bg_fill.gamma_multiply(0.45)
-    } else if response.hovered() {
-        visuals.faint_bg_color
-    } else {
-        Color32::TRANSPARENT
-    };
-    painter.rect(
-        rect,
-        6.0,
-        fill,
-        if selected {
-            Stroke::new(1.0, visuals.selection.stroke.color)
-        } else {
-            Stroke::NONE
-        },
-        egui::StrokeKind::Inside,
-    );
+    theme::paint_row(ui, rect, &response, selected, None);
     let colour = theme::status_colour(&session.scheme, &claim.status);
     // Chip.
     let chip_font = FontId::proportional(11.5);

@@ -139,7 +139,7 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) -> bool {
                 intents.push(Intent::Edit(Command::AddSource {
                     claim: claim.id,
                     draft: SourceDraft {
-                        accessed: today(),
+                        accessed: crate::export::today_utc(),
                         ..Default::default()
                     },
                 }));
@@ -242,38 +242,4 @@ fn grid_field(
         .labelled_by(l.id);
     ui.end_row();
     response.has_focus()
-}
-
-/// Today's date as `YYYY-MM-DD` (UTC), for a new source's "accessed" field.
-fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_date((secs / 86_400) as i64)
-}
-
-/// Converts days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_date;
-
-    #[test]
-    fn converts_days_to_dates() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(20_419), "2025-11-27");
-        assert_eq!(civil_date(11_016), "2000-02-29");
-    }
 }

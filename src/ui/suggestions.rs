@@ -403,19 +403,12 @@ fn suggestion_row(
     }
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect);
-    let fill = if selected {
-        visuals.selection.bg_fill.gamma_multiply(0.45)
-    } else if response.hovered() {
-        visuals.faint_bg_color
-    } else {
-        Color32::TRANSPARENT
-    };
-    painter.rect(
+    super::theme::paint_row(
+        ui,
         rect,
-        6.0,
-        fill,
-        egui::Stroke::new(1.0, SUGGESTION_COLOUR.gamma_multiply(0.6)),
-        egui::StrokeKind::Inside,
+        &response,
+        selected,
+        Some(SUGGESTION_COLOUR.gamma_multiply(0.6)),
     );
     let badge = egui::Rect::from_min_size(rect.min + Vec2::new(6.0, 6.0), Vec2::new(40.0, 17.0));
     painter.rect_stroke(

@@ -51,6 +51,31 @@ pub fn status_chip(ui: &mut Ui, scheme: &RatingScheme, status: &str) -> Response
     ui.add(button)
 }
 
+/// Paints the background of a list row: tinted when selected, faint when hovered.
+pub fn paint_row(
+    ui: &Ui,
+    rect: egui::Rect,
+    response: &Response,
+    selected: bool,
+    border: Option<Color32>,
+) {
+    let visuals = ui.visuals();
+    let fill = if selected {
+        visuals.selection.bg_fill.gamma_multiply(0.45)
+    } else if response.hovered() {
+        visuals.faint_bg_color
+    } else {
+        Color32::TRANSPARENT
+    };
+    let stroke = match (selected, border) {
+        (true, _) => Stroke::new(1.0, visuals.selection.stroke.color),
+        (false, Some(colour)) => Stroke::new(1.0, colour),
+        (false, None) => Stroke::NONE,
+    };
+    ui.painter()
+        .rect(rect, 6.0, fill, stroke, egui::StrokeKind::Inside);
+}
+
 /// Font for the article body.
 pub fn article_font() -> FontId {
     FontId::proportional(ARTICLE_FONT_SIZE)
