@@ -4,8 +4,66 @@
 use crate::command::{Applied, Command, CommandError};
 use crate::history::{History, Revision};
 use crate::model::Session;
-use crate::store::{DiskStamp, SaveError, save_session};
+use crate::store::{DiskStamp, SaveError, SessionLock, save_session};
 use std::path::{Path, PathBuf};
+
+/// Whether this window may change the document.
+#[derive(Debug, Default)]
+pub enum Access {
+    /// Editable, without a lock: no file yet, or its folder does not support locks.
+    #[default]
+    Editable,
+    /// Editable, and holding the lock on its file so no other window writes it.
+    Locked(SessionLock),
+    /// Another window has the file open: look, export, "save a copy as", but no edits.
+    ReadOnly,
+}
+
+/// Why a change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// The document is open read-only.
+    #[error(
+        "this session is open read-only (it is open in another window); save a copy to edit it"
+    )]
+    ReadOnly,
+    /// The command itself was refused.
+    #[error(transparent)]
+    Command(#[from] CommandError),
+}
+
+/// Everything a save needs, detached from the document so it can run on another
+/// thread while the window keeps drawing (see [`Document::save_job`]).
+#[derive(Debug)]
+pub struct SaveJob {
+    /// Where to write.
+    pub path: PathBuf,
+    session: Session,
+    expected: Option<DiskStamp>,
+    revision: Revision,
+}
+
+/// A finished save, to hand back to [`Document::finish_save`].
+#[derive(Debug)]
+pub struct Saved {
+    /// Where it was written.
+    pub path: PathBuf,
+    stamp: DiskStamp,
+    revision: Revision,
+}
+
+impl SaveJob {
+    /// Writes the session (atomically, keeping a `.bak`). Nothing in the document
+    /// changes until [`Document::finish_save`] is given the result.
+    pub fn run(self) -> Result<Saved, SaveError> {
+        let stamp = save_session(&self.path, &self.session, self.expected.as_ref())?;
+        Ok(Saved {
+            path: self.path,
+            stamp,
+            revision: self.revision,
+        })
+    }
+}
 
 /// A session being worked on.
 #[derive(Debug)]
@@ -20,6 +78,7 @@ pub struct Document {
     /// The revision that matches what is on disk (or the untouched import);
     /// `None` for recovered work, which is unsaved whatever happens next.
     saved_revision: Option<Revision>,
+    access: Access,
 }
 
 impl Document {
@@ -34,6 +93,7 @@ impl Document {
             path: None,
             stamp: None,
             saved_revision,
+            access: Access::Editable,
         }
     }
 
@@ -48,6 +108,7 @@ impl Document {
             path: Some(path),
             stamp: Some(stamp),
             saved_revision,
+            access: Access::Editable,
         }
     }
 
@@ -60,9 +121,27 @@ impl Document {
         }
     }
 
-    /// Applies a change, recording it for undo.
-    pub fn apply(&mut self, command: Command) -> Result<Applied, CommandError> {
-        self.history.apply(&mut self.session, command)
+    /// Applies a change, recording it for undo. Refused while read-only.
+    pub fn apply(&mut self, command: Command) -> Result<Applied, EditError> {
+        if self.is_read_only() {
+            return Err(EditError::ReadOnly);
+        }
+        Ok(self.history.apply(&mut self.session, command)?)
+    }
+
+    /// Sets whether this window may edit the document (and holds its lock).
+    pub fn set_access(&mut self, access: Access) {
+        self.access = access;
+    }
+
+    /// Whether edits are refused because another window has the file open.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self.access, Access::ReadOnly)
+    }
+
+    /// Whether this window holds the lock on the document's file.
+    pub fn holds_lock(&self) -> bool {
+        matches!(self.access, Access::Locked(_))
     }
 
     /// Undoes the last change.
@@ -112,26 +191,48 @@ impl Document {
     /// since it was loaded or last saved; [`Self::save_overwriting`] then writes
     /// anyway, once the user confirmed.
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
-        let expected = match (&self.path, &self.stamp) {
-            (Some(own), Some(stamp)) if own == path => Some(stamp),
-            _ => None,
-        };
-        let stamp = save_session(path, &self.session, expected)?;
-        self.saved_as(path, stamp);
+        let saved = self.save_job(path, false).run()?;
+        self.finish_save(saved, None);
         Ok(())
     }
 
     /// Saves to `path` even if it changed on disk (after the user confirmed).
     pub fn save_overwriting(&mut self, path: &Path) -> Result<(), SaveError> {
-        let stamp = save_session(path, &self.session, None)?;
-        self.saved_as(path, stamp);
+        let saved = self.save_job(path, true).run()?;
+        self.finish_save(saved, None);
         Ok(())
     }
 
-    fn saved_as(&mut self, path: &Path, stamp: DiskStamp) {
-        self.path = Some(path.to_path_buf());
-        self.stamp = Some(stamp);
-        self.saved_revision = Some(self.history.revision());
+    /// A copy of what to save to `path`, to [`SaveJob::run`] anywhere (the app runs
+    /// large saves on a worker thread). Unless `overwrite`, saving over the
+    /// document's own file checks that nobody changed it on disk in between.
+    pub fn save_job(&self, path: &Path, overwrite: bool) -> SaveJob {
+        let expected = match (&self.path, &self.stamp) {
+            (Some(own), Some(stamp)) if own == path && !overwrite => Some(stamp.clone()),
+            _ => None,
+        };
+        SaveJob {
+            path: path.to_path_buf(),
+            session: self.session.clone(),
+            expected,
+            revision: self.history.revision(),
+        }
+    }
+
+    /// Records a finished save: `saved.path` becomes the document's file, and the
+    /// edits made up to the job's revision count as saved. `lock` is the lock taken
+    /// on a new file (a "save as"); saving to its own file keeps the lock it has.
+    pub fn finish_save(&mut self, saved: Saved, lock: Option<SessionLock>) {
+        let same_file = self.path.as_deref() == Some(saved.path.as_path());
+        if let Some(lock) = lock {
+            self.access = Access::Locked(lock);
+        } else if !same_file || self.is_read_only() {
+            // A copy saved elsewhere is ours to edit (the app locks it when it can).
+            self.access = Access::Editable;
+        }
+        self.path = Some(saved.path);
+        self.stamp = Some(saved.stamp);
+        self.saved_revision = Some(saved.revision);
     }
 
     /// Whether the document's file changed on disk since it was loaded or saved

@@ -117,6 +117,8 @@ fn claim_status_and_source_survive_save_and_reopen() {
     );
     assert!(path.exists());
     assert!(harness.state().window_title().starts_with("check.ron"));
+    // Close the window (and its lock on the file) before opening it again.
+    drop(harness);
 
     let reopened = app(Some(path.clone()));
     reopened.get_by_label("1 claim: 1 mostly true");

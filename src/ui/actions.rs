@@ -34,6 +34,12 @@ pub enum Action {
     Find,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
+    /// Replace the article with a corrected version and re-anchor the claims.
+    UpdateArticle,
+    /// Show only the claims that need re-attaching after an article update.
+    ShowNeedsReview,
+    /// Read-only: try to get the session for editing again.
+    RetryLock,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -42,7 +48,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 impl Action {
     /// All actions. Longer chords come before the ones they contain (Ctrl+Shift+S
     /// before Ctrl+S), because egui matches a shortcut even when Shift is also held.
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 17] = [
         Action::SaveAs,
         Action::Redo,
         Action::NewFromArticle,
@@ -57,6 +63,9 @@ impl Action {
         Action::PreviousClaim,
         Action::Find,
         Action::ShowShortcuts,
+        Action::UpdateArticle,
+        Action::ShowNeedsReview,
+        Action::RetryLock,
     ];
 
     /// Menu and button label.
@@ -76,6 +85,9 @@ impl Action {
             Action::PreviousClaim => "Previous claim",
             Action::Find => "Filter claims",
             Action::ShowShortcuts => "Keyboard shortcuts",
+            Action::UpdateArticle => "Update article text…",
+            Action::ShowNeedsReview => "Claims that need review",
+            Action::RetryLock => "Try again",
         }
     }
 
@@ -98,6 +110,15 @@ impl Action {
             Action::PreviousClaim => "Select the previous claim (Up or k)",
             Action::Find => "Filter the claims list by text",
             Action::ShowShortcuts => "List every keyboard shortcut",
+            Action::UpdateArticle => {
+                "Replace the article with a corrected or updated version; every claim is moved to its text in it"
+            }
+            Action::ShowNeedsReview => {
+                "List the claims that could not be placed with confidence after the article changed"
+            }
+            Action::RetryLock => {
+                "Open the session for editing, if the other window has closed it (reloads it if it was saved there)"
+            }
         }
     }
 
@@ -119,6 +140,7 @@ impl Action {
             Action::PreviousClaim => s(Modifiers::NONE, Key::ArrowUp),
             Action::Find => s(CTRL, Key::F),
             Action::ShowShortcuts => s(Modifiers::NONE, Key::F1),
+            Action::UpdateArticle | Action::ShowNeedsReview | Action::RetryLock => None,
         }
     }
 

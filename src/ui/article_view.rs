@@ -123,14 +123,20 @@ impl ArticleView {
     /// Splits every claim into per-paragraph spans. Runs only when claims change.
     fn rebuild_spans(&mut self, session: &Session, selected: Option<ClaimId>, marks: Marks<'_>) {
         self.spans = vec![Vec::new(); self.paragraphs.len()];
-        let claims = session.claims.iter().map(|c| Span {
-            start: c.anchor.start,
-            end: c.anchor.end,
-            claim: c.id,
-            colour: session.scheme.colour_of(&c.status),
-            selected: selected == Some(c.id),
-            suggestion: false,
-        });
+        // A claim that needs review sits only roughly where its text used to be; it
+        // is drawn only while selected, so it never passes for a placed claim.
+        let claims = session
+            .claims
+            .iter()
+            .filter(|c| !c.needs_review || selected == Some(c.id))
+            .map(|c| Span {
+                start: c.anchor.start,
+                end: c.anchor.end,
+                claim: c.id,
+                colour: session.scheme.colour_of(&c.status),
+                selected: selected == Some(c.id),
+                suggestion: false,
+            });
         let [r, g, b, _] = super::suggestions::SUGGESTION_COLOUR.to_array();
         let suggestions = marks.suggestions.iter().map(|&(start, end, _)| Span {
             start,
@@ -492,7 +498,7 @@ fn innermost_claim_at(session: &Session, pos: usize) -> Option<&Claim> {
     let upto = session.claims.partition_point(|c| c.anchor.start <= pos);
     session.claims[..upto]
         .iter()
-        .filter(|c| c.anchor.end > pos)
+        .filter(|c| c.anchor.end > pos && !c.needs_review)
         .min_by_key(|c| c.anchor.len())
 }
 

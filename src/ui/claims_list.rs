@@ -42,6 +42,7 @@ impl ClaimsList {
         intents: &mut Vec<Intent>,
     ) {
         summary(ui, &mut self.summary, session, revision);
+        needs_review_strip(ui, self.summary.needs_review, view);
         ui.add_space(2.0);
         filters(ui, session, view);
         let key = (revision, view.filter.clone());
@@ -107,6 +108,7 @@ struct Summary {
     reviewed: usize,
     total: usize,
     counts: Vec<(String, usize)>,
+    needs_review: usize,
 }
 
 fn summary(ui: &mut Ui, cache: &mut Summary, session: &Session, revision: u64) {
@@ -117,6 +119,7 @@ fn summary(ui: &mut Ui, cache: &mut Summary, session: &Session, revision: u64) {
             reviewed: session.reviewed_count(),
             total: session.claims.len(),
             counts: session.status_counts(),
+            needs_review: session.claims.iter().filter(|c| c.needs_review).count(),
         };
     }
     ui.label(&cache.line);
@@ -130,6 +133,30 @@ fn summary(ui: &mut Ui, cache: &mut Summary, session: &Session, revision: u64) {
                 "Claims with a verdict other than the scheme's \"not yet reviewed\" label",
             );
         super::verdict_chart::show(ui, &session.scheme, &cache.counts, 16.0);
+    });
+}
+
+/// After an article update: how many claims need re-attaching, and a switch to list only them.
+fn needs_review_strip(ui: &mut Ui, count: usize, view: &mut ViewState) {
+    if count == 0 {
+        view.filter.needs_review = false;
+        return;
+    }
+    ui.horizontal(|ui| {
+        let noun = if count == 1 { "claim needs" } else { "claims need" };
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("⚠ {count} {noun} review after the article changed"),
+        )
+        .on_hover_text("Their text was not found with confidence in the new article. Select the right text and press Re-attach to selection in the claim's panel.");
+        let label = if view.filter.needs_review {
+            "Show all claims"
+        } else {
+            "Show only these"
+        };
+        if ui.small_button(label).clicked() {
+            view.filter.needs_review = !view.filter.needs_review;
+        }
     });
 }
 

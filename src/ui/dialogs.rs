@@ -128,3 +128,155 @@ pub fn shortcuts(ctx: &egui::Context) -> bool {
     });
     done || modal.should_close()
 }
+
+/// Buttons in a row; the first is the suggested answer. Returns the one clicked.
+fn buttons(ui: &mut egui::Ui, labels: &[(&str, &str)]) -> Option<usize> {
+    let mut clicked = None;
+    ui.horizontal(|ui| {
+        for (i, (label, hint)) in labels.iter().enumerate() {
+            let text = if i == 0 {
+                RichText::new(*label).strong()
+            } else {
+                RichText::new(*label)
+            };
+            let mut response = ui.button(text);
+            if !hint.is_empty() {
+                response = response.on_hover_text(*hint);
+            }
+            if response.clicked() {
+                clicked = Some(i);
+            }
+        }
+    });
+    clicked
+}
+
+/// "Open read-only?" for a session another window has open. `Some(true)` opens it
+/// read-only, `Some(false)` cancels, `None` while undecided.
+pub fn locked_elsewhere(ctx: &egui::Context, message: &str) -> Option<bool> {
+    let mut answer = None;
+    let modal = Modal::new(egui::Id::unique("locked-elsewhere")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Already open in another window");
+        ui.label(format!("{message}."));
+        ui.label("Read-only, you can read, filter and export it, or save a copy to work on.");
+        ui.add_space(8.0);
+        answer = buttons(
+            ui,
+            &[
+                ("Open read-only", "Look at it without changing it"),
+                ("Cancel", "Keep the work that is open now"),
+            ],
+        )
+        .map(|i| i == 0);
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(false);
+    }
+    answer
+}
+
+/// The answer to "The file changed on disk".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictAnswer {
+    /// Save under another name; both versions are kept.
+    SaveAs,
+    /// Throw away the changes here and load what is on disk.
+    Reload,
+    /// Replace what is on disk with the version here.
+    Overwrite,
+    /// Do not save now.
+    Cancel,
+}
+
+/// A save found the file changed by another program since it was opened.
+pub fn changed_on_disk(ctx: &egui::Context, path: &str) -> Option<ConflictAnswer> {
+    let mut answer = None;
+    let modal = Modal::new(egui::Id::unique("changed-on-disk")).show(ctx, |ui| {
+        ui.set_width(500.0);
+        ui.heading("The file changed on disk");
+        ui.label(format!(
+            "{path} was changed by another program (or a git pull) since Claimdesk opened it. Nothing was saved, so both versions still exist: the one on disk, and yours here."
+        ));
+        ui.add_space(8.0);
+        const ANSWERS: [ConflictAnswer; 4] = [
+            ConflictAnswer::SaveAs,
+            ConflictAnswer::Reload,
+            ConflictAnswer::Overwrite,
+            ConflictAnswer::Cancel,
+        ];
+        answer = buttons(
+            ui,
+            &[
+                ("Save as…", "Save your version under another name; the file on disk stays as it is"),
+                ("Reload from disk", "Open the version on disk; your unsaved changes here are discarded"),
+                ("Overwrite", "Replace the version on disk with yours; its changes are lost (the old file is kept as .bak)"),
+                ("Cancel", "Do not save now"),
+            ],
+        )
+        .and_then(|i| ANSWERS.get(i).copied());
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(ConflictAnswer::Cancel);
+    }
+    answer
+}
+
+/// What re-anchoring did. `Some(true)` asks to list the claims that need review.
+pub fn reanchored(
+    ctx: &egui::Context,
+    source: &str,
+    report: &crate::reanchor::ReanchorReport,
+) -> Option<bool> {
+    let mut answer = None;
+    let modal = Modal::new(egui::Id::unique("reanchored")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        ui.heading("Article updated");
+        ui.label(format!("The article text now comes from {source}."));
+        ui.add_space(4.0);
+        egui::Grid::new("reanchor-report")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let rows = [
+                    (report.kept, "kept", "same text, same place"),
+                    (report.moved, "moved", "same text, new place"),
+                    (report.fuzzy, "matched approximately", "small edits, such as a fixed typo"),
+                    (report.needs_review, "need review", "not found with confidence"),
+                ];
+                for (n, what, why) in rows {
+                    ui.label(RichText::new(n.to_string()).strong());
+                    ui.label(format!("{what} ({why})"));
+                    ui.end_row();
+                }
+            });
+        ui.add_space(4.0);
+        if report.needs_review > 0 {
+            ui.label("Claims that need review keep their verdict, sources and notes. Select each one's text in the article and press \"Re-attach to selection\".");
+        }
+        ui.weak("Undo (Ctrl+Z) puts the previous article text back.");
+        ui.add_space(8.0);
+        answer = if report.needs_review > 0 {
+            buttons(ui, &[("Show claims that need review", ""), ("Close", "")]).map(|i| i == 0)
+        } else {
+            buttons(ui, &[("OK", "")]).map(|_| false)
+        };
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(false);
+    }
+    answer
+}
+
+/// A progress dialog for work on a worker thread; the window keeps drawing behind it.
+pub fn progress(ctx: &egui::Context, label: &str, elapsed: std::time::Duration) {
+    Modal::new(egui::Id::unique("progress")).show(ctx, |ui| {
+        ui.set_width(360.0);
+        ui.label(RichText::new(format!("{label}…")).strong());
+        ui.add_space(4.0);
+        ui.add(
+            egui::ProgressBar::new(0.0)
+                .animate(true)
+                .text(format!("{:.1} s", elapsed.as_secs_f32())),
+        );
+    });
+}

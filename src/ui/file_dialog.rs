@@ -17,6 +17,8 @@ pub enum FileDialogPurpose {
     SaveSession,
     /// Choose where to write an export.
     Export(crate::export::ExportFormat),
+    /// Choose the corrected or updated article text.
+    UpdateArticle,
 }
 
 impl FileDialogPurpose {
@@ -26,13 +28,14 @@ impl FileDialogPurpose {
             Self::ImportArticle => "New session from an article",
             Self::SaveSession => "Save session as",
             Self::Export(format) => format.label(),
+            Self::UpdateArticle => "Update the article text",
         }
     }
 
     fn extensions(self) -> &'static [&'static str] {
         match self {
             Self::Open => &["ron", "txt", "md"],
-            Self::ImportArticle => &["txt", "md"],
+            Self::ImportArticle | Self::UpdateArticle => &["txt", "md"],
             Self::SaveSession => &["ron"],
             Self::Export(format) => match format.extension() {
                 "jsonld" => &["jsonld"],
@@ -46,6 +49,7 @@ impl FileDialogPurpose {
     fn confirm_label(self) -> &'static str {
         match self {
             Self::Open | Self::ImportArticle => "Open",
+            Self::UpdateArticle => "Update",
             Self::SaveSession => "Save",
             Self::Export(_) => "Export",
         }

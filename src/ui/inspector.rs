@@ -22,36 +22,79 @@ pub fn show(ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut 
         return;
     };
     let mut editing = false;
-    ScrollArea::vertical().id_salt("inspector").auto_shrink(false).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading(format!("Claim #{}", claim.id));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let del = Action::DeleteClaim;
-                if ui.button("🗑 Delete").on_hover_text(del.hint(ui.ctx())).clicked() {
-                    intents.push(Intent::Run(del));
-                }
+    ScrollArea::vertical()
+        .id_salt("inspector")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(format!("Claim #{}", claim.id));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let del = Action::DeleteClaim;
+                    if ui
+                        .button("🗑 Delete")
+                        .on_hover_text(del.hint(ui.ctx()))
+                        .clicked()
+                    {
+                        intents.push(Intent::Run(del));
+                    }
+                });
             });
+            if claim.needs_review {
+                needs_review(ui, claim, view, intents);
+            }
+            ui.label(RichText::new(format!("“{}”", claim.anchor.exact)).italics())
+                .on_hover_text(format!(
+                    "Quoted from the article, characters {}–{}",
+                    claim.anchor.start, claim.anchor.end
+                ));
+            ui.add_space(6.0);
+
+            status_picker(ui, session, claim, intents);
+            ui.add_space(6.0);
+
+            editing |= text_field(
+                ui,
+                "Claim wording",
+                &claim.text,
+                true,
+                ("wording", claim.id),
+                |text| Command::SetText {
+                    claim: claim.id,
+                    text,
+                },
+                intents,
+            );
+            editing |= text_field(
+                ui,
+                "Claimant",
+                &claim.claimant,
+                false,
+                ("claimant", claim.id),
+                |claimant| Command::SetClaimant {
+                    claim: claim.id,
+                    claimant,
+                },
+                intents,
+            );
+            if let Some(a) = &claim.attribution {
+                ui.weak(format!("Detected: “{}” ({})", a.claimant, a.cue));
+            }
+            ui.add_space(6.0);
+            editing |= sources(ui, claim, intents);
+            ui.add_space(6.0);
+            editing |= text_field(
+                ui,
+                "Note",
+                &claim.note,
+                true,
+                ("note", claim.id),
+                |note| Command::SetNote {
+                    claim: claim.id,
+                    note,
+                },
+                intents,
+            );
         });
-        if claim.needs_review {
-            ui.colored_label(ui.visuals().warn_fg_color, "⚠ The article changed and this claim could not be placed with confidence. Select its text again, or check the quote below.");
-        }
-        ui.label(RichText::new(format!("“{}”", claim.anchor.exact)).italics())
-            .on_hover_text(format!("Quoted from the article, characters {}–{}", claim.anchor.start, claim.anchor.end));
-        ui.add_space(6.0);
-
-        status_picker(ui, session, claim, intents);
-        ui.add_space(6.0);
-
-        editing |= text_field(ui, "Claim wording", &claim.text, true, ("wording", claim.id), |text| Command::SetText { claim: claim.id, text }, intents);
-        editing |= text_field(ui, "Claimant", &claim.claimant, false, ("claimant", claim.id), |claimant| Command::SetClaimant { claim: claim.id, claimant }, intents);
-        if let Some(a) = &claim.attribution {
-            ui.weak(format!("Detected: “{}” ({})", a.claimant, a.cue));
-        }
-        ui.add_space(6.0);
-        editing |= sources(ui, claim, intents);
-        ui.add_space(6.0);
-        editing |= text_field(ui, "Note", &claim.note, true, ("note", claim.id), |note| Command::SetNote { claim: claim.id, note }, intents);
-    });
     view.editing_text |= editing;
 }
 
@@ -242,4 +285,32 @@ fn grid_field(
         .labelled_by(l.id);
     ui.end_row();
     response.has_focus()
+}
+
+/// A claim that lost its place when the article changed: say so, and re-attach it
+/// to the text the user selects.
+fn needs_review(ui: &mut Ui, claim: &Claim, view: &ViewState, intents: &mut Vec<Intent>) {
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+        .show(ui, |ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                RichText::new("⚠ Needs review").strong(),
+            );
+            ui.label("The article changed and this claim's text was not found with confidence. Its verdict, sources and note are kept. Select the right text in the article, then re-attach the claim to it.");
+            let selection = view.text_selection.clone();
+            let button = ui
+                .add_enabled(selection.is_some(), egui::Button::new("Re-attach to selection"))
+                .on_hover_text("Anchor this claim to the text selected in the article")
+                .on_disabled_hover_text("Select the claim's text in the article first");
+            if button.clicked()
+                && let Some(range) = selection
+            {
+                intents.push(Intent::Edit(Command::ReattachClaim {
+                    claim: claim.id,
+                    start: range.start,
+                    end: range.end,
+                }));
+            }
+        });
 }

@@ -20,6 +20,8 @@ pub struct MenuContext<'a> {
     pub has_text_selection: bool,
     /// Recently opened files, newest first.
     pub recent: &'a [PathBuf],
+    /// Whether the session may be changed (not open read-only).
+    pub editable: bool,
 }
 
 /// Draws the menu bar.
@@ -50,6 +52,7 @@ pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
             ui.separator();
             item(ui, Action::Save, true, intents);
             item(ui, Action::SaveAs, true, intents);
+            item(ui, Action::UpdateArticle, cx.editable, intents);
             ui.menu_button("Export", |ui| {
                 for format in crate::export::ExportFormat::ALL {
                     if ui.button(format!("{}…", format.label())).clicked() {
@@ -92,6 +95,8 @@ pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
                 !cx.session.claims.is_empty(),
                 intents,
             );
+            let review = cx.session.claims.iter().filter(|c| c.needs_review).count();
+            item(ui, Action::ShowNeedsReview, review > 0, intents);
             ui.separator();
             if ui
                 .button("Rating scheme…")

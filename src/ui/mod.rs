@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod app;
 pub mod article_view;
+pub mod background;
 pub mod claims_list;
 pub mod dialogs;
 pub mod file_dialog;

@@ -50,12 +50,14 @@ pub struct ClaimFilter {
     pub text: String,
     /// Only this verdict, or all.
     pub status: Option<LabelId>,
+    /// Only claims that need re-attaching after the article changed.
+    pub needs_review: bool,
 }
 
 impl ClaimFilter {
     /// Whether the filter shows everything.
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.status.is_none()
+        self.text.trim().is_empty() && self.status.is_none() && !self.needs_review
     }
 }
 
@@ -66,6 +68,9 @@ impl ClaimFilter {
         if let Some(status) = &self.status
             && claim.status != *status
         {
+            return false;
+        }
+        if self.needs_review && !claim.needs_review {
             return false;
         }
         if needle.is_empty() {
@@ -95,6 +100,7 @@ mod tests {
         let f = |text: &str, status: Option<&str>| ClaimFilter {
             text: text.into(),
             status: status.map(Into::into),
+            needs_review: false,
         };
         let ok = |filter: ClaimFilter| filter.matches(&claim, &filter.text.trim().to_lowercase());
         assert!(ok(f("", None)));
@@ -102,5 +108,14 @@ mod tests {
         assert!(ok(f("lavrov", Some("false"))));
         assert!(!ok(f("lavrov", Some("true"))));
         assert!(!ok(f("tanks", None)));
+        let review = ClaimFilter {
+            needs_review: true,
+            ..f("", None)
+        };
+        assert!(!review.is_empty());
+        assert!(!ok(review.clone()));
+        let mut lost = claim.clone();
+        lost.needs_review = true;
+        assert!(review.matches(&lost, ""));
     }
 }

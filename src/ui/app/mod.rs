@@ -1,10 +1,12 @@
 //! The app shell: owns the open document, draws the panes, and is the one place
-//! where the panes' intents are applied.
+//! where the panes' intents are applied. File work lives in [`files`].
+
+mod files;
 
 use super::actions::{Action, NEXT_KEY, PREVIOUS_KEY, STATUS_KEYS};
 use super::article_view::ArticleView;
 use super::claims_list::{ClaimsList, filter_id};
-use super::dialogs::{self, RecoveryAnswer, UnsavedAnswer};
+use super::dialogs::{self, ConflictAnswer, RecoveryAnswer, UnsavedAnswer};
 use super::file_dialog::{FileDialog, FileDialogPurpose, FileDialogResult};
 use super::inspector;
 use super::intent::Intent;
@@ -15,13 +17,12 @@ use super::suggestions::Suggestions;
 use super::theme;
 use super::view_state::{SidePane, ViewState};
 use crate::command::Command;
-use crate::document::Document;
-use crate::export::{ExportFormat, ExportOptions};
+use crate::document::{Access, Document};
 use crate::import::import_text;
 use crate::model::scheme_library::SchemeLibrary;
 use crate::model::{ClaimId, Session};
 use crate::prefs::{Preferences, PublisherProfile};
-use crate::store::{Autosave, Opened, Recovered, open_path};
+use crate::store::{Autosave, Recovered};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -45,6 +46,9 @@ pub struct StartOptions {
     pub session: Option<Session>,
     /// Preferences (the publisher profile used by exports).
     pub prefs: Preferences,
+    /// Run opening, saving and re-anchoring on a worker thread even for small
+    /// sessions (tests of the progress dialog; normally only large ones go there).
+    pub force_background: bool,
 }
 
 /// Something to do once unsaved changes are dealt with.
@@ -67,6 +71,18 @@ enum Dialog {
         error: bool,
     },
     Shortcuts,
+    /// The session is open in another window: open it read-only, or cancel.
+    Locked(Box<files::LockedSession>),
+    /// Saving found the file changed on disk: reload, save as, or overwrite.
+    ChangedOnDisk {
+        path: PathBuf,
+        then: Option<Pending>,
+    },
+    /// What re-anchoring did after the article was updated.
+    Reanchored {
+        source: String,
+        report: crate::reanchor::ReanchorReport,
+    },
 }
 
 /// The Claimdesk window.
@@ -87,6 +103,9 @@ pub struct ClaimdeskApp {
     /// Close right after the first frame (start-up time and memory measurements).
     exit_after_first_frame: bool,
     window_title: String,
+    /// Opening, saving or re-anchoring in progress (a progress dialog is shown).
+    busy: Option<files::Busy>,
+    force_background: bool,
 }
 
 impl ClaimdeskApp {
@@ -108,6 +127,7 @@ impl ClaimdeskApp {
                 memory,
                 session: None,
                 prefs,
+                force_background: false,
             },
         );
         if let Some(problem) = prefs_problem {
@@ -142,22 +162,16 @@ impl ClaimdeskApp {
             allow_close: false,
             exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some(),
             window_title: String::new(),
+            busy: None,
+            force_background: options.force_background,
         };
         if let Some(session) = options.session {
             app.doc = Document::unsaved(session);
         }
         if let Some(path) = options.open {
-            app.open_now(&path);
-        } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists())
-            && app.open_now(&path)
-        {
-            app.view.selected = app
-                .memory
-                .last_selected
-                .map(ClaimId)
-                .filter(|id| app.doc.session.claim(*id).is_some());
-            app.view.restore_article_scroll = Some(app.memory.last_scroll);
-            app.view.reveal_in_list = app.view.selected;
+            app.open(ctx, &path, false);
+        } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists()) {
+            app.open(ctx, &path, true);
         }
         if let Some(found) = app.autosave.as_ref().and_then(Autosave::read) {
             app.dialog = Some(match found {
@@ -193,32 +207,6 @@ impl ClaimdeskApp {
         self.view.text_selection = Some(range);
     }
 
-    /// Opens `path` right away (no unsaved-changes check). Returns whether it opened;
-    /// on failure the current work stays and the error is shown.
-    fn open_now(&mut self, path: &Path) -> bool {
-        match open_path(path) {
-            Ok(Opened::Session(loaded, stamp)) => {
-                self.doc = Document::saved(loaded.session, path.to_path_buf(), stamp);
-                if !loaded.warnings.is_empty() {
-                    self.show_message("Opened with warnings", loaded.warnings, false);
-                }
-            }
-            Ok(Opened::Article(session)) => self.doc = Document::unsaved(session),
-            Err(e) => {
-                self.show_message(
-                    "Could not open the file",
-                    vec![e.to_string(), "Your open work is unchanged.".into()],
-                    true,
-                );
-                return false;
-            }
-        }
-        self.view = ViewState::default();
-        self.memory.add_recent(path);
-        self.notice = format!("Opened {}", path.display());
-        true
-    }
-
     fn show_message(&mut self, heading: &str, lines: Vec<String>, error: bool) {
         self.dialog = Some(Dialog::Message {
             heading: heading.into(),
@@ -248,85 +236,7 @@ impl ClaimdeskApp {
                     None,
                 ));
             }
-            Pending::OpenPath(path) => {
-                self.open_now(&path);
-            }
-        }
-    }
-
-    fn dialog_dir(&self) -> PathBuf {
-        self.doc
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_else(|| PathBuf::from("."))
-    }
-
-    /// Saves to the current file, or asks for one; then runs `then`.
-    fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
-        match self.doc.path().map(Path::to_path_buf) {
-            Some(path) => self.save_to(ctx, &path, then),
-            None => self.choose_save_path(then),
-        }
-    }
-
-    fn choose_save_path(&mut self, then: Option<Pending>) {
-        let name = self.doc.path().and_then(Path::file_name).map_or_else(
-            || suggested_file_name(&self.doc.session.article.title),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        self.dialog = Some(Dialog::File(
-            FileDialog::new(FileDialogPurpose::SaveSession, self.dialog_dir(), name),
-            then,
-        ));
-    }
-
-    /// Saves to `path`. On failure the work stays open and unsaved, and the old file is untouched.
-    fn save_to(&mut self, ctx: &egui::Context, path: &Path, then: Option<Pending>) {
-        match self.doc.save_to(path) {
-            Ok(()) => {
-                self.notice = format!("Saved {}", path.display());
-                self.memory.add_recent(path);
-                if let Some(autosave) = &self.autosave {
-                    autosave.clear();
-                }
-                if let Some(then) = then {
-                    self.proceed(ctx, then);
-                }
-            }
-            Err(e) => self.show_message("Could not save", vec![e.to_string()], true),
-        }
-    }
-
-    /// Writes an export; for ClaimReview, lists what the linter found.
-    fn export_to(&mut self, format: ExportFormat, path: &Path) {
-        let options = ExportOptions::new(self.prefs.publisher.clone(), crate::export::today_utc());
-        let problems = if format == ExportFormat::ClaimReview {
-            crate::export::lint_claimreview(&self.doc.session, &options)
-        } else {
-            Vec::new()
-        };
-        let written = crate::export::export(&self.doc.session, format, &options)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                crate::store::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
-            });
-        match written {
-            Err(e) => self.show_message(
-                "Could not export",
-                vec![format!("Could not write {}: {e}", path.display())],
-                true,
-            ),
-            Ok(()) if problems.is_empty() => self.notice = format!("Exported {}", path.display()),
-            Ok(()) => {
-                let mut lines = vec![format!(
-                    "Wrote {}, but check these before publishing:",
-                    path.display()
-                )];
-                lines.extend(problems.iter().map(ToString::to_string));
-                self.show_message("Exported with warnings", lines, false);
-            }
+            Pending::OpenPath(path) => self.open(ctx, &path, false),
         }
     }
 
@@ -391,10 +301,17 @@ impl ClaimdeskApp {
 
     fn edit(&mut self, command: Command) {
         let is_add = matches!(command, Command::AddClaim { .. });
+        let is_reattach = matches!(command, Command::ReattachClaim { .. });
         match self.doc.apply(command) {
             Ok(applied) => {
                 if is_add {
                     self.select(applied.claim, false, true);
+                }
+                if is_reattach {
+                    // The selection has become the claim's text.
+                    self.view.text_selection = None;
+                    self.view.clear_text_selection = true;
+                    self.notice = "Re-attached the claim to the selected text.".into();
                 }
             }
             Err(e) => self.notice = format!("Not done: {e}"),
@@ -489,6 +406,18 @@ impl ClaimdeskApp {
                 ctx.memory_mut(|m| m.request_focus(filter_id()));
             }
             Action::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Action::UpdateArticle => {
+                self.dialog = Some(Dialog::File(
+                    FileDialog::new(
+                        FileDialogPurpose::UpdateArticle,
+                        self.dialog_dir(),
+                        String::new(),
+                    ),
+                    None,
+                ));
+            }
+            Action::ShowNeedsReview => self.show_needs_review(),
+            Action::RetryLock => self.retry_lock(ctx),
         }
     }
 
@@ -501,7 +430,7 @@ impl ClaimdeskApp {
     }
 
     fn keyboard(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        if self.dialog.is_some() {
+        if self.dialog.is_some() || self.busy.is_some() {
             return;
         }
         let free = !self.view.editing_text;
@@ -541,11 +470,12 @@ impl ClaimdeskApp {
                 FileDialogResult::Pending => self.dialog = Some(Dialog::File(fd, then)),
                 FileDialogResult::Cancelled => {}
                 FileDialogResult::Picked(path) => match fd.purpose {
-                    FileDialogPurpose::SaveSession => self.save_to(ctx, &path, then),
+                    FileDialogPurpose::SaveSession => self.save_to(ctx, &path, false, then),
                     FileDialogPurpose::Export(format) => self.export_to(format, &path),
                     FileDialogPurpose::Open | FileDialogPurpose::ImportArticle => {
-                        self.open_now(&path);
+                        self.open(ctx, &path, false)
                     }
+                    FileDialogPurpose::UpdateArticle => self.update_article(ctx, &path),
                 },
             },
             Dialog::Unsaved(pending) => {
@@ -580,6 +510,7 @@ impl ClaimdeskApp {
                         self.doc = Document::recovered(session, original_path);
                         self.view = ViewState::default();
                         self.notice = "Recovered unsaved work. Save it to keep it.".into();
+                        self.lock_recovered();
                     }
                     Some(RecoveryAnswer::Discard) => {
                         if let Some(autosave) = &self.autosave {
@@ -636,6 +567,40 @@ impl ClaimdeskApp {
                     self.dialog = Some(Dialog::Shortcuts);
                 }
             }
+            Dialog::Locked(locked) => match dialogs::locked_elsewhere(ctx, &locked.message) {
+                None => self.dialog = Some(Dialog::Locked(locked)),
+                Some(true) => {
+                    let files::LockedSession {
+                        loaded,
+                        stamp,
+                        path,
+                        ..
+                    } = *locked;
+                    self.show_session(loaded, stamp, &path, Access::ReadOnly);
+                }
+                Some(false) => self.notice = "Did not open it; your open work is unchanged.".into(),
+            },
+            Dialog::ChangedOnDisk { path, then } => {
+                match dialogs::changed_on_disk(ctx, &path.display().to_string()) {
+                    None => self.dialog = Some(Dialog::ChangedOnDisk { path, then }),
+                    Some(ConflictAnswer::SaveAs) => self.choose_save_path(then),
+                    Some(ConflictAnswer::Overwrite) => self.save_to(ctx, &path, true, then),
+                    Some(ConflictAnswer::Reload) => {
+                        self.doc.set_access(Access::Editable);
+                        self.open(ctx, &path, false);
+                    }
+                    Some(ConflictAnswer::Cancel) => {
+                        self.notice = "Not saved; your changes are still open.".into()
+                    }
+                }
+            }
+            Dialog::Reanchored { source, report } => {
+                match dialogs::reanchored(ctx, &source, &report) {
+                    None => self.dialog = Some(Dialog::Reanchored { source, report }),
+                    Some(true) => self.show_needs_review(),
+                    Some(false) => {}
+                }
+            }
         }
     }
 
@@ -677,6 +642,11 @@ impl ClaimdeskApp {
         }
     }
 
+    /// Whether a file is being opened, saved or re-anchored on a worker thread.
+    pub fn is_busy(&self) -> bool {
+        self.busy.is_some()
+    }
+
     /// The window title as last sent (for tests).
     pub fn window_title(&self) -> &str {
         &self.window_title
@@ -713,11 +683,17 @@ impl ClaimdeskApp {
         let mut intents = Vec::new();
         let wanted = self.view.side == SidePane::Suggestions;
         self.suggestions.poll(&ctx, &self.doc.session, wanted);
+        self.poll_busy(&ctx);
 
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.busy.is_some() {
+                // Closing mid-save would lose the save; it finishes in a moment.
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.notice = "Wait a moment: Claimdesk is still writing or reading a file.".into();
+            } else if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+            }
         }
         let dropped = ctx.input(|i| {
             i.raw
@@ -742,10 +718,17 @@ impl ClaimdeskApp {
                 has_selected_claim: self.view.selected.is_some(),
                 has_text_selection: self.view.text_selection.is_some(),
                 recent: &self.memory.recent,
+                editable: !self.doc.is_read_only(),
             };
             menu_bar::show(ui, &cx, &mut intents);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.doc.is_read_only() {
+            egui::Panel::top("read-only").show(ui, |ui| {
+                read_only_banner(ui, &self.doc.display_name(), &mut intents)
+            });
+        }
+        let editable = !self.doc.is_read_only();
         egui::Panel::right("claims")
             .resizable(true)
             .default_size(460.0)
@@ -792,10 +775,14 @@ impl ClaimdeskApp {
                         ui.separator();
                         match self.view.side {
                             SidePane::Claims => {
-                                inspector::show(ui, session, &mut self.view, &mut intents)
+                                ui.add_enabled_ui(editable, |ui| {
+                                    inspector::show(ui, session, &mut self.view, &mut intents)
+                                });
                             }
                             SidePane::Suggestions => {
-                                self.suggestions.show_inspector(ui, &mut intents)
+                                ui.add_enabled_ui(editable, |ui| {
+                                    self.suggestions.show_inspector(ui, &mut intents)
+                                });
                             }
                         }
                     });
@@ -811,7 +798,14 @@ impl ClaimdeskApp {
             self.doc.seal_history();
         }
 
-        self.dialogs(&ctx);
+        if let Some(busy) = &self.busy {
+            let (label, elapsed) = busy.progress();
+            dialogs::progress(&ctx, label, elapsed);
+            // The progress dialog covers the window; nothing else may start meanwhile.
+            intents.clear();
+        } else {
+            self.dialogs(&ctx);
+        }
         // Intents are applied after drawing, so draw once more to show their effect.
         if !intents.is_empty() {
             ctx.request_repaint();
@@ -850,6 +844,32 @@ impl eframe::App for ClaimdeskApp {
             let _ = autosave.write(&self.doc.session, self.doc.path());
         }
     }
+}
+
+/// The strip that says the session is read-only, and how to get out of it.
+fn read_only_banner(ui: &mut egui::Ui, name: &str, intents: &mut Vec<Intent>) {
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "Read-only: {name} is open in another Claimdesk window, so changes cannot be made here."
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+        if ui
+            .button("Save a copy as…")
+            .on_hover_text("Save this session under a new name and edit the copy")
+            .clicked()
+        {
+            intents.push(Intent::Run(Action::SaveAs));
+        }
+        if ui
+            .button(Action::RetryLock.label())
+            .on_hover_text(Action::RetryLock.tooltip())
+            .clicked()
+        {
+            intents.push(Intent::Run(Action::RetryLock));
+        }
+    });
 }
 
 /// The switch between the claims and the suggestions.

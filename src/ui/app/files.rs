@@ -1,0 +1,464 @@
+//! Opening, saving and updating the article: the session lock, the "changed on
+//! disk" conflict, and running large jobs on a worker thread with a progress bar.
+
+use super::{ClaimdeskApp, Dialog, Pending};
+use crate::document::{Access, Document, SaveJob, Saved};
+use crate::export::{ExportFormat, ExportOptions};
+use crate::import::{ImportError, import_file};
+use crate::model::ClaimId;
+use crate::reanchor::{ReanchorOutcome, reanchor};
+use crate::store::{
+    DiskStamp, Loaded, LockError, OpenError, Opened, SaveError, SessionLock, open_path,
+};
+use crate::ui::background::{Job, Poll, is_large};
+use crate::ui::file_dialog::{FileDialog, FileDialogPurpose};
+use crate::ui::view_state::{SidePane, ViewState};
+use std::path::{Path, PathBuf};
+
+/// Work in progress that the user waits for (a progress dialog covers the window).
+pub(super) enum Busy {
+    Opening {
+        job: Job<Result<Opened, OpenError>>,
+        path: PathBuf,
+        /// Put back the selection and scroll remembered from the last launch.
+        restore_view: bool,
+    },
+    Saving {
+        job: Job<Result<Saved, SaveError>>,
+        /// The lock taken on a new file ("save as"), handed to the document on success.
+        lock: Option<SessionLock>,
+        then: Option<Pending>,
+    },
+    Updating {
+        job: Job<Result<ReanchorOutcome, ImportError>>,
+        path: PathBuf,
+    },
+}
+
+impl Busy {
+    /// What the progress dialog says and how long it has been going.
+    pub(super) fn progress(&self) -> (&str, std::time::Duration) {
+        match self {
+            Busy::Opening { job, .. } => (&job.label, job.elapsed()),
+            Busy::Saving { job, .. } => (&job.label, job.elapsed()),
+            Busy::Updating { job, .. } => (&job.label, job.elapsed()),
+        }
+    }
+}
+
+/// A session that was read but is locked by another window: open it read-only?
+pub(super) struct LockedSession {
+    pub loaded: Loaded,
+    pub stamp: DiskStamp,
+    pub path: PathBuf,
+    pub message: String,
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+impl ClaimdeskApp {
+    /// Opens `path` (no unsaved-changes check): large files on a worker thread. On
+    /// failure the current work stays and the error is shown.
+    pub(super) fn open(&mut self, ctx: &egui::Context, path: &Path, restore_view: bool) {
+        let large = std::fs::metadata(path)
+            .is_ok_and(|m| m.len() > crate::ui::background::LARGE_BYTES as u64);
+        let owned = path.to_path_buf();
+        let job = Job::start(
+            format!("Opening {}", file_name(path)),
+            !large && !self.force_background,
+            move || open_path(&owned),
+        );
+        self.busy = Some(Busy::Opening {
+            job,
+            path: path.to_path_buf(),
+            restore_view,
+        });
+        self.poll_busy(ctx);
+    }
+
+    fn opened(&mut self, path: PathBuf, result: Result<Opened, OpenError>, restore_view: bool) {
+        match result {
+            Ok(Opened::Session(loaded, stamp)) => {
+                // Reopening our own file: let go of our lock, or we would see ourselves.
+                if self.doc.path() == Some(path.as_path()) {
+                    self.doc.set_access(Access::Editable);
+                }
+                match SessionLock::acquire(&path) {
+                    Ok(lock) => self.show_session(loaded, stamp, &path, Access::Locked(lock)),
+                    Err(e @ LockError::HeldElsewhere { .. }) => {
+                        self.dialog = Some(Dialog::Locked(Box::new(LockedSession {
+                            loaded,
+                            stamp,
+                            path,
+                            message: e.to_string(),
+                        })));
+                        return;
+                    }
+                    Err(e @ LockError::Io { .. }) => {
+                        self.show_session(loaded, stamp, &path, Access::Editable);
+                        self.notice = format!(
+                            "Opened {}, but {e}; another window could change it too.",
+                            path.display()
+                        );
+                    }
+                }
+                if restore_view {
+                    self.restore_view();
+                }
+            }
+            Ok(Opened::Article(session)) => {
+                self.doc = Document::unsaved(session);
+                self.view = ViewState::default();
+                self.memory.add_recent(&path);
+                self.notice = format!("Opened {}", path.display());
+            }
+            Err(e) => self.show_message(
+                "Could not open the file",
+                vec![e.to_string(), "Your open work is unchanged.".into()],
+                true,
+            ),
+        }
+    }
+
+    /// Makes a loaded session the open document.
+    pub(super) fn show_session(
+        &mut self,
+        loaded: Loaded,
+        stamp: DiskStamp,
+        path: &Path,
+        access: Access,
+    ) {
+        let read_only = matches!(access, Access::ReadOnly);
+        self.doc = Document::saved(loaded.session, path.to_path_buf(), stamp);
+        self.doc.set_access(access);
+        self.view = ViewState::default();
+        self.memory.add_recent(path);
+        self.notice = if read_only {
+            format!("Opened {} read-only", path.display())
+        } else {
+            format!("Opened {}", path.display())
+        };
+        if !loaded.warnings.is_empty() {
+            self.show_message("Opened with warnings", loaded.warnings, false);
+        }
+    }
+
+    /// Selection and scroll position as they were when the app last closed.
+    fn restore_view(&mut self) {
+        self.view.selected = self
+            .memory
+            .last_selected
+            .map(ClaimId)
+            .filter(|id| self.doc.session.claim(*id).is_some());
+        self.view.restore_article_scroll = Some(self.memory.last_scroll);
+        self.view.reveal_in_list = self.view.selected;
+    }
+
+    /// Read-only: try to take the lock again (the other window may have closed),
+    /// reloading first if that window saved meanwhile.
+    pub(super) fn retry_lock(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            return;
+        };
+        if self.doc.changed_on_disk() {
+            self.open(ctx, &path, false);
+            return;
+        }
+        match SessionLock::acquire(&path) {
+            Ok(lock) => {
+                self.doc.set_access(Access::Locked(lock));
+                self.notice = format!("{} is now open for editing", path.display());
+            }
+            Err(e) => self.notice = e.to_string(),
+        }
+    }
+
+    /// Work recovered from an autosave: lock its file, or make it read-only if
+    /// another window has that file open (then "save a copy as" keeps it).
+    pub(super) fn lock_recovered(&mut self) {
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            return;
+        };
+        match SessionLock::acquire(&path) {
+            Ok(lock) => self.doc.set_access(Access::Locked(lock)),
+            Err(LockError::HeldElsewhere { .. }) => {
+                self.doc.set_access(Access::ReadOnly);
+                self.notice = format!(
+                    "Recovered work for {}, which is open in another window: save a copy to keep it.",
+                    path.display()
+                );
+            }
+            Err(LockError::Io { .. }) => {}
+        }
+    }
+
+    /// Saves to the current file, or asks for one; then runs `then`.
+    pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
+        match self.doc.path().map(Path::to_path_buf) {
+            Some(path) if !self.doc.is_read_only() => self.save_to(ctx, &path, false, then),
+            _ => self.choose_save_path(then),
+        }
+    }
+
+    /// Asks where to save (a read-only document saves a copy).
+    pub(super) fn choose_save_path(&mut self, then: Option<Pending>) {
+        let name = self.doc.path().and_then(Path::file_name).map_or_else(
+            || super::suggested_file_name(&self.doc.session.article.title),
+            |n| {
+                let name = n.to_string_lossy();
+                if self.doc.is_read_only() {
+                    name.replacen(".ron", "-copy.ron", 1)
+                } else {
+                    name.into_owned()
+                }
+            },
+        );
+        self.dialog = Some(Dialog::File(
+            FileDialog::new(FileDialogPurpose::SaveSession, self.dialog_dir(), name),
+            then,
+        ));
+    }
+
+    /// Saves to `path` (large sessions on a worker thread). `overwrite` skips the
+    /// "changed on disk" check, once the user confirmed. On failure the work stays
+    /// open and unsaved, and the old file is untouched.
+    pub(super) fn save_to(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        overwrite: bool,
+        then: Option<Pending>,
+    ) {
+        let own_file = self.doc.path() == Some(path);
+        let lock = if own_file {
+            None
+        } else {
+            match SessionLock::acquire(path) {
+                Ok(lock) => Some(lock),
+                Err(e @ LockError::HeldElsewhere { .. }) => {
+                    self.show_message(
+                        "Could not save",
+                        vec![
+                            e.to_string(),
+                            "Choose another name, or close it in the other window first.".into(),
+                        ],
+                        true,
+                    );
+                    return;
+                }
+                // A folder without locks can still be written; the save says if it cannot.
+                Err(LockError::Io { .. }) => None,
+            }
+        };
+        let save: SaveJob = self.doc.save_job(path, overwrite);
+        let in_place = !is_large(&self.doc.session) && !self.force_background;
+        let job = Job::start(format!("Saving {}", file_name(path)), in_place, move || {
+            save.run()
+        });
+        self.busy = Some(Busy::Saving { job, lock, then });
+        self.poll_busy(ctx);
+    }
+
+    fn saved(
+        &mut self,
+        ctx: &egui::Context,
+        result: Result<Saved, SaveError>,
+        lock: Option<SessionLock>,
+        then: Option<Pending>,
+    ) {
+        match result {
+            Ok(saved) => {
+                let path = saved.path.clone();
+                self.doc.finish_save(saved, lock);
+                self.notice = format!("Saved {}", path.display());
+                self.memory.add_recent(&path);
+                if let Some(autosave) = &self.autosave {
+                    autosave.clear();
+                }
+                if let Some(then) = then {
+                    self.proceed(ctx, then);
+                }
+            }
+            Err(e) if e.is_changed_on_disk() => {
+                self.dialog = Some(Dialog::ChangedOnDisk { path: e.path, then });
+            }
+            Err(e) => self.show_message("Could not save", vec![e.to_string()], true),
+        }
+    }
+
+    /// Replaces the article with the file at `path` and re-anchors every claim
+    /// (large sessions on a worker thread); the result is one undoable change.
+    pub(super) fn update_article(&mut self, ctx: &egui::Context, path: &Path) {
+        if self.doc.is_read_only() {
+            self.notice = "This session is open read-only; save a copy to update it.".into();
+            return;
+        }
+        let session = self.doc.session.clone();
+        let owned = path.to_path_buf();
+        let in_place = !is_large(&session)
+            && std::fs::metadata(path)
+                .is_ok_and(|m| m.len() < crate::ui::background::LARGE_BYTES as u64)
+            && !self.force_background;
+        let job = Job::start(
+            format!("Re-anchoring claims in {}", file_name(path)),
+            in_place,
+            move || import_file(&owned).map(|article| reanchor(&session, article)),
+        );
+        self.busy = Some(Busy::Updating {
+            job,
+            path: path.to_path_buf(),
+        });
+        self.poll_busy(ctx);
+    }
+
+    fn updated(&mut self, path: &Path, result: Result<ReanchorOutcome, ImportError>) {
+        match result {
+            Ok(outcome) => {
+                let report = outcome.report;
+                let revision = self.doc.revision();
+                self.edit(outcome.into_command());
+                if self.doc.revision() == revision {
+                    return; // refused; `edit` said why
+                }
+                self.view.text_selection = None;
+                self.view.clear_text_selection = true;
+                self.dialog = Some(Dialog::Reanchored {
+                    source: path.display().to_string(),
+                    report,
+                });
+            }
+            Err(e) => self.show_message(
+                "Could not update the article",
+                vec![
+                    format!("Could not read {}: {e}", path.display()),
+                    "The article and the claims are unchanged.".into(),
+                ],
+                true,
+            ),
+        }
+    }
+
+    /// Shows only the claims that need re-attaching after an article update.
+    pub(super) fn show_needs_review(&mut self) {
+        self.view.side = SidePane::Claims;
+        self.view.filter = Default::default();
+        self.view.filter.needs_review = true;
+        let first = self
+            .doc
+            .session
+            .claims
+            .iter()
+            .find(|c| c.needs_review)
+            .map(|c| c.id);
+        if first.is_some() {
+            self.select(first, true, true);
+        }
+    }
+
+    /// Finishes whatever the worker was doing, once it is done.
+    pub(super) fn poll_busy(&mut self, ctx: &egui::Context) {
+        let Some(mut busy) = self.busy.take() else {
+            return;
+        };
+        let lost = |what: &str| {
+            vec![
+                format!("Claimdesk stopped while {what}."),
+                "Nothing was changed; try again.".to_owned(),
+            ]
+        };
+        match &mut busy {
+            Busy::Opening {
+                job,
+                path,
+                restore_view,
+            } => match job.poll() {
+                Poll::Running => {}
+                Poll::Done(result) => {
+                    let (path, restore) = (std::mem::take(path), *restore_view);
+                    self.opened(path, result, restore);
+                    return;
+                }
+                Poll::Lost => {
+                    self.show_message("Could not open the file", lost("opening it"), true);
+                    return;
+                }
+            },
+            Busy::Saving { job, lock, then } => match job.poll() {
+                Poll::Running => {}
+                Poll::Done(result) => {
+                    let (lock, then) = (lock.take(), then.take());
+                    self.saved(ctx, result, lock, then);
+                    return;
+                }
+                Poll::Lost => {
+                    self.show_message("Could not save", lost("saving"), true);
+                    return;
+                }
+            },
+            Busy::Updating { job, path } => match job.poll() {
+                Poll::Running => {}
+                Poll::Done(result) => {
+                    let path = std::mem::take(path);
+                    self.updated(&path, result);
+                    return;
+                }
+                Poll::Lost => {
+                    self.show_message(
+                        "Could not update the article",
+                        lost("re-anchoring the claims"),
+                        true,
+                    );
+                    return;
+                }
+            },
+        }
+        self.busy = Some(busy);
+        // Keep drawing (the progress bar moves) and look again soon.
+        ctx.request_repaint_after(std::time::Duration::from_millis(50));
+    }
+
+    /// Writes an export; for ClaimReview, lists what the linter found.
+    pub(super) fn export_to(&mut self, format: ExportFormat, path: &Path) {
+        let options = ExportOptions::new(self.prefs.publisher.clone(), crate::export::today_utc());
+        let problems = if format == ExportFormat::ClaimReview {
+            crate::export::lint_claimreview(&self.doc.session, &options)
+        } else {
+            Vec::new()
+        };
+        let written = crate::export::export(&self.doc.session, format, &options)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                crate::store::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+            });
+        match written {
+            Err(e) => self.show_message(
+                "Could not export",
+                vec![format!("Could not write {}: {e}", path.display())],
+                true,
+            ),
+            Ok(()) if problems.is_empty() => self.notice = format!("Exported {}", path.display()),
+            Ok(()) => {
+                let mut lines = vec![format!(
+                    "Wrote {}, but check these before publishing:",
+                    path.display()
+                )];
+                lines.extend(problems.iter().map(ToString::to_string));
+                self.show_message("Exported with warnings", lines, false);
+            }
+        }
+    }
+
+    pub(super) fn dialog_dir(&self) -> PathBuf {
+        self.doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+}

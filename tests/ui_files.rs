@@ -1,0 +1,410 @@
+//! Files in the app, driven through egui_kittest: a session open in another window,
+//! a file changed on disk before saving, updating the article text with claims
+//! re-anchored and re-attached, and large jobs on a worker thread.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
+
+use claimdesk::model::ClaimId;
+use claimdesk::sample::sample_session;
+use claimdesk::store::{SessionLock, load_session, save_session};
+use claimdesk::ui::{ClaimdeskApp, StartOptions};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use std::path::{Path, PathBuf};
+
+fn app_with(options: StartOptions) -> Harness<'static, ClaimdeskApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_eframe(move |cc| ClaimdeskApp::with_options(&cc.egui_ctx, options));
+    harness.run();
+    harness
+}
+
+fn app(open: Option<PathBuf>) -> Harness<'static, ClaimdeskApp> {
+    app_with(StartOptions {
+        open,
+        ..Default::default()
+    })
+}
+
+/// The sample session (six claims on the seed article), saved to `dir`.
+fn saved_sample(dir: &Path) -> PathBuf {
+    let path = dir.join("sample.ron");
+    save_session(&path, &sample_session(), None).unwrap();
+    path
+}
+
+fn click(harness: &mut Harness<'_, ClaimdeskApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Types `path` into the open file dialog and presses its confirm button.
+fn pick_file(harness: &mut Harness<'_, ClaimdeskApp>, path: &Path, confirm: &str) {
+    harness.get_by_label("File name").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File name")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, confirm).click();
+    harness.run();
+}
+
+fn select(harness: &mut Harness<'_, ClaimdeskApp>, id: u64) {
+    harness.state_mut().select_claim(ClaimId(id));
+    harness.run();
+}
+
+#[test]
+fn a_session_open_in_another_window_opens_read_only_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let other_window = SessionLock::acquire(&path).unwrap();
+
+    // Cancel: nothing opens, the seed article stays.
+    let mut harness = app(Some(path.clone()));
+    harness.get_by_label("Already open in another window");
+    click(&mut harness, "Cancel");
+    assert!(harness.state().document().path().is_none());
+
+    // Read-only: it opens, but nothing can change it.
+    let mut harness = app(Some(path.clone()));
+    click(&mut harness, "Open read-only");
+    let doc = harness.state().document();
+    assert_eq!(doc.path(), Some(path.as_path()));
+    assert!(doc.is_read_only());
+    harness.get_by_label_contains("Read-only: sample.ron is open in another Claimdesk window");
+    select(&mut harness, 6);
+    harness.key_press(Key::Num2);
+    harness.run();
+    let doc = harness.state().document();
+    assert_eq!(doc.session.claim(ClaimId(6)).unwrap().status, "unverified");
+    assert!(!doc.is_dirty(), "a read-only session takes no edits");
+
+    // Saving asks for a new name instead of writing the file the other window has.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Save session as");
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    // Once the other window lets go, "Try again" makes it editable.
+    drop(other_window);
+    click(&mut harness, "Try again");
+    let doc = harness.state().document();
+    assert!(!doc.is_read_only() && doc.holds_lock());
+    harness.key_press(Key::Num2);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .session
+            .claim(ClaimId(6))
+            .unwrap()
+            .status,
+        "true"
+    );
+    // And now this window holds the lock: a third one is told so.
+    assert!(SessionLock::acquire(&path).is_err());
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let mut harness = app(Some(path.clone()));
+    select(&mut harness, 6);
+    harness.key_press(Key::Num2);
+    harness.run();
+
+    // Another program (say, a git pull) rewrites the file.
+    let mut theirs = sample_session();
+    theirs.claims[0].note = "Edited on another computer.".into();
+    save_session(&path, &theirs, None).unwrap();
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("The file changed on disk");
+    click(&mut harness, "Cancel");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        on_disk,
+        "nothing written"
+    );
+    assert!(harness.state().document().is_dirty());
+
+    // Save as keeps both versions.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    click(&mut harness, "Save as…");
+    let copy = dir.path().join("mine.ron");
+    pick_file(&mut harness, &copy, "Save");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), on_disk);
+    let (mine, _) = load_session(&copy).unwrap();
+    assert_eq!(mine.session.claim(ClaimId(6)).unwrap().status, "true");
+    assert_eq!(harness.state().document().path(), Some(copy.as_path()));
+    drop(harness);
+
+    // Overwrite, on explicit confirmation, replaces theirs with ours.
+    let mut harness = app(Some(path.clone()));
+    select(&mut harness, 6);
+    harness.key_press(Key::Num3);
+    harness.run();
+    theirs.claims[0].note = "Edited again on another computer.".into();
+    save_session(&path, &theirs, None).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    click(&mut harness, "Overwrite");
+    let (saved, _) = load_session(&path).unwrap();
+    assert_eq!(
+        saved.session.claim(ClaimId(6)).unwrap().status,
+        "mostly-true"
+    );
+    assert!(!harness.state().document().is_dirty());
+
+    // Reload throws our change away and shows theirs.
+    select(&mut harness, 6);
+    harness.key_press(Key::Num4);
+    harness.run();
+    theirs.claims[0].note = "And edited a third time.".into();
+    save_session(&path, &theirs, None).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    click(&mut harness, "Reload from disk");
+    let doc = harness.state().document();
+    assert!(!doc.is_dirty());
+    assert_eq!(doc.session, theirs);
+    assert!(
+        doc.holds_lock(),
+        "reloading keeps the file locked for this window"
+    );
+}
+
+/// The seed article as corrected by its publisher: an editor's note inserted at the
+/// top, and the sentence about the base in Kyrgyzstan rewritten completely.
+fn corrected_article(dir: &Path) -> PathBuf {
+    let text = claimdesk::SEED_ARTICLE
+        .replacen(
+            "Photo: ALAMI\n\n",
+            "Photo: ALAMI\n\nEditor's note: this article was corrected on 28 November.\n\n",
+            1,
+        )
+        .replace(
+            "Russia also has a smaller base in Kyrgyzstan, about 500 miles from the Afghan border.",
+            "A second, smaller installation lies further north; its size is disputed.",
+        );
+    let path = dir.join("corrected.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn updating_the_article_moves_claims_and_lists_the_ones_to_reattach() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = corrected_article(dir.path());
+    let mut harness = app_with(StartOptions {
+        session: Some(sample_session()),
+        ..Default::default()
+    });
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Update article text…").click();
+    harness.run();
+    pick_file(&mut harness, &article, "Update");
+
+    harness.get_by_label("Article updated");
+    let session = &harness.state().document().session;
+    assert!(session.article.text.contains("Editor's note"));
+    assert_eq!(session.claims.len(), 6, "no claim is dropped");
+    let lost: Vec<_> = session.claims.iter().filter(|c| c.needs_review).collect();
+    assert_eq!(lost.len(), 1);
+    assert_eq!(lost[0].id, ClaimId(5));
+    assert_eq!(lost[0].status, "false", "its verdict is kept");
+    for claim in session.claims.iter().filter(|c| !c.needs_review) {
+        let text: String = session
+            .article
+            .text
+            .chars()
+            .skip(claim.anchor.start)
+            .take(claim.anchor.len())
+            .collect();
+        assert_eq!(
+            text, claim.anchor.exact,
+            "claim #{} moved with its text",
+            claim.id
+        );
+    }
+
+    click(&mut harness, "Show claims that need review");
+    harness.get_by_label_contains("1 claim needs review");
+    harness.get_by_label("Showing 1 of 6");
+    assert_eq!(harness.state().selected_claim(), Some(ClaimId(5)));
+    assert!(
+        harness
+            .get_by_label("Re-attach to selection")
+            .accesskit_node()
+            .is_disabled(),
+        "re-attaching needs a text selection first"
+    );
+
+    // The user selects the rewritten sentence and re-attaches the claim to it.
+    let new_sentence = "A second, smaller installation lies further north";
+    let text = &harness.state().document().session.article.text;
+    let start = text[..text.find(new_sentence).unwrap()].chars().count();
+    harness
+        .state_mut()
+        .select_text(start..start + new_sentence.chars().count());
+    harness.run();
+    click(&mut harness, "Re-attach to selection");
+    let claim = harness
+        .state()
+        .document()
+        .session
+        .claim(ClaimId(5))
+        .unwrap()
+        .clone();
+    assert!(!claim.needs_review);
+    assert_eq!(claim.anchor.exact, new_sentence);
+    assert!(harness.query_by_label_contains("needs review").is_none());
+
+    // Undo twice: the re-attachment, then the whole update.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let doc = harness.state().document();
+    assert!(doc.session.claim(ClaimId(5)).unwrap().needs_review);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().session, sample_session());
+}
+
+#[test]
+fn an_unreadable_new_article_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("scan.txt");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let mut harness = app_with(StartOptions {
+        session: Some(sample_session()),
+        ..Default::default()
+    });
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Update article text…").click();
+    harness.run();
+    pick_file(&mut harness, &binary, "Update");
+    harness.get_by_label("Could not update the article");
+    harness.get_by_label_contains("scan.txt");
+    assert_eq!(harness.state().document().session, sample_session());
+}
+
+/// Steps frames until the worker is done, checking the window keeps drawing.
+fn wait_for_worker(harness: &mut Harness<'_, ClaimdeskApp>) {
+    for _ in 0..2000 {
+        if !harness.state().is_busy() {
+            harness.run();
+            return;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    panic!("the worker did not finish");
+}
+
+#[test]
+fn saving_opening_and_reanchoring_on_a_worker_show_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("worker.ron");
+    let mut harness = app_with(StartOptions {
+        session: Some(sample_session()),
+        force_background: true,
+        ..Default::default()
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("File name").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File name")
+        .type_text(&path.display().to_string());
+    harness.step();
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    wait_for_worker(&mut harness);
+    assert!(!harness.state().document().is_dirty());
+    assert_eq!(load_session(&path).unwrap().0.session, sample_session());
+
+    let article = corrected_article(dir.path());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Update article text…").click();
+    harness.run();
+    harness.get_by_label("File name").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File name")
+        .type_text(&article.display().to_string());
+    harness.step();
+    harness
+        .get_by_role_and_label(Role::Button, "Update")
+        .click();
+    harness.step();
+    wait_for_worker(&mut harness);
+    harness.get_by_label("Article updated");
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .session
+            .claims
+            .iter()
+            .filter(|c| c.needs_review)
+            .count(),
+        1
+    );
+    drop(harness);
+
+    // Opening from a pipe: the worker waits for the bytes while the window keeps
+    // drawing its progress dialog, however long the writer takes.
+    let pipe = dir.path().join("slow.ron");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this system; the save and update above still ran
+    }
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe({
+            let pipe = pipe.clone();
+            move |cc| {
+                ClaimdeskApp::with_options(
+                    &cc.egui_ctx,
+                    StartOptions {
+                        open: Some(pipe),
+                        force_background: true,
+                        ..Default::default()
+                    },
+                )
+            }
+        });
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert!(harness.state().is_busy());
+    harness.get_by_label("Opening slow.ron…");
+    harness.get_by_role(Role::ProgressIndicator);
+    assert!(
+        harness.state().document().path().is_none(),
+        "still the seed article"
+    );
+    std::fs::write(&pipe, std::fs::read(&path).unwrap()).unwrap();
+    wait_for_worker(&mut harness);
+    assert_eq!(harness.state().document().path(), Some(pipe.as_path()));
+    assert_eq!(harness.state().document().session, sample_session());
+}
