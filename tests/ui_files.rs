@@ -73,9 +73,11 @@ fn a_session_open_in_another_window_opens_read_only_or_not_at_all() {
     click(&mut harness, "Cancel");
     assert!(harness.state().document().path().is_none());
 
-    // Read-only: it opens, but nothing can change it.
+    // Read-only (the suggested answer, so Enter picks it): it opens, but nothing can change it.
     let mut harness = app(Some(path.clone()));
-    click(&mut harness, "Open read-only");
+    harness.get_by_label("Open read-only");
+    harness.key_press(Key::Enter);
+    harness.run();
     let doc = harness.state().document();
     assert_eq!(doc.path(), Some(path.as_path()));
     assert!(doc.is_read_only());
@@ -91,8 +93,14 @@ fn a_session_open_in_another_window_opens_read_only_or_not_at_all() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     harness.get_by_label("Save session as");
-    harness.key_press(Key::Escape);
-    harness.run();
+    // ...and not onto the file the other window has open.
+    pick_file(&mut harness, &path, "Save");
+    harness.get_by_label_contains("“sample.ron” already exists. Replace it?");
+    click(&mut harness, "Replace");
+    harness.get_by_label("Could not save");
+    harness.get_by_label_contains("is already open in another Claimdesk window");
+    click(&mut harness, "OK");
+    assert!(harness.state().document().is_read_only());
 
     // Once the other window lets go, "Try again" makes it editable.
     drop(other_window);

@@ -129,9 +129,12 @@ pub fn shortcuts(ctx: &egui::Context) -> bool {
     done || modal.should_close()
 }
 
-/// Buttons in a row; the first is the suggested answer. Returns the one clicked.
+/// Buttons in a row; the first is the suggested answer, which Enter also picks.
+/// Returns the one chosen.
 fn buttons(ui: &mut egui::Ui, labels: &[(&str, &str)]) -> Option<usize> {
-    let mut clicked = None;
+    let mut clicked = ui
+        .input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        .then_some(0);
     ui.horizontal(|ui| {
         for (i, (label, hint)) in labels.iter().enumerate() {
             let text = if i == 0 {
@@ -158,8 +161,8 @@ pub fn locked_elsewhere(ctx: &egui::Context, message: &str) -> Option<bool> {
     let modal = Modal::new(egui::Id::unique("locked-elsewhere")).show(ctx, |ui| {
         ui.set_width(460.0);
         ui.heading("Already open in another window");
-        ui.label(format!("{message}."));
-        ui.label("Read-only, you can read, filter and export it, or save a copy to work on.");
+        ui.label(message);
+        ui.label("Open it read-only to read, filter and export it, or to save a copy to work on. To edit it here, close it in the other window first.");
         ui.add_space(8.0);
         answer = buttons(
             ui,

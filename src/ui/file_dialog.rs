@@ -83,6 +83,8 @@ pub struct FileDialog {
     file_name: String,
     entries: Vec<Entry>,
     error: Option<String>,
+    /// A chosen file that already exists, waiting for "Replace it?".
+    replace: Option<PathBuf>,
 }
 
 impl FileDialog {
@@ -95,6 +97,7 @@ impl FileDialog {
             file_name,
             entries: Vec::new(),
             error: None,
+            replace: None,
         };
         dialog.refresh();
         dialog
@@ -160,6 +163,20 @@ impl FileDialog {
         Some(path)
     }
 
+    /// The answer for a chosen file: writing over an existing one asks first.
+    fn pick(&mut self, path: PathBuf) -> FileDialogResult {
+        let writes = matches!(
+            self.purpose,
+            FileDialogPurpose::SaveSession | FileDialogPurpose::Export(_)
+        );
+        if writes && path.is_file() && self.replace.as_ref() != Some(&path) {
+            self.replace = Some(path);
+            FileDialogResult::Pending
+        } else {
+            FileDialogResult::Picked(path)
+        }
+    }
+
     /// Draws the dialog; call every frame while it is open.
     pub fn show(&mut self, ctx: &egui::Context) -> FileDialogResult {
         let mut result = FileDialogResult::Pending;
@@ -193,6 +210,7 @@ impl FileDialog {
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         let mut go = None;
+                        let mut chosen = None;
                         for entry in &self.entries {
                             let text = if entry.is_dir {
                                 format!("📁 {}", entry.name)
@@ -210,9 +228,7 @@ impl FileDialog {
                             }
                             if response.double_clicked() && !entry.is_dir {
                                 self.file_name = entry.name.clone();
-                                if let Some(path) = self.chosen() {
-                                    result = FileDialogResult::Picked(path);
-                                }
+                                chosen = self.chosen();
                             }
                         }
                         if self.entries.is_empty() && self.error.is_none() {
@@ -224,6 +240,9 @@ impl FileDialog {
                         if let Some(dir) = go {
                             self.enter(dir);
                         }
+                        if let Some(path) = chosen {
+                            result = self.pick(path);
+                        }
                     });
             });
             ui.horizontal(|ui| {
@@ -231,14 +250,33 @@ impl FileDialog {
                 let response = ui
                     .add(TextEdit::singleline(&mut self.file_name).desired_width(300.0))
                     .labelled_by(label.id);
+                if response.changed() {
+                    self.replace = None;
+                }
                 if response.lost_focus()
                     && ui.input(|i| i.key_pressed(Key::Enter))
                     && let Some(path) = self.chosen()
                 {
-                    result = FileDialogResult::Picked(path);
+                    result = self.pick(path);
                 }
                 ui.weak(format!(".{}", self.purpose.extensions().join(" .")));
             });
+            if let Some(existing) = self.replace.clone() {
+                let name = existing.file_name().unwrap_or_default().to_string_lossy();
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("“{name}” already exists. Replace it? (The current file is kept as {name}.bak.)"),
+                );
+                ui.horizontal(|ui| {
+                    if ui.button(RichText::new("Replace").strong()).clicked() {
+                        result = FileDialogResult::Picked(existing.clone());
+                    }
+                    if ui.button("Choose another name").clicked() {
+                        self.replace = None;
+                    }
+                });
+                return;
+            }
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let confirm = ui.add_enabled(
@@ -252,7 +290,7 @@ impl FileDialog {
                         self.enter(path);
                         self.file_name.clear();
                     } else {
-                        result = FileDialogResult::Picked(path);
+                        result = self.pick(path);
                     }
                 }
                 if ui.button("Cancel").clicked() {
@@ -285,6 +323,34 @@ mod tests {
         );
         let names: Vec<_> = d.entries.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["zeta", "a.txt", "b.ron"]);
+    }
+
+    #[test]
+    fn writing_over_an_existing_file_asks_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let existing = dir.path().join("old.ron");
+        std::fs::write(&existing, "x").unwrap();
+        let mut save = FileDialog::new(
+            FileDialogPurpose::SaveSession,
+            dir.path().to_path_buf(),
+            "old".into(),
+        );
+        assert_eq!(save.pick(existing.clone()), FileDialogResult::Pending);
+        assert_eq!(save.replace.as_ref(), Some(&existing));
+        assert_eq!(
+            save.pick(existing.clone()),
+            FileDialogResult::Picked(existing.clone()),
+            "confirmed"
+        );
+        let new = dir.path().join("new.ron");
+        assert_eq!(save.pick(new.clone()), FileDialogResult::Picked(new));
+        let mut open =
+            FileDialog::new(FileDialogPurpose::Open, dir.path().to_path_buf(), "".into());
+        assert_eq!(
+            open.pick(existing.clone()),
+            FileDialogResult::Picked(existing),
+            "opening never asks"
+        );
     }
 
     #[test]

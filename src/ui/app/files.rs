@@ -90,12 +90,20 @@ impl ClaimdeskApp {
                 }
                 match SessionLock::acquire(&path) {
                     Ok(lock) => self.show_session(loaded, stamp, &path, Access::Locked(lock)),
-                    Err(e @ LockError::HeldElsewhere { .. }) => {
+                    Err(LockError::HeldElsewhere { holder, .. }) => {
+                        let by = holder
+                            .filter(|h| !h.trim().is_empty())
+                            .map(|h| format!(" ({})", h.trim()))
+                            .unwrap_or_default();
+                        let message = format!(
+                            "{} is open in another Claimdesk window{by}.",
+                            path.display()
+                        );
                         self.dialog = Some(Dialog::Locked(Box::new(LockedSession {
                             loaded,
                             stamp,
                             path,
-                            message: e.to_string(),
+                            message,
                         })));
                         return;
                     }
@@ -234,8 +242,9 @@ impl ClaimdeskApp {
         overwrite: bool,
         then: Option<Pending>,
     ) {
+        // Our own file is already locked by us, unless we opened it read-only.
         let own_file = self.doc.path() == Some(path);
-        let lock = if own_file {
+        let lock = if own_file && self.doc.holds_lock() {
             None
         } else {
             match SessionLock::acquire(path) {
