@@ -9,16 +9,36 @@ use crate::model::{ClaimId, Session};
 
 /// A state of the session, as far as saving is concerned. Two equal revisions mean
 /// the same content, which is how "unsaved changes" survives undo back to the saved state.
+///
+/// Revisions are unique across every history in the process, not just within one:
+/// the UI caches layouts per revision, and a newly opened session must never be
+/// mistaken for the one it replaced.
 pub type Revision = u64;
 
+/// A revision no history has used yet.
+fn fresh_revision() -> Revision {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Undo/redo stacks plus a revision counter for the unsaved-changes marker.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct History {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
     merge_open: bool,
     revision: Revision,
-    next_revision: Revision,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            merge_open: false,
+            revision: fresh_revision(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -51,8 +71,7 @@ impl History {
         }
         self.merge_open = key.is_some();
         self.redo.clear();
-        self.next_revision += 1;
-        self.revision = self.next_revision;
+        self.revision = fresh_revision();
         Ok(applied)
     }
 
@@ -108,11 +127,7 @@ impl History {
 
     /// Forgets all steps (after opening another session).
     pub fn clear(&mut self) {
-        *self = Self {
-            next_revision: self.next_revision + 1,
-            revision: self.next_revision + 1,
-            ..Self::default()
-        };
+        *self = Self::default();
     }
 }
 

@@ -82,6 +82,9 @@ fn a_session_open_in_another_window_opens_read_only_or_not_at_all() {
     assert_eq!(doc.path(), Some(path.as_path()));
     assert!(doc.is_read_only());
     harness.get_by_label_contains("Read-only: sample.ron is open in another Claimdesk window");
+    // The panes show the opened session, not what they drew for the seed article.
+    harness.get_by_label_contains("6 claims: 1 unverified");
+    harness.get_by_label_contains("Claim #6: Unverified");
     select(&mut harness, 6);
     harness.key_press(Key::Num2);
     harness.run();
