@@ -123,12 +123,12 @@ impl ArticleView {
     /// Splits every claim into per-paragraph spans. Runs only when claims change.
     fn rebuild_spans(&mut self, session: &Session, selected: Option<ClaimId>, marks: Marks<'_>) {
         self.spans = vec![Vec::new(); self.paragraphs.len()];
-        // A claim that needs review sits only roughly where its text used to be; it
-        // is drawn only while selected, so it never passes for a placed claim.
+        // A claim that needs review sits only roughly where its text used to be, so
+        // it is not drawn: a highlight there would pass for a placed claim.
         let claims = session
             .claims
             .iter()
-            .filter(|c| !c.needs_review || selected == Some(c.id))
+            .filter(|c| !c.needs_review)
             .map(|c| Span {
                 start: c.anchor.start,
                 end: c.anchor.end,

@@ -336,6 +336,7 @@ impl ClaimdeskApp {
                 }
                 self.view.text_selection = None;
                 self.view.clear_text_selection = true;
+                self.notice = format!("Updated the article from {}: {report}", path.display());
                 self.dialog = Some(Dialog::Reanchored {
                     source: path.display().to_string(),
                     report,
