@@ -41,6 +41,7 @@ pub fn show(ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut 
             });
             if claim.needs_review {
                 needs_review(ui, claim, view, intents);
+                ui.weak("Its text before the article changed:");
             }
             ui.label(RichText::new(format!("“{}”", claim.anchor.exact)).italics())
                 .on_hover_text(format!(
