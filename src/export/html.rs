@@ -187,11 +187,7 @@ fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
     if !claim.sources.is_empty() {
         let _ = writeln!(out, "<h4>Sources</h4>\n<ul class=\"sources\">");
         for s in &claim.sources {
-            let title = if s.title.trim().is_empty() {
-                s.url.trim()
-            } else {
-                s.title.trim()
-            };
+            let title = s.display_name();
             let _ = write!(
                 out,
                 "<li><span class=\"stance stance-{0}\">{0}</span> {1}",

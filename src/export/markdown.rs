@@ -115,11 +115,7 @@ fn claim_section(out: &mut String, session: &Session, n: usize, claim: &Claim) {
     if !claim.sources.is_empty() {
         let _ = writeln!(out, "**Sources**\n");
         for s in &claim.sources {
-            let title = if s.title.trim().is_empty() {
-                s.url.trim()
-            } else {
-                s.title.trim()
-            };
+            let title = s.display_name();
             let _ = write!(out, "- {} ({})", link(title, &s.url), s.stance.as_str());
             if !s.accessed.trim().is_empty() {
                 let _ = write!(out, ", read {}", md(s.accessed.trim()));

@@ -22,6 +22,16 @@ pub struct Source {
     pub accessed: String,
 }
 
+impl Source {
+    /// What to call the source in a report: its title, or its URL when it has none.
+    pub fn display_name(&self) -> &str {
+        match self.title.trim() {
+            "" => self.url.trim(),
+            title => title,
+        }
+    }
+}
+
 /// Which way a source points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Stance {
@@ -87,6 +97,19 @@ impl SourceDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_is_named_by_its_title_or_else_its_url() {
+        let mut s = SourceDraft {
+            url: " https://example.org/report ".into(),
+            title: "  ".into(),
+            ..Default::default()
+        }
+        .into_source(SourceId(1));
+        assert_eq!(s.display_name(), "https://example.org/report");
+        s.title = " Annual report ".into();
+        assert_eq!(s.display_name(), "Annual report");
+    }
 
     #[test]
     fn stance_words_round_trip() {
