@@ -419,3 +419,43 @@ fn saving_opening_and_reanchoring_on_a_worker_show_progress() {
     assert_eq!(harness.state().document().path(), Some(pipe.as_path()));
     assert_eq!(harness.state().document().session, sample_session());
 }
+
+/// Switches the window's focus as the window manager would.
+fn set_focus(harness: &mut Harness<'_, ClaimdeskApp>, focused: bool) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .focused = Some(focused);
+    harness.run();
+}
+
+#[test]
+fn coming_back_to_the_window_reloads_a_file_changed_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let mut harness = app(Some(path.clone()));
+    set_focus(&mut harness, false);
+    let mut theirs = sample_session();
+    theirs.claims[0].note = "Pulled from the newsroom's repository.".into();
+    save_session(&path, &theirs, None).unwrap();
+    set_focus(&mut harness, true);
+    let doc = harness.state().document();
+    assert_eq!(doc.session, theirs, "nothing unsaved here, so it reloads");
+    assert!(!doc.is_dirty() && doc.holds_lock());
+    harness.get_by_label_contains("Reloaded");
+
+    // With unsaved work, nothing is replaced; saving will ask.
+    select(&mut harness, 6);
+    harness.key_press(Key::Num2);
+    harness.run();
+    set_focus(&mut harness, false);
+    theirs.claims[0].note = "Changed again.".into();
+    save_session(&path, &theirs, None).unwrap();
+    set_focus(&mut harness, true);
+    let doc = harness.state().document();
+    assert!(doc.is_dirty());
+    assert_eq!(doc.session.claim(ClaimId(6)).unwrap().status, "true");
+    harness.get_by_label_contains("changed on disk; saving will ask");
+}

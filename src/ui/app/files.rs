@@ -205,6 +205,30 @@ impl ClaimdeskApp {
         }
     }
 
+    /// The user came back to the window: if another program changed the file
+    /// meanwhile, reload it when nothing here is unsaved, or say that saving will ask.
+    pub(super) fn check_disk(&mut self, ctx: &egui::Context) {
+        if self.busy.is_some() || self.dialog.is_some() || !self.doc.changed_on_disk() {
+            return;
+        }
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            return;
+        };
+        if self.doc.is_dirty() {
+            self.notice = format!(
+                "{} changed on disk; saving will ask what to do.",
+                path.display()
+            );
+        } else {
+            let selected = self.view.selected;
+            self.open(ctx, &path, false);
+            if self.doc.path() == Some(path.as_path()) {
+                self.view.selected = selected.filter(|id| self.doc.session.claim(*id).is_some());
+                self.notice = format!("Reloaded {}: it changed on disk.", path.display());
+            }
+        }
+    }
+
     /// Saves to the current file, or asks for one; then runs `then`.
     pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
         match self.doc.path().map(Path::to_path_buf) {

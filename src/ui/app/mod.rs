@@ -106,6 +106,8 @@ pub struct ClaimdeskApp {
     /// Opening, saving or re-anchoring in progress (a progress dialog is shown).
     busy: Option<files::Busy>,
     force_background: bool,
+    /// Whether the window had the focus last frame (coming back checks the file).
+    window_focused: Option<bool>,
 }
 
 impl ClaimdeskApp {
@@ -164,6 +166,7 @@ impl ClaimdeskApp {
             window_title: String::new(),
             busy: None,
             force_background: options.force_background,
+            window_focused: None,
         };
         if let Some(session) = options.session {
             app.doc = Document::unsaved(session);
@@ -704,6 +707,11 @@ impl ClaimdeskApp {
         if let Some(path) = dropped {
             intents.push(Intent::OpenPath(path));
         }
+        let focused = ctx.input(|i| i.viewport().focused);
+        if focused == Some(true) && self.window_focused == Some(false) {
+            self.check_disk(&ctx);
+        }
+        self.window_focused = focused;
         self.keyboard(&ctx, &mut intents);
         let was_editing = self.view.editing_text;
         self.view.editing_text = false;
