@@ -26,9 +26,15 @@ use crate::store::{Autosave, Recovered};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// Set this environment variable to make the app close after its first frame
-/// (used by `scripts/measure-startup.sh`; nothing is saved or autosaved).
+/// Set this environment variable to make the app close after its first frame that
+/// shows the session it opened (used by `scripts/measure-startup.sh`; nothing is
+/// saved or autosaved).
 pub const EXIT_AFTER_FIRST_FRAME_ENV: &str = "CLAIMDESK_EXIT_AFTER_FIRST_FRAME";
+
+/// With [`EXIT_AFTER_FIRST_FRAME_ENV`], the launch time (Unix epoch milliseconds, as
+/// `date +%s%3N` prints it): the app then prints how long after it the first frame
+/// was painted.
+pub const STARTED_AT_ENV: &str = "CLAIMDESK_STARTED_AT_MS";
 
 /// How often unsaved work is copied to the autosave folder.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(20);
@@ -102,6 +108,8 @@ pub struct ClaimdeskApp {
     allow_close: bool,
     /// Close right after the first frame (start-up time and memory measurements).
     exit_after_first_frame: bool,
+    /// Frames drawn with the opened session in a measurement run.
+    measured_frames: u32,
     window_title: String,
     /// Opening, saving or re-anchoring in progress (a progress dialog is shown).
     busy: Option<files::Busy>,
@@ -163,6 +171,7 @@ impl ClaimdeskApp {
             notice: String::new(),
             allow_close: false,
             exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some(),
+            measured_frames: 0,
             window_title: String::new(),
             busy: None,
             force_background: options.force_background,
@@ -645,6 +654,32 @@ impl ClaimdeskApp {
         }
     }
 
+    /// A measurement run: once the opened session has been drawn (a large one loads on
+    /// its worker first) and painted, which the next call means, report and close.
+    fn measurement_frame(&mut self, ctx: &egui::Context) {
+        if self.busy.is_some() {
+            return;
+        }
+        self.measured_frames += 1;
+        if self.measured_frames < 2 {
+            ctx.request_repaint();
+            return;
+        }
+        let started = std::env::var(STARTED_AT_ENV)
+            .ok()
+            .and_then(|v| v.trim().parse::<u128>().ok());
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis());
+        if let (Some(started), Ok(now)) = (started, now) {
+            eprintln!(
+                "claimdesk: first frame painted {} ms after start",
+                now.saturating_sub(started)
+            );
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
     /// Whether a file is being opened, saved or re-anchored on a worker thread.
     pub fn is_busy(&self) -> bool {
         self.busy.is_some()
@@ -822,7 +857,7 @@ impl ClaimdeskApp {
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
         if self.exit_after_first_frame {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.measurement_frame(&ctx);
         }
     }
 }
