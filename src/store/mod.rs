@@ -7,12 +7,13 @@ pub mod format;
 pub mod lock;
 pub mod stamp;
 pub mod validate;
+mod writer;
 
 pub use crate::import::MAX_ARTICLE_BYTES;
 pub use atomic::{backup_path, write_atomic};
 pub use autosave::{Autosave, Recovered};
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
-pub use format::{Loaded, from_bytes, from_ron, to_ron};
+pub use format::{Loaded, from_bytes, from_ron, to_ron, to_ron_generic};
 pub use lock::{LockError, SessionLock};
 pub use stamp::{DiskStamp, changed_since};
 
