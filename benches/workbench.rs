@@ -1,12 +1,9 @@
 //! Benchmarks of the workbench on a large generated session (about 1.2 MB of article
 //! text in 5,000 paragraphs, claims with 3 sources each). Budgets and latest results:
-//! docs/performance.md. Run with `cargo bench --bench workbench`.
+//! docs/performance.md. Run with `cargo bench --bench workbench` (needs the `gui`
+//! feature; saving, loading and re-anchoring are in `benches/store.rs`).
 
-#![allow(clippy::expect_used)] // benchmark set-up may stop on a broken temp dir
-
-use claimdesk::model::Session;
 use claimdesk::sample::large_session;
-use claimdesk::store::{load_session, save_session};
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -50,26 +47,9 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-fn session_10k() -> Session {
-    large_session(PARAGRAPHS, 10_000, 3)
-}
-
-fn save_and_load(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("large.ron");
-    let session = session_10k();
-    c.bench_function("save_10k_claims", |b| {
-        b.iter(|| save_session(&path, black_box(&session), None).expect("save"))
-    });
-    save_session(&path, &session, None).expect("save");
-    c.bench_function("load_10k_claims", |b| {
-        b.iter(|| black_box(load_session(&path).expect("load")))
-    });
-}
-
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = frame, save_and_load
+    targets = frame
 }
 criterion_main!(benches);

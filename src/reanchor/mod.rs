@@ -185,36 +185,42 @@ impl Text {
         }
     }
 
-    /// Every position where the folded quote occurs.
-    fn occurrences(&self, quote: &[char]) -> Vec<usize> {
+    /// Where the folded quote may start: positions in increasing order, to be
+    /// verified (runs of the index are found by hash). Short quotes are scanned for.
+    fn candidates(&self, quote: &[char]) -> Candidates<'_> {
         let m = quote.len();
         let n = self.folded.len();
         if m == 0 || m > n {
-            return Vec::new();
+            return Candidates::Scanned(Vec::new());
         }
-        let at = |p: usize| self.folded.get(p..p + m) == Some(quote);
         if m < K {
-            return self.scan(quote, 0, n);
+            return Candidates::Scanned(self.scan(quote, 0, n));
         }
-        // Look the quote up by its rarest run of K characters.
-        let step = ((m - K + 1) / 64).max(1);
-        let rarest = (0..=m - K)
-            .step_by(step)
-            .filter_map(|i| {
-                quote
-                    .get(i..i + K)
-                    .map(|run| (self.index.count(key(run)), i))
-            })
-            .min();
+        // Look the quote up by the rarest of a few of its runs of K characters. Any
+        // run finds every occurrence (each contains all of the quote's runs), so
+        // the choice only decides how many candidates there are to verify.
+        let step = ((m - K + 1) / 16).max(1);
+        let mut rarest: Option<(usize, usize)> = None;
+        for i in (0..=m - K).step_by(step) {
+            let Some(run) = quote.get(i..i + K) else {
+                break;
+            };
+            let count = self.index.count(key(run));
+            if rarest.is_none_or(|r| (count, i) < r) {
+                rarest = Some((count, i));
+            }
+            if count <= 1 {
+                break;
+            }
+        }
         let Some((_, offset)) = rarest else {
-            return Vec::new();
+            return Candidates::Scanned(Vec::new());
         };
         let run_key = quote.get(offset..offset + K).map(key).unwrap_or_default();
-        self.index
-            .positions(run_key)
-            .filter_map(|p| p.checked_sub(offset))
-            .filter(|&p| at(p))
-            .collect()
+        Candidates::Indexed {
+            runs: self.index.entries(run_key),
+            offset,
+        }
     }
 
     /// Positions in `lo..hi` where the folded quote occurs entirely inside `lo..hi`.
@@ -290,20 +296,16 @@ fn place(text: &Text, old: &Anchor, expected: usize) -> (Anchor, Found) {
             })
             .min_by_key(|p| p.abs_diff(expected))
     });
-    let candidates = match nearby {
-        Some(Some(p)) => vec![p],
-        _ => text.occurrences(&quote),
+    let score = |p: usize| -> Score {
+        let raw = text.raw_equals(p, &exact);
+        let ctx = text.context_score(p, p + m, &prefix, &suffix);
+        let near = std::cmp::Reverse(p.abs_diff(expected));
+        (raw, ctx, near, p == old.start)
     };
-    let best = candidates
-        .into_iter()
-        .map(|p| {
-            let raw = text.raw_equals(p, &exact);
-            let ctx = text.context_score(p, p + m, &prefix, &suffix);
-            let near = std::cmp::Reverse(p.abs_diff(expected));
-            let same_place = p == old.start;
-            ((raw, ctx, near, same_place), p)
-        })
-        .max();
+    let best = match nearby {
+        Some(Some(p)) => Some((score(p), p)),
+        _ => best_occurrence(text, &quote, expected, score, full_context),
+    };
     if let Some(((raw, ..), p)) = best {
         let found = if !raw {
             Found::Fuzzy { confidence: 1.0 }
@@ -329,6 +331,110 @@ fn place(text: &Text, old: &Anchor, expected: usize) -> (Anchor, Found) {
         clamp_into(old, text.len()),
         Found::NeedsReview { best_confidence },
     )
+}
+
+/// How well a candidate position fits, best highest: the raw text equals the quote
+/// (not only its folded form), how much of the stored context agrees, nearness to
+/// where the claim was expected, and being at its old place.
+type Score = (bool, usize, std::cmp::Reverse<usize>, bool);
+
+/// Possible starts of a quote, in increasing order.
+enum Candidates<'a> {
+    /// Already verified positions (short quotes, found by a scan).
+    Scanned(Vec<usize>),
+    /// Positions of the quote's rarest run, `offset` characters into the quote.
+    Indexed {
+        runs: &'a [(u64, u32)],
+        offset: usize,
+    },
+}
+
+impl Candidates<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Candidates::Scanned(v) => v.len(),
+            Candidates::Indexed { runs, .. } => runs.len(),
+        }
+    }
+
+    /// Index of the first candidate at or after `pos` (binary search).
+    fn first_from(&self, pos: usize) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.get(mid).is_none_or(|p| p < pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The `i`-th possible start (`None` where the run sits too close to the text's
+    /// start for the quote to fit before it; those come first).
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Candidates::Scanned(v) => v.get(i).copied(),
+            Candidates::Indexed { runs, offset } => runs
+                .get(i)
+                .and_then(|&(_, p)| (p as usize).checked_sub(*offset)),
+        }
+    }
+}
+
+/// The occurrence of the folded quote with the highest `score` (ties: the later
+/// position), as if every occurrence were scored.
+///
+/// In a text that repeats its sentences (boilerplate, a generated benchmark) a
+/// quote can occur thousands of times, and scoring all of them for every claim
+/// took seconds. So occurrences are visited nearest to `expected` first, and the
+/// search stops once the best one has the raw text and all of its context
+/// (`full_context`): every occurrence not yet visited is farther away and so
+/// scores lower. The result is the same as scoring all of them.
+fn best_occurrence(
+    text: &Text,
+    quote: &[char],
+    expected: usize,
+    score: impl Fn(usize) -> Score,
+    full_context: usize,
+) -> Option<(Score, usize)> {
+    let m = quote.len();
+    let candidates = text.candidates(quote);
+    let is_occurrence = |p: usize| text.folded.get(p..p + m) == Some(quote);
+    // Candidates before `left` and from `right` on are still to visit.
+    let mut right = candidates.first_from(expected);
+    let mut left = right;
+    let mut best: Option<(Score, usize)> = None;
+    loop {
+        let before = left.checked_sub(1).and_then(|i| candidates.get(i));
+        let after = candidates.get(right);
+        let (p, from_left) = match (before, after) {
+            (Some(b), Some(a)) if expected - b <= a - expected => (b, true),
+            (Some(b), None) => (b, true),
+            (_, Some(a)) => (a, false),
+            (None, None) => break,
+        };
+        if let Some(((raw, ctx, near, _), _)) = best
+            && raw
+            && ctx == full_context
+            && p.abs_diff(expected) > near.0
+        {
+            break;
+        }
+        if from_left {
+            left -= 1;
+        } else {
+            right += 1;
+        }
+        if is_occurrence(p) {
+            let cand = (score(p), p);
+            if best.is_none_or(|b| cand > b) {
+                best = Some(cand);
+            }
+        }
+    }
+    best
 }
 
 /// The old anchor with its position moved inside a text of `len` characters. Its

@@ -401,3 +401,54 @@ fn ten_thousand_claims_on_a_megabyte_article_are_fast() {
         new.len()
     );
 }
+
+#[test]
+fn nearest_first_search_finds_what_scoring_every_occurrence_finds() {
+    // A text that repeats one sentence many times, with its context and typography
+    // varying, so that raw match, context and distance all decide somewhere.
+    let mut text = String::from("Head\n\n");
+    for i in 0..200 {
+        let sentence = if i % 7 == 3 {
+            "The \u{201C}base\u{201D} is near Kant."
+        } else {
+            "The \"base\" is near Kant."
+        };
+        let before = ["Also. ", "Then ", "", "Also. "][i % 4];
+        text.push_str(&format!("{before}{sentence} Item {}. ", i % 5));
+    }
+    let t = Text::new(&text);
+    let n = t.len();
+    for (quote, prefix, suffix) in [
+        ("The \"base\" is near Kant.", "Also. ", " Item 2"),
+        ("The \"base\" is near Kant.", "", ""),
+        ("The \u{201C}base\u{201D} is near Kant.", "Then ", " Item 4"),
+        ("near Kant. Item 3", "is ", ". Also."),
+        ("Kant", " near ", ". Item 0"),
+        ("absent from the text", "", ""),
+    ] {
+        let exact: Vec<char> = quote.chars().collect();
+        let folded = fold_str(quote);
+        let (prefix, suffix) = (fold_str(prefix), fold_str(suffix));
+        let m = exact.len();
+        let full = prefix.len() + suffix.len();
+        for expected in (0..n).step_by(97).chain([0, n]) {
+            let old_start = (expected * 7) % n;
+            let score = |p: usize| -> Score {
+                let raw = t.raw_equals(p, &exact);
+                let ctx = t.context_score(p, p + m, &prefix, &suffix);
+                (
+                    raw,
+                    ctx,
+                    std::cmp::Reverse(p.abs_diff(expected)),
+                    p == old_start,
+                )
+            };
+            let every = (0..n)
+                .filter(|&p| t.folded.get(p..p + m) == Some(&folded[..]))
+                .map(|p| (score(p), p))
+                .max();
+            let nearest_first = best_occurrence(&t, &folded, expected, score, full);
+            assert_eq!(nearest_first, every, "{quote:?} expected at {expected}");
+        }
+    }
+}

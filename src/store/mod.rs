@@ -7,12 +7,13 @@ pub mod format;
 pub mod lock;
 pub mod stamp;
 pub mod validate;
+mod writer;
 
 pub use crate::import::MAX_ARTICLE_BYTES;
 pub use atomic::{backup_path, write_atomic};
 pub use autosave::{Autosave, Recovered};
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
-pub use format::{Loaded, from_bytes, from_ron, to_ron};
+pub use format::{Loaded, from_bytes, from_ron, to_ron, to_ron_generic};
 pub use lock::{LockError, SessionLock};
 pub use stamp::{DiskStamp, changed_since};
 
@@ -41,9 +42,22 @@ pub fn load_session(path: &Path) -> Result<(Loaded, DiskStamp), LoadError> {
         return Err(err(LoadErrorKind::TooLarge(meta.len() / 1_000_000)));
     }
     let bytes = std::fs::read(path).map_err(|e| err(e.into()))?;
-    let stamp = DiskStamp::of_bytes(&bytes, meta.modified().ok());
-    let loaded = from_bytes(&bytes).map_err(err)?;
-    Ok((loaded, stamp))
+    let modified = meta.modified().ok();
+    // Hashing a large file (SHA-256 of ~18 MB for 10,000 claims) takes about a
+    // sixth of the parsing time and needs nothing from it: do both at once.
+    let (loaded, stamp) = std::thread::scope(|scope| {
+        let hashing = std::thread::Builder::new()
+            .name("stamp".into())
+            .spawn_scoped(scope, || DiskStamp::of_bytes(&bytes, modified));
+        let loaded = from_bytes(&bytes);
+        let stamp = match hashing.map(|h| h.join()) {
+            Ok(Ok(stamp)) => stamp,
+            // No thread to be had (or it died): hash here.
+            _ => DiskStamp::of_bytes(&bytes, modified),
+        };
+        (loaded, stamp)
+    });
+    Ok((loaded.map_err(err)?, stamp))
 }
 
 /// Saves a session atomically (see [`write_atomic`]), keeping the previous file as
