@@ -10,10 +10,16 @@ use claimdesk::reanchor::reanchor as reanchor_session;
 use claimdesk::store::{from_bytes, from_ron, to_ron};
 
 /// Any bytes as a session file: an error or a valid session, never a panic, and a
-/// session that loads saves and loads back equal.
+/// session that loads saves and loads back equal. Saving writes exactly what RON's
+/// own serializer would (the hand-written writer is fuzzed against it).
 pub fn load_session(data: &[u8]) {
     if let Ok(loaded) = from_bytes(data) {
         let text = to_ron(&loaded.session);
+        assert_eq!(
+            text,
+            claimdesk::store::format::to_ron_generic(&loaded.session),
+            "the session writer and RON's serializer disagree"
+        );
         match from_ron(&text) {
             Ok(again) => assert_eq!(again.session, loaded.session),
             Err(e) => panic!("a loaded session did not load back after saving: {e}"),
