@@ -2,6 +2,7 @@
 //! Needs a Vulkan driver (Mesa's lavapipe in CI): `cargo test --features snapshots`.
 //! `UPDATE_SNAPSHOTS=1 cargo test --features snapshots` rewrites them.
 #![cfg(feature = "snapshots")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
 use claimdesk::sample::sample_session;
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
@@ -70,4 +71,29 @@ fn suggestions_with_one_explained() {
         .click();
     harness.run();
     harness.snapshot("suggestions");
+}
+
+#[test]
+fn a_claim_that_needs_review_after_the_article_changed() {
+    // The publisher corrected the article: a note on top, one claim's sentence rewritten.
+    let mut session = sample_session();
+    let corrected = claimdesk::SEED_ARTICLE
+        .replacen(
+            "Photo: ALAMI\n\n",
+            "Photo: ALAMI\n\nEditor's note: this article was corrected on 28 November.\n\n",
+            1,
+        )
+        .replace(
+            "Russia also has a smaller base in Kyrgyzstan, about 500 miles from the Afghan border.",
+            "A second, smaller installation lies further north; its size is disputed.",
+        );
+    let article = claimdesk::import::import_text(&corrected, None).unwrap();
+    let update = claimdesk::reanchor::reanchor(&session, article).into_command();
+    claimdesk::command::apply(&mut session, update).unwrap();
+    let mut harness = app(Some(session));
+    harness.get_by_label("Show only these").click();
+    harness.run();
+    harness.get_by_label_contains("Claim #5: False").click();
+    harness.run();
+    harness.snapshot("claim_needs_review");
 }
