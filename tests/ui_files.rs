@@ -85,6 +85,7 @@ fn a_session_open_in_another_window_opens_read_only_or_not_at_all() {
     // The panes show the opened session, not what they drew for the seed article.
     harness.get_by_label_contains("6 claims: 1 unverified");
     harness.get_by_label_contains("Claim #6: Unverified");
+    harness.get_by_label("Read-only: claims cannot be added here");
     select(&mut harness, 6);
     harness.key_press(Key::Num2);
     harness.run();

@@ -198,15 +198,21 @@ impl ArticleView {
             let action = super::actions::Action::NewClaim;
             let button = ui
                 .add_enabled(
-                    has_selection,
+                    has_selection && !view.read_only,
                     egui::Button::new(format!("+ {}", action.label())),
                 )
                 .on_hover_text(action.hint(ui.ctx()))
-                .on_disabled_hover_text("Select text in the article first");
+                .on_disabled_hover_text(if view.read_only {
+                    "This session is open read-only"
+                } else {
+                    "Select text in the article first"
+                });
             if button.clicked() {
                 intents.push(Intent::Run(action));
             }
-            if has_selection {
+            if view.read_only {
+                ui.weak("Read-only: claims cannot be added here");
+            } else if has_selection {
                 ui.weak("Selected text will become a claim");
             } else {
                 ui.weak("Select text in the article to make a claim of it");

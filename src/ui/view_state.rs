@@ -31,6 +31,8 @@ pub struct ViewState {
     pub restore_article_scroll: Option<f32>,
     /// Whether an editable text field had the keyboard on the last frame.
     pub editing_text: bool,
+    /// The session is open read-only (panes disable what would change it).
+    pub read_only: bool,
 }
 
 /// The side pane's two views.

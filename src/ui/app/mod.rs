@@ -759,7 +759,7 @@ impl ClaimdeskApp {
                 can_undo: self.doc.can_undo(),
                 can_redo: self.doc.can_redo(),
                 has_selected_claim: self.view.selected.is_some(),
-                has_text_selection: self.view.text_selection.is_some(),
+                has_text_selection: self.view.text_selection.is_some() && !self.doc.is_read_only(),
                 recent: &self.memory.recent,
                 editable: !self.doc.is_read_only(),
             };
@@ -772,6 +772,7 @@ impl ClaimdeskApp {
             });
         }
         let editable = !self.doc.is_read_only();
+        self.view.read_only = !editable;
         egui::Panel::right("claims")
             .resizable(true)
             .default_size(460.0)
