@@ -2,27 +2,31 @@
 //! where the panes' intents are applied. File work lives in [`files`].
 
 mod files;
+mod prompts;
+mod run_action;
 
-use super::actions::{Action, NEXT_KEY, PREVIOUS_KEY, STATUS_KEYS};
+use prompts::Dialog;
+
+use super::actions::Action;
 use super::article_view::ArticleView;
 use super::claims_list::{ClaimsList, filter_id};
-use super::dialogs::{self, ConflictAnswer, RecoveryAnswer, UnsavedAnswer};
-use super::file_dialog::{FileDialog, FileDialogPurpose, FileDialogResult};
+use super::dialogs;
+use super::file_dialog::{FileDialog, FileDialogPurpose};
 use super::inspector;
 use super::intent::Intent;
 use super::memory::{AppMemory, STORAGE_KEY};
 use super::menu_bar::{self, MenuContext};
-use super::publish::{self, Outcome, SchemeDialog};
+use super::publish::SchemeDialog;
 use super::suggestions::Suggestions;
 use super::theme;
 use super::view_state::{SidePane, ViewState};
 use crate::command::Command;
-use crate::document::{Access, Document};
+use crate::document::Document;
 use crate::import::import_text;
 use crate::model::scheme_library::SchemeLibrary;
 use crate::model::{ClaimId, Session};
-use crate::prefs::{Preferences, PublisherProfile};
-use crate::store::{Autosave, Recovered};
+use crate::prefs::Preferences;
+use crate::store::Autosave;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -63,32 +67,6 @@ enum Pending {
     Quit,
     ChooseFile(FileDialogPurpose),
     OpenPath(PathBuf),
-}
-
-enum Dialog {
-    File(FileDialog, Option<Pending>),
-    Unsaved(Pending),
-    Recovery(Box<Recovered>),
-    Preferences(PublisherProfile),
-    Scheme(Box<SchemeDialog>),
-    Message {
-        heading: String,
-        lines: Vec<String>,
-        error: bool,
-    },
-    Shortcuts,
-    /// The session is open in another window: open it read-only, or cancel.
-    Locked(Box<files::LockedSession>),
-    /// Saving found the file changed on disk: reload, save as, or overwrite.
-    ChangedOnDisk {
-        path: PathBuf,
-        then: Option<Pending>,
-    },
-    /// What re-anchoring did after the article was updated.
-    Reanchored {
-        source: String,
-        report: crate::reanchor::ReanchorReport,
-    },
 }
 
 /// The Claimdesk window.
@@ -327,292 +305,6 @@ impl ClaimdeskApp {
                 }
             }
             Err(e) => self.notice = format!("Not done: {e}"),
-        }
-    }
-
-    fn run(&mut self, ctx: &egui::Context, action: Action) {
-        match action {
-            Action::NewFromArticle => {
-                self.guard_unsaved(ctx, Pending::ChooseFile(FileDialogPurpose::ImportArticle))
-            }
-            Action::Open => self.guard_unsaved(ctx, Pending::ChooseFile(FileDialogPurpose::Open)),
-            Action::Save => self.save(ctx, None),
-            Action::SaveAs => self.choose_save_path(None),
-            Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
-            Action::Undo | Action::Redo => {
-                let applied = if action == Action::Undo {
-                    self.doc.undo()
-                } else {
-                    self.doc.redo()
-                };
-                match applied {
-                    Some(applied) => {
-                        if let Some(id) = applied.claim {
-                            self.select(Some(id), true, true);
-                        } else if self
-                            .view
-                            .selected
-                            .is_some_and(|id| self.doc.session.claim(id).is_none())
-                        {
-                            self.view.selected = None;
-                        }
-                    }
-                    None => self.notice = format!("Nothing to {}", action.label().to_lowercase()),
-                }
-            }
-            Action::NewClaim => match self.view.text_selection.take() {
-                Some(range) => {
-                    self.view.clear_text_selection = true;
-                    self.edit(Command::AddClaim {
-                        start: range.start,
-                        end: range.end,
-                        claimant: String::new(),
-                        attribution: None,
-                    });
-                }
-
-                None => {
-                    self.notice = "Select some article text first, then press New claim.".into()
-                }
-            },
-            Action::DeleteClaim if self.view.side == SidePane::Suggestions => {
-                let mut intents = Vec::new();
-                self.suggestions.dismiss_selected(&mut intents);
-                self.apply_intents(ctx, intents);
-            }
-            Action::AcceptSuggestion => {
-                if self.view.side == SidePane::Suggestions {
-                    let mut intents = Vec::new();
-                    self.suggestions.accept_selected(&mut intents);
-                    self.apply_intents(ctx, intents);
-                }
-            }
-            Action::NextClaim | Action::PreviousClaim
-                if self.view.side == SidePane::Suggestions =>
-            {
-                let step = if action == Action::NextClaim { 1 } else { -1 };
-                if let Some(start) = self.suggestions.step(step) {
-                    self.view.reveal_char = Some(start);
-                }
-            }
-            Action::DeleteClaim => {
-                if let Some(id) = self.view.selected {
-                    let next = self.neighbour(id, 1).or_else(|| self.neighbour(id, -1));
-                    self.edit(Command::DeleteClaim(id));
-                    self.select(next, true, true);
-                    self.notice = format!("Deleted claim #{id}. Undo (Ctrl+Z) brings it back.");
-                }
-            }
-            Action::NextClaim | Action::PreviousClaim => {
-                let step = if action == Action::NextClaim { 1 } else { -1 };
-                let next = match self.view.selected {
-                    Some(id) => self.neighbour(id, step),
-                    None => self.list.visible_claims(&self.doc.session).first().copied(),
-                };
-                if next.is_some() {
-                    self.select(next, true, true);
-                }
-            }
-            Action::Find => {
-                self.view.focus_filter = true;
-                ctx.memory_mut(|m| m.request_focus(filter_id()));
-            }
-            Action::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
-            Action::UpdateArticle => {
-                self.dialog = Some(Dialog::File(
-                    FileDialog::new(
-                        FileDialogPurpose::UpdateArticle,
-                        self.dialog_dir(),
-                        String::new(),
-                    ),
-                    None,
-                ));
-            }
-            Action::ShowNeedsReview => self.show_needs_review(),
-            Action::RetryLock => self.retry_lock(ctx),
-        }
-    }
-
-    /// The claim `step` places away from `id` in the list's current order.
-    fn neighbour(&self, id: ClaimId, step: isize) -> Option<ClaimId> {
-        let order = self.list.visible_claims(&self.doc.session);
-        let pos = order.iter().position(|c| *c == id)?;
-        let next = pos.checked_add_signed(step)?;
-        order.get(next).copied()
-    }
-
-    fn keyboard(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        if self.dialog.is_some() || self.busy.is_some() {
-            return;
-        }
-        let free = !self.view.editing_text;
-        ctx.input_mut(|input| {
-            for action in Action::ALL {
-                if action.needs_free_keyboard() && !free {
-                    continue;
-                }
-                if let Some(sc) = action.shortcut()
-                    && input.consume_shortcut(&sc)
-                {
-                    intents.push(Intent::Run(action));
-                }
-            }
-            if free {
-                if input.consume_key(egui::Modifiers::NONE, NEXT_KEY) {
-                    intents.push(Intent::Run(Action::NextClaim));
-                }
-                if input.consume_key(egui::Modifiers::NONE, PREVIOUS_KEY) {
-                    intents.push(Intent::Run(Action::PreviousClaim));
-                }
-                for (i, key) in STATUS_KEYS.iter().enumerate() {
-                    if input.consume_key(egui::Modifiers::NONE, *key) {
-                        intents.push(Intent::SetStatusByIndex(i));
-                    }
-                }
-            }
-        });
-    }
-
-    fn dialogs(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.take() else {
-            return;
-        };
-        match dialog {
-            Dialog::File(mut fd, then) => match fd.show(ctx) {
-                FileDialogResult::Pending => self.dialog = Some(Dialog::File(fd, then)),
-                FileDialogResult::Cancelled => {}
-                FileDialogResult::Picked(path) => match fd.purpose {
-                    FileDialogPurpose::SaveSession => self.save_to(ctx, &path, false, then),
-                    FileDialogPurpose::Export(format) => self.export_to(format, &path),
-                    FileDialogPurpose::Open | FileDialogPurpose::ImportArticle => {
-                        self.open(ctx, &path, false)
-                    }
-                    FileDialogPurpose::UpdateArticle => self.update_article(ctx, &path),
-                },
-            },
-            Dialog::Unsaved(pending) => {
-                match dialogs::unsaved_changes(ctx, &self.doc.display_name()) {
-                    None => self.dialog = Some(Dialog::Unsaved(pending)),
-                    Some(UnsavedAnswer::Save) => self.save(ctx, Some(pending)),
-                    Some(UnsavedAnswer::Discard) => {
-                        if let Some(autosave) = &self.autosave {
-                            autosave.clear();
-                        }
-                        self.autosaved_revision = Some(self.doc.revision());
-                        self.proceed(ctx, pending);
-                    }
-                    Some(UnsavedAnswer::Cancel) => {}
-                }
-            }
-            Dialog::Recovery(recovered) => {
-                let what = match &recovered.original_path {
-                    Some(p) => format!("changes to {}", p.display()),
-                    None => format!(
-                        "an unsaved session on “{}”",
-                        recovered.session.article.title
-                    ),
-                };
-                match dialogs::recovery(ctx, &what) {
-                    None => self.dialog = Some(Dialog::Recovery(recovered)),
-                    Some(RecoveryAnswer::Recover) => {
-                        let Recovered {
-                            session,
-                            original_path,
-                        } = *recovered;
-                        self.doc = Document::recovered(session, original_path);
-                        self.view = ViewState::default();
-                        self.notice = "Recovered unsaved work. Save it to keep it.".into();
-                        self.lock_recovered();
-                    }
-                    Some(RecoveryAnswer::Discard) => {
-                        if let Some(autosave) = &self.autosave {
-                            autosave.clear();
-                        }
-                    }
-                }
-            }
-            Dialog::Preferences(mut draft) => match publish::publisher_dialog(ctx, &mut draft) {
-                Outcome::Open => self.dialog = Some(Dialog::Preferences(draft)),
-                Outcome::Cancelled => {}
-                Outcome::Done(publisher) => {
-                    let mut prefs = self.prefs.clone();
-                    prefs.publisher = publisher;
-                    match crate::prefs::save_prefs(&prefs) {
-                        Ok(()) => {
-                            self.prefs = prefs;
-                            self.notice = "Saved the publisher profile".into();
-                        }
-                        Err(e) => {
-                            self.prefs = prefs;
-                            self.show_message(
-                                "Could not save the preferences",
-                                vec![
-                                    e.to_string(),
-                                    "They are used until Claimdesk closes.".into(),
-                                ],
-                                true,
-                            );
-                        }
-                    }
-                }
-            },
-            Dialog::Scheme(mut dialog) => match dialog.show(ctx, &self.doc.session) {
-                Outcome::Open => self.dialog = Some(Dialog::Scheme(dialog)),
-                Outcome::Cancelled => {}
-                Outcome::Done(command) => self.edit(command),
-            },
-            Dialog::Message {
-                heading,
-                lines,
-                error,
-            } => {
-                if !dialogs::message(ctx, &heading, &lines, error) {
-                    self.dialog = Some(Dialog::Message {
-                        heading,
-                        lines,
-                        error,
-                    });
-                }
-            }
-            Dialog::Shortcuts => {
-                if !dialogs::shortcuts(ctx) {
-                    self.dialog = Some(Dialog::Shortcuts);
-                }
-            }
-            Dialog::Locked(locked) => match dialogs::locked_elsewhere(ctx, &locked.message) {
-                None => self.dialog = Some(Dialog::Locked(locked)),
-                Some(true) => {
-                    let files::LockedSession {
-                        loaded,
-                        stamp,
-                        path,
-                        ..
-                    } = *locked;
-                    self.show_session(loaded, stamp, &path, Access::ReadOnly);
-                }
-                Some(false) => self.notice = "Did not open it; your open work is unchanged.".into(),
-            },
-            Dialog::ChangedOnDisk { path, then } => {
-                match dialogs::changed_on_disk(ctx, &path.display().to_string()) {
-                    None => self.dialog = Some(Dialog::ChangedOnDisk { path, then }),
-                    Some(ConflictAnswer::SaveAs) => self.choose_save_path(then),
-                    Some(ConflictAnswer::Overwrite) => self.save_to(ctx, &path, true, then),
-                    Some(ConflictAnswer::Reload) => {
-                        self.doc.set_access(Access::Editable);
-                        self.open(ctx, &path, false);
-                    }
-                    Some(ConflictAnswer::Cancel) => {
-                        self.notice = "Not saved; your changes are still open.".into()
-                    }
-                }
-            }
-            Dialog::Reanchored { source, report } => {
-                match dialogs::reanchored(ctx, &source, &report) {
-                    None => self.dialog = Some(Dialog::Reanchored { source, report }),
-                    Some(true) => self.show_needs_review(),
-                    Some(false) => {}
-                }
-            }
         }
     }
 
