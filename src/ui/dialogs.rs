@@ -24,21 +24,20 @@ pub fn unsaved_changes(ctx: &egui::Context, name: &str) -> Option<UnsavedAnswer>
             "“{name}” has changes that are not saved. If you don't save, they are lost."
         ));
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button(RichText::new("Save").strong()).clicked() {
-                answer = Some(UnsavedAnswer::Save);
-            }
-            if ui
-                .button("Discard")
-                .on_hover_text("Throw the changes away")
-                .clicked()
-            {
-                answer = Some(UnsavedAnswer::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(UnsavedAnswer::Cancel);
-            }
-        });
+        const ANSWERS: [UnsavedAnswer; 3] = [
+            UnsavedAnswer::Save,
+            UnsavedAnswer::Discard,
+            UnsavedAnswer::Cancel,
+        ];
+        answer = buttons(
+            ui,
+            &[
+                ("Save", ""),
+                ("Discard", "Throw the changes away"),
+                ("Cancel", ""),
+            ],
+        )
+        .and_then(|i| ANSWERS.get(i).copied());
     });
     if modal.should_close() && answer.is_none() {
         answer = Some(UnsavedAnswer::Cancel);
@@ -62,9 +61,7 @@ pub fn message(ctx: &egui::Context, heading: &str, lines: &[String], error: bool
             ui.label(line);
         }
         ui.add_space(8.0);
-        if ui.button("OK").clicked() {
-            done = true;
-        }
+        done = buttons(ui, &[("OK", "")]).is_some();
     });
     done || modal.should_close()
 }
@@ -86,12 +83,15 @@ pub fn recovery(ctx: &egui::Context, description: &str) -> Option<RecoveryAnswer
         ui.heading("Recover unsaved work?");
         ui.label(format!("Claimdesk closed before your changes were saved. Autosaved work was found: {description}."));
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button(RichText::new("Recover").strong()).clicked() {
-                answer = Some(RecoveryAnswer::Recover);
-            }
-            if ui.button("Discard").on_hover_text("Delete the autosaved work").clicked() {
-                answer = Some(RecoveryAnswer::Discard);
+        answer = buttons(
+            ui,
+            &[("Recover", ""), ("Discard", "Delete the autosaved work")],
+        )
+        .map(|i| {
+            if i == 0 {
+                RecoveryAnswer::Recover
+            } else {
+                RecoveryAnswer::Discard
             }
         });
     });
