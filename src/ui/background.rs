@@ -84,6 +84,12 @@ pub fn is_large(session: &crate::model::Session) -> bool {
     session.article.text.len() + session.claims.len() * 256 > LARGE_BYTES
 }
 
+/// Whether a file is big enough to be read on a worker thread (a file that cannot
+/// be looked at is not: opening it fails at once).
+pub fn is_large_file(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() > LARGE_BYTES as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use crate::reanchor::{ReanchorOutcome, reanchor};
 use crate::store::{
     DiskStamp, Loaded, LockError, OpenError, Opened, SaveError, SessionLock, open_path,
 };
-use crate::ui::background::{Job, Poll, is_large};
+use crate::ui::background::{Job, Poll, is_large, is_large_file};
 use crate::ui::file_dialog::{FileDialog, FileDialogPurpose};
 use crate::ui::view_state::{SidePane, ViewState};
 use std::path::{Path, PathBuf};
@@ -65,12 +65,10 @@ impl ClaimdeskApp {
     /// Opens `path` (no unsaved-changes check): large files on a worker thread. On
     /// failure the current work stays and the error is shown.
     pub(super) fn open(&mut self, ctx: &egui::Context, path: &Path, restore_view: bool) {
-        let large = std::fs::metadata(path)
-            .is_ok_and(|m| m.len() > crate::ui::background::LARGE_BYTES as u64);
         let owned = path.to_path_buf();
         let job = Job::start(
             format!("Opening {}", file_name(path)),
-            !large && !self.force_background,
+            self.in_place(is_large_file(path)),
             move || open_path(&owned),
         );
         self.busy = Some(Busy::Opening {
@@ -79,6 +77,11 @@ impl ClaimdeskApp {
             restore_view,
         });
         self.poll_busy(ctx);
+    }
+
+    /// Whether work of this size is done right here rather than on a worker.
+    fn in_place(&self, large: bool) -> bool {
+        !large && !self.force_background
     }
 
     fn opened(&mut self, path: PathBuf, result: Result<Opened, OpenError>, restore_view: bool) {
@@ -289,7 +292,7 @@ impl ClaimdeskApp {
             }
         };
         let save: SaveJob = self.doc.save_job(path, overwrite);
-        let in_place = !is_large(&self.doc.session) && !self.force_background;
+        let in_place = self.in_place(is_large(&self.doc.session));
         let job = Job::start(format!("Saving {}", file_name(path)), in_place, move || {
             save.run()
         });
@@ -333,10 +336,7 @@ impl ClaimdeskApp {
         }
         let session = self.doc.session.clone();
         let owned = path.to_path_buf();
-        let in_place = !is_large(&session)
-            && std::fs::metadata(path)
-                .is_ok_and(|m| m.len() < crate::ui::background::LARGE_BYTES as u64)
-            && !self.force_background;
+        let in_place = self.in_place(is_large(&session) || is_large_file(path));
         let job = Job::start(
             format!("Re-anchoring claims in {}", file_name(path)),
             in_place,
