@@ -13,17 +13,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use std::path::{Path, PathBuf};
 
-fn app_with(options: StartOptions) -> Harness<'static, ClaimdeskApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_eframe(move |cc| ClaimdeskApp::with_options(&cc.egui_ctx, options));
-    harness.run();
-    harness
-}
+#[path = "common/ui_kit.rs"]
+mod kit;
+
+use kit::{choose_file, click, start};
 
 fn app(open: Option<PathBuf>) -> Harness<'static, ClaimdeskApp> {
-    app_with(StartOptions {
+    start(StartOptions {
         open,
         ..Default::default()
     })
@@ -34,26 +30,6 @@ fn saved_sample(dir: &Path) -> PathBuf {
     let path = dir.join("sample.ron");
     save_session(&path, &sample_session(), None).unwrap();
     path
-}
-
-fn click(harness: &mut Harness<'_, ClaimdeskApp>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Types `path` into the open file dialog and presses its confirm button.
-fn pick_file(harness: &mut Harness<'_, ClaimdeskApp>, path: &Path, confirm: &str) {
-    harness.get_by_label("File name").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File name")
-        .type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, confirm).click();
-    harness.run();
 }
 
 fn select(harness: &mut Harness<'_, ClaimdeskApp>, id: u64) {
@@ -98,7 +74,7 @@ fn a_session_open_in_another_window_opens_read_only_or_not_at_all() {
     harness.run();
     harness.get_by_label("Save session as");
     // ...and not onto the file the other window has open.
-    pick_file(&mut harness, &path, "Save");
+    choose_file(&mut harness, &path, "Save");
     harness.get_by_label_contains("“sample.ron” already exists. Replace it?");
     click(&mut harness, "Replace");
     harness.get_by_label("Could not save");
@@ -158,7 +134,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     harness.run();
     click(&mut harness, "Save as…");
     let copy = dir.path().join("mine.ron");
-    pick_file(&mut harness, &copy, "Save");
+    choose_file(&mut harness, &copy, "Save");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), on_disk);
     let (mine, _) = load_session(&copy).unwrap();
     assert_eq!(mine.session.claim(ClaimId(6)).unwrap().status, "true");
@@ -200,21 +176,10 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     );
 }
 
-/// The seed article as corrected by its publisher: an editor's note inserted at the
-/// top, and the sentence about the base in Kyrgyzstan rewritten completely.
+/// The corrected seed article (see [`kit::corrected_seed_article`]), as a file.
 fn corrected_article(dir: &Path) -> PathBuf {
-    let text = claimdesk::SEED_ARTICLE
-        .replacen(
-            "Photo: ALAMI\n\n",
-            "Photo: ALAMI\n\nEditor's note: this article was corrected on 28 November.\n\n",
-            1,
-        )
-        .replace(
-            "Russia also has a smaller base in Kyrgyzstan, about 500 miles from the Afghan border.",
-            "A second, smaller installation lies further north; its size is disputed.",
-        );
     let path = dir.join("corrected.txt");
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(&path, kit::corrected_seed_article()).unwrap();
     path
 }
 
@@ -222,15 +187,12 @@ fn corrected_article(dir: &Path) -> PathBuf {
 fn updating_the_article_moves_claims_and_lists_the_ones_to_reattach() {
     let dir = tempfile::tempdir().unwrap();
     let article = corrected_article(dir.path());
-    let mut harness = app_with(StartOptions {
+    let mut harness = start(StartOptions {
         session: Some(sample_session()),
         ..Default::default()
     });
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Update article text…").click();
-    harness.run();
-    pick_file(&mut harness, &article, "Update");
+    kit::file_menu(&mut harness, "Update article text…");
+    choose_file(&mut harness, &article, "Update");
 
     harness.get_by_label("Article updated");
     let session = &harness.state().document().session;
@@ -302,15 +264,12 @@ fn an_unreadable_new_article_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let binary = dir.path().join("scan.txt");
     std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).unwrap();
-    let mut harness = app_with(StartOptions {
+    let mut harness = start(StartOptions {
         session: Some(sample_session()),
         ..Default::default()
     });
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Update article text…").click();
-    harness.run();
-    pick_file(&mut harness, &binary, "Update");
+    kit::file_menu(&mut harness, "Update article text…");
+    choose_file(&mut harness, &binary, "Update");
     harness.get_by_label("Could not update the article");
     harness.get_by_label_contains("scan.txt");
     assert_eq!(harness.state().document().session, sample_session());
@@ -333,37 +292,24 @@ fn wait_for_worker(harness: &mut Harness<'_, ClaimdeskApp>) {
 fn saving_opening_and_reanchoring_on_a_worker_show_progress() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("worker.ron");
-    let mut harness = app_with(StartOptions {
+    let mut harness = start(StartOptions {
         session: Some(sample_session()),
         force_background: true,
         ..Default::default()
     });
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    harness.get_by_label("File name").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File name")
-        .type_text(&path.display().to_string());
-    harness.step();
+    // Typed as `choose_file` does, but confirmed without `run`: the progress dialog
+    // animates until the worker is done.
+    kit::type_file_name(&mut harness, &path);
     harness.get_by_role_and_label(Role::Button, "Save").click();
     wait_for_worker(&mut harness);
     assert!(!harness.state().document().is_dirty());
     assert_eq!(load_session(&path).unwrap().0.session, sample_session());
 
     let article = corrected_article(dir.path());
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Update article text…").click();
-    harness.run();
-    harness.get_by_label("File name").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File name")
-        .type_text(&article.display().to_string());
-    harness.step();
+    kit::file_menu(&mut harness, "Update article text…");
+    kit::type_file_name(&mut harness, &article);
     harness
         .get_by_role_and_label(Role::Button, "Update")
         .click();

@@ -3,18 +3,14 @@
 
 use claimdesk::sample::sample_session;
 use claimdesk::store::{Autosave, save_session};
+use claimdesk::ui::StartOptions;
 use claimdesk::ui::memory::AppMemory;
-use claimdesk::ui::{ClaimdeskApp, StartOptions};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-fn app(options: StartOptions) -> Harness<'static, ClaimdeskApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| ClaimdeskApp::with_options(&cc.egui_ctx, options));
-    harness.run();
-    harness
-}
+#[path = "common/ui_kit.rs"]
+mod kit;
+
+use kit::start as app;
 
 #[test]
 fn reopens_the_last_session_with_its_selected_claim() {

@@ -7,21 +7,14 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+#[path = "common/ui_kit.rs"]
+mod kit;
+
 fn app() -> Harness<'static, ClaimdeskApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_eframe(|cc| {
-            ClaimdeskApp::with_options(
-                &cc.egui_ctx,
-                StartOptions {
-                    session: Some(sample_session()),
-                    ..Default::default()
-                },
-            )
-        });
-    harness.run();
-    harness
+    kit::start(StartOptions {
+        session: Some(sample_session()),
+        ..Default::default()
+    })
 }
 
 fn export_via_menu(harness: &mut Harness<'_, ClaimdeskApp>, item: &str, path: &std::path::Path) {
@@ -31,17 +24,7 @@ fn export_via_menu(harness: &mut Harness<'_, ClaimdeskApp>, item: &str, path: &s
     harness.run();
     harness.get_by_label(item).click();
     harness.run();
-    harness.get_by_label("File name").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File name")
-        .type_text(&path.display().to_string());
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Export")
-        .click();
-    harness.run();
+    kit::choose_file(harness, path, "Export");
 }
 
 #[test]

@@ -9,6 +9,9 @@ use claimdesk::ui::{ClaimdeskApp, StartOptions};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+#[path = "common/ui_kit.rs"]
+mod kit;
+
 fn app(session: Option<claimdesk::model::Session>) -> Harness<'static, ClaimdeskApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -77,16 +80,7 @@ fn suggestions_with_one_explained() {
 fn a_claim_that_needs_review_after_the_article_changed() {
     // The publisher corrected the article: a note on top, one claim's sentence rewritten.
     let mut session = sample_session();
-    let corrected = claimdesk::SEED_ARTICLE
-        .replacen(
-            "Photo: ALAMI\n\n",
-            "Photo: ALAMI\n\nEditor's note: this article was corrected on 28 November.\n\n",
-            1,
-        )
-        .replace(
-            "Russia also has a smaller base in Kyrgyzstan, about 500 miles from the Afghan border.",
-            "A second, smaller installation lies further north; its size is disputed.",
-        );
+    let corrected = kit::corrected_seed_article();
     let article = claimdesk::import::import_text(&corrected, None).unwrap();
     let update = claimdesk::reanchor::reanchor(&session, article).into_command();
     claimdesk::command::apply(&mut session, update).unwrap();

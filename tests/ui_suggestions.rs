@@ -7,23 +7,19 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+#[path = "common/ui_kit.rs"]
+mod kit;
+
 fn app(open: Option<std::path::PathBuf>) -> Harness<'static, ClaimdeskApp> {
-    let mut harness = Harness::builder()
-        // Tall enough that every suggestion row of the seed article is on screen
-        // (the list only creates widgets for visible rows).
-        .with_size(egui::vec2(1280.0, 2400.0))
-        .with_max_steps(40)
-        .build_eframe(move |cc| {
-            ClaimdeskApp::with_options(
-                &cc.egui_ctx,
-                StartOptions {
-                    open,
-                    ..Default::default()
-                },
-            )
-        });
-    harness.run();
-    harness
+    // Tall enough that every suggestion row of the seed article is on screen
+    // (the list only creates widgets for visible rows).
+    kit::start_sized(
+        egui::vec2(1280.0, 2400.0),
+        StartOptions {
+            open,
+            ..Default::default()
+        },
+    )
 }
 
 /// Whether any widget's label contains `text`.

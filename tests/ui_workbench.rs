@@ -7,20 +7,16 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};
 
+#[path = "common/ui_kit.rs"]
+mod kit;
+
+use kit::{click, type_into};
+
 fn app(open: Option<PathBuf>) -> Harness<'static, ClaimdeskApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            ClaimdeskApp::with_options(
-                &cc.egui_ctx,
-                StartOptions {
-                    open,
-                    ..Default::default()
-                },
-            )
-        });
-    harness.run();
-    harness
+    kit::start(StartOptions {
+        open,
+        ..Default::default()
+    })
 }
 
 const SENTENCE: &str = "The Kremlin has offered Washington the use of its military bases in Central Asia to gather intelligence from Afghanistan.";
@@ -33,36 +29,10 @@ fn select_paragraph(harness: &mut Harness<'_, ClaimdeskApp>, text: &str) {
     harness.run();
 }
 
-/// Scrolls a widget into view (the inspector scrolls) and clicks it.
-fn click(harness: &mut Harness<'_, ClaimdeskApp>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Scrolls a text field into view and types into it.
-fn type_into(harness: &mut Harness<'_, ClaimdeskApp>, label: &str, text: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
 fn save_as(harness: &mut Harness<'_, ClaimdeskApp>, path: &Path) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    harness.get_by_label("File name").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("File name")
-        .type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    kit::choose_file(harness, path, "Save");
 }
 
 #[test]
@@ -213,15 +183,8 @@ fn a_bad_file_shows_its_error_and_keeps_the_open_work() {
     harness.run();
     save_as(&mut harness, &dir.path().join("work.ron"));
 
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open… Ctrl+O").click();
-    harness.run();
-    type_into(&mut harness, "File name", &bad.display().to_string());
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Open")
-        .click();
-    harness.run();
+    kit::file_menu(&mut harness, "Open… Ctrl+O");
+    kit::choose_file(&mut harness, &bad, "Open");
     harness.get_by_label("Could not open the file");
     harness.get_by_label_contains("broken.ron");
     harness.get_by_label_contains("ends early");
