@@ -4,7 +4,7 @@ use super::intent::Intent;
 use super::theme;
 use super::view_state::{ClaimFilter, ViewState};
 use crate::model::{ClaimId, Session};
-use egui::{Align2, Color32, FontId, RichText, ScrollArea, Sense, TextEdit, Ui, Vec2};
+use egui::{Align2, Color32, FontId, RichText, ScrollArea, TextEdit, Ui, Vec2};
 
 /// Height of one row in the list.
 const ROW_HEIGHT: f32 = 48.0;
@@ -202,15 +202,11 @@ fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> eg
     let status = session.scheme.name_of(&claim.status);
     let n = claim.sources.len();
     let sources = format!("{n} source{}", if n == 1 { "" } else { "s" });
-    let (rect, response) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
     let accessible = format!("Claim #{}: {status}, {sources}. {}", claim.id, claim.text);
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, &accessible)
-    });
-    if !ui.is_rect_visible(rect) {
+    let (response, rect) = super::theme::list_row(ui, ROW_HEIGHT, selected, &accessible);
+    let Some(rect) = rect else {
         return response;
-    }
+    };
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect);
     theme::paint_row(ui, rect, &response, selected, None);

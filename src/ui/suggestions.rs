@@ -6,7 +6,7 @@ use super::intent::Intent;
 use crate::command::Command;
 use crate::extract::{DEFAULT_THRESHOLD, Suggestion, suggest_with_progress, to_command};
 use crate::model::Session;
-use egui::{Color32, ProgressBar, RichText, ScrollArea, Sense, Slider, Ui, Vec2};
+use egui::{Color32, ProgressBar, RichText, ScrollArea, Slider, Ui, Vec2};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, channel};
@@ -392,15 +392,11 @@ fn suggestion_row(
     who: &str,
     selected: bool,
 ) -> egui::Response {
-    let (rect, response) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
     let accessible = format!("Suggestion, score {score:.2}: {text}");
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, &accessible)
-    });
-    if !ui.is_rect_visible(rect) {
+    let (response, rect) = super::theme::list_row(ui, ROW_HEIGHT, selected, &accessible);
+    let Some(rect) = rect else {
         return response;
-    }
+    };
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect);
     super::theme::paint_row(

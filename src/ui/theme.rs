@@ -51,6 +51,24 @@ pub fn status_chip(ui: &mut Ui, scheme: &RatingScheme, status: &str) -> Response
     ui.add(button)
 }
 
+/// Takes the space of one clickable list row, described to screen readers and tests
+/// as a selectable list item. The rect comes back only when the row is on screen
+/// (there is nothing to paint otherwise).
+pub fn list_row(
+    ui: &mut Ui,
+    height: f32,
+    selected: bool,
+    accessible: &str,
+) -> (Response, Option<egui::Rect>) {
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, accessible)
+    });
+    let visible = ui.is_rect_visible(rect).then_some(rect);
+    (response, visible)
+}
+
 /// Paints the background of a list row: tinted when selected, faint when hovered.
 pub fn paint_row(
     ui: &Ui,
