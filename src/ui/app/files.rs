@@ -236,17 +236,18 @@ impl ClaimdeskApp {
     pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
         match self.doc.path().map(Path::to_path_buf) {
             Some(path) if !self.doc.is_read_only() => self.save_to(ctx, &path, false, then),
-            _ => self.choose_save_path(then),
+            _ => self.choose_save_path(then, false),
         }
     }
 
-    /// Asks where to save (a read-only document saves a copy).
-    pub(super) fn choose_save_path(&mut self, then: Option<Pending>) {
+    /// Asks where to save. A copy (`as_copy`, or any save of a read-only document)
+    /// is offered a new name, since its own file is not to be written.
+    pub(super) fn choose_save_path(&mut self, then: Option<Pending>, as_copy: bool) {
         let name = self.doc.path().and_then(Path::file_name).map_or_else(
             || super::suggested_file_name(&self.doc.session.article.title),
             |n| {
                 let name = n.to_string_lossy();
-                if self.doc.is_read_only() {
+                if as_copy || self.doc.is_read_only() {
                     name.replacen(".ron", "-copy.ron", 1)
                 } else {
                     name.into_owned()

@@ -169,7 +169,7 @@ impl ClaimdeskApp {
             Dialog::ChangedOnDisk { path, then } => {
                 match dialogs::changed_on_disk(ctx, &path.display().to_string()) {
                     None => self.dialog = Some(Dialog::ChangedOnDisk { path, then }),
-                    Some(ConflictAnswer::SaveAs) => self.choose_save_path(then),
+                    Some(ConflictAnswer::SaveAs) => self.choose_save_path(then, true),
                     Some(ConflictAnswer::Overwrite) => self.save_to(ctx, &path, true, then),
                     Some(ConflictAnswer::Reload) => {
                         self.doc.set_access(Access::Editable);

@@ -18,7 +18,7 @@ impl ClaimdeskApp {
             }
             Action::Open => self.guard_unsaved(ctx, Pending::ChooseFile(FileDialogPurpose::Open)),
             Action::Save => self.save(ctx, None),
-            Action::SaveAs => self.choose_save_path(None),
+            Action::SaveAs => self.choose_save_path(None, false),
             Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
             Action::Undo | Action::Redo => {
                 let applied = if action == Action::Undo {
