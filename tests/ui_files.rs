@@ -133,7 +133,10 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     click(&mut harness, "Save as…");
-    harness.get_by_value("sample-copy.ron"); // a new name is suggested, not theirs
+    assert!(
+        harness.query_all_by_value("sample-copy.ron").next().is_some(),
+        "a new name is suggested, not the file it conflicts with"
+    );
     let copy = dir.path().join("mine.ron");
     choose_file(&mut harness, &copy, "Save");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), on_disk);
