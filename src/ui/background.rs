@@ -84,10 +84,11 @@ pub fn is_large(session: &crate::model::Session) -> bool {
     session.article.text.len() + session.claims.len() * 256 > LARGE_BYTES
 }
 
-/// Whether a file is big enough to be read on a worker thread (a file that cannot
-/// be looked at is not: opening it fails at once).
+/// Whether a file should be read on a worker thread: a big one, or one whose size
+/// says nothing about how long reading takes (a named pipe blocks until its writer
+/// writes). A file that cannot be looked at is read in place: opening it fails at once.
 pub fn is_large_file(path: &std::path::Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.len() > LARGE_BYTES as u64)
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() || m.len() > LARGE_BYTES as u64)
 }
 
 #[cfg(test)]
@@ -118,6 +119,19 @@ mod tests {
             }
         };
         assert_eq!(result, "done");
+    }
+
+    #[test]
+    fn big_files_and_pipes_go_to_a_worker() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = dir.path().join("small.ron");
+        std::fs::write(&small, "()").unwrap();
+        let big = dir.path().join("big.ron");
+        std::fs::write(&big, vec![b' '; LARGE_BYTES + 1]).unwrap();
+        assert!(!is_large_file(&small));
+        assert!(is_large_file(&big));
+        assert!(is_large_file(dir.path()), "not a regular file");
+        assert!(!is_large_file(&dir.path().join("missing.ron")));
     }
 
     #[test]
