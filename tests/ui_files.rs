@@ -134,7 +134,10 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     harness.run();
     click(&mut harness, "Save as…");
     assert!(
-        harness.query_all_by_value("sample-copy.ron").next().is_some(),
+        harness
+            .query_all_by_value("sample-copy.ron")
+            .next()
+            .is_some(),
         "a new name is suggested, not the file it conflicts with"
     );
     let copy = dir.path().join("mine.ron");

@@ -275,11 +275,33 @@ pub fn progress(ctx: &egui::Context, label: &str, elapsed: std::time::Duration) 
     Modal::new(egui::Id::unique("progress")).show(ctx, |ui| {
         ui.set_width(360.0);
         ui.label(RichText::new(format!("{label}…")).strong());
-        ui.add_space(4.0);
-        ui.add(
-            egui::ProgressBar::new(0.0)
-                .animate(true)
-                .text(format!("{:.1} s", elapsed.as_secs_f32())),
-        );
+        ui.add_space(6.0);
+        sweeping_bar(ui, label, elapsed);
+        ui.add_space(2.0);
+        ui.weak(format!("{:.0} s", elapsed.as_secs_f32().floor()));
     });
+}
+
+/// A progress bar for work whose share done is unknown (reading and parsing a file
+/// reports no fraction): a segment sweeps along the track, so it never claims to be
+/// at 0 % or stuck.
+fn sweeping_bar(ui: &mut egui::Ui, label: &str, elapsed: std::time::Duration) {
+    const SWEEP_SECONDS: f32 = 1.4;
+    let (track, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 8.0), egui::Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::ProgressIndicator, true, label)
+    });
+    let visuals = ui.visuals();
+    let painter = ui.painter();
+    painter.rect_filled(track, 4.0, visuals.extreme_bg_color);
+    let segment = track.width() * 0.3;
+    let t = (elapsed.as_secs_f32() / SWEEP_SECONDS).fract();
+    let left = track.left() - segment + t * (track.width() + segment);
+    let bar = egui::Rect::from_x_y_ranges(
+        left.max(track.left())..=(left + segment).min(track.right()),
+        track.y_range(),
+    );
+    painter.rect_filled(bar, 4.0, visuals.selection.bg_fill);
+    ui.ctx().request_repaint();
 }
