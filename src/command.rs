@@ -184,6 +184,16 @@ pub enum CommandError {
     /// The selection cannot be anchored.
     #[error("cannot make a claim here: {0}")]
     Anchor(#[from] AnchorError),
+    /// A batch of changes failed part-way, and undoing its first part failed too.
+    #[error(
+        "the change could not be made ({change}), and undoing its first part failed ({rollback}); save a copy under a new name and reopen it"
+    )]
+    RollbackFailed {
+        /// Why the batch failed.
+        change: Box<CommandError>,
+        /// Why undoing its first part failed.
+        rollback: Box<CommandError>,
+    },
     /// A claim with this id already exists.
     #[error("claim #{0} already exists")]
     DuplicateClaim(ClaimId),
@@ -562,7 +572,15 @@ fn apply_batch(session: &mut Session, commands: Vec<Command>) -> Result<Applied,
             Err(e) => {
                 // Roll back what this batch already did, so a failed batch changes nothing.
                 for inverse in inverses.into_iter().rev() {
-                    let _ = apply(session, inverse);
+                    // An inverse undoes exactly what its command did, so it applies; if
+                    // one ever does not, say so rather than leave a half-applied batch
+                    // looking like a clean refusal.
+                    if let Err(rollback) = apply(session, inverse) {
+                        return Err(CommandError::RollbackFailed {
+                            change: Box::new(e),
+                            rollback: Box::new(rollback),
+                        });
+                    }
                 }
                 return Err(e);
             }
