@@ -10,6 +10,7 @@ pub mod scheme_mapping;
 pub mod session;
 pub mod source;
 pub mod text;
+pub mod word_snap;
 
 pub use anchor::{Anchor, AnchorError};
 pub use article::{Article, ArticleOrigin, paragraph_ranges};
