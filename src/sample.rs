@@ -207,7 +207,7 @@ pub fn large_session(paragraphs: usize, claims: usize, sources_per_claim: usize)
                         url: format!("https://example.org/evidence/{}/{k}", id.0),
                         title: "Ministry statement".into(),
                         quote: "The figures were revised in the spring.".into(),
-                        stance: Stance::ALL[k % 3],
+                        stance: [Stance::Supports, Stance::Refutes, Stance::Context][k % 3],
                         accessed: "2026-11-20".into(),
                     },
                 });

@@ -174,7 +174,7 @@ fn any_session() -> impl Strategy<Value = Session> {
         any_text(),
         any_text(),
         any_text(),
-        prop::sample::select(Stance::ALL.to_vec()),
+        prop::sample::select(<Stance as strum::IntoEnumIterator>::iter().collect::<Vec<_>>()),
         any_text(),
     )
         .prop_map(|(id, url, title, quote, stance, accessed)| Source {

@@ -301,7 +301,7 @@ fn saving_opening_and_reanchoring_on_a_worker_show_progress() {
     let path = dir.path().join("worker.ron");
     let mut harness = start(StartOptions {
         session: Some(sample_session()),
-        force_background: true,
+        run_mode: claimdesk::ui::worker::RunMode::AlwaysBackground,
         ..Default::default()
     });
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -352,7 +352,7 @@ fn saving_opening_and_reanchoring_on_a_worker_show_progress() {
                     &cc.egui_ctx,
                     StartOptions {
                         open: Some(pipe),
-                        force_background: true,
+                        run_mode: claimdesk::ui::worker::RunMode::AlwaysBackground,
                         ..Default::default()
                     },
                 )

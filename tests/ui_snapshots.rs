@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
 use claimdesk::sample::sample_session;
+use claimdesk::ui::worker::RunMode;
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -23,23 +24,12 @@ fn app(session: Option<claimdesk::model::Session>) -> Harness<'static, Claimdesk
                 &cc.egui_ctx,
                 StartOptions {
                     session,
+                    // Suggestions are found in place, so the picture is always the same.
+                    run_mode: RunMode::Synchronous,
                     ..Default::default()
                 },
             )
         });
-    harness.run();
-    // Suggestions are found on a worker thread; wait so the picture is always the same.
-    for _ in 0..500 {
-        if harness
-            .query_all_by_label_contains("Suggestions (…)")
-            .next()
-            .is_none()
-        {
-            break;
-        }
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
     harness.run();
     harness
 }

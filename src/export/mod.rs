@@ -28,10 +28,12 @@ pub use web_annotation::{to_web_annotation, web_annotation_json};
 use crate::model::Session;
 use crate::prefs::PublisherProfile;
 
-/// The formats Claimdesk publishes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+/// The formats Claimdesk publishes, in the order menus offer them (`ExportFormat::iter()`
+/// lists them all, so a new format reaches the menus and the CLI by itself).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum, strum::EnumIter)]
 pub enum ExportFormat {
     /// schema.org ClaimReview JSON-LD (Google's fact-check structured data).
+    #[default]
     #[value(name = "claimreview")]
     ClaimReview,
     /// W3C Web Annotation JSON-LD (an AnnotationCollection).
@@ -46,15 +48,6 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    /// Every format, in the order menus offer them.
-    pub const ALL: [ExportFormat; 5] = [
-        ExportFormat::ClaimReview,
-        ExportFormat::WebAnnotation,
-        ExportFormat::Csv,
-        ExportFormat::Markdown,
-        ExportFormat::Html,
-    ];
-
     /// The name used on the command line (`--format NAME`).
     pub fn cli_name(self) -> &'static str {
         match self {

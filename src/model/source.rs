@@ -32,8 +32,11 @@ impl Source {
     }
 }
 
-/// Which way a source points.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Which way a source points. `Stance::iter()` (strum) lists them in the order they
+/// are offered.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumIter,
+)]
 pub enum Stance {
     /// The source backs the claim.
     Supports,
@@ -45,9 +48,6 @@ pub enum Stance {
 }
 
 impl Stance {
-    /// Every stance, in the order they are offered.
-    pub const ALL: [Stance; 3] = [Stance::Supports, Stance::Refutes, Stance::Context];
-
     /// Lower-case word for the stance, as used on the command line and in exports.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -57,11 +57,19 @@ impl Stance {
         }
     }
 
+    /// The word shown in the app ("Supports").
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "Supports",
+            Stance::Refutes => "Refutes",
+            Stance::Context => "Context",
+        }
+    }
+
     /// Parses the lower-case word.
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|st| st.as_str().eq_ignore_ascii_case(s.trim()))
+        use strum::IntoEnumIterator as _;
+        Self::iter().find(|st| st.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -113,7 +121,8 @@ mod tests {
 
     #[test]
     fn stance_words_round_trip() {
-        for s in Stance::ALL {
+        use strum::IntoEnumIterator as _;
+        for s in Stance::iter() {
             assert_eq!(Stance::parse(s.as_str()), Some(s));
         }
         assert_eq!(Stance::parse(" Refutes "), Some(Stance::Refutes));

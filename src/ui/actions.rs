@@ -1,10 +1,15 @@
-//! Every user action with its label, shortcut and tooltip, in one place, so menus,
-//! buttons, keyboard handling and the shortcut list never disagree.
+//! Every user action with its label, tooltip and shortcut, in one place (as rerun's
+//! `UICommand`), so menus, buttons, keyboard handling and the shortcut list never
+//! disagree. [`Action::all`] is complete by construction: it is derived from the enum
+//! (strum's `EnumIter`) and from [`ExportFormat::iter`], not typed by hand.
 
+use crate::export::ExportFormat;
 use egui::{Key, KeyboardShortcut, Modifiers};
+use std::borrow::Cow;
+use strum::IntoEnumIterator as _;
 
-/// A user action that is not tied to one widget.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A user action that is not tied to one widget: every menu entry is one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Action {
     /// Import an article as a new session.
     NewFromArticle,
@@ -14,6 +19,12 @@ pub enum Action {
     Save,
     /// Save under a new name.
     SaveAs,
+    /// Save a read-only session under a new name, to edit the copy.
+    SaveCopyAs,
+    /// Replace the article with a corrected version and re-anchor the claims.
+    UpdateArticle,
+    /// Publish the session in a format (asks where).
+    Export(ExportFormat),
     /// Close the app (asks about unsaved changes).
     Quit,
     /// Undo the last change.
@@ -24,20 +35,22 @@ pub enum Action {
     NewClaim,
     /// Delete the selected claim (undoable).
     DeleteClaim,
-    /// Accept the selected suggestion as a claim.
-    AcceptSuggestion,
-    /// Select the next claim in article order.
-    NextClaim,
-    /// Select the previous claim in article order.
-    PreviousClaim,
     /// Jump to the claims filter.
     Find,
-    /// Show the keyboard shortcuts.
-    ShowShortcuts,
-    /// Replace the article with a corrected version and re-anchor the claims.
-    UpdateArticle,
+    /// Edit the organisation and reviewer used by exports.
+    PublisherProfile,
+    /// Accept the selected suggestion as a claim.
+    AcceptSuggestion,
+    /// Select the previous claim in article order.
+    PreviousClaim,
+    /// Select the next claim in article order.
+    NextClaim,
     /// Show only the claims that need re-attaching after an article update.
     ShowNeedsReview,
+    /// Choose the session's rating scheme.
+    RatingScheme,
+    /// Show the keyboard shortcuts.
+    ShowShortcuts,
     /// Read-only: try to get the session for editing again.
     RetryLock,
 }
@@ -46,49 +59,53 @@ const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Action {
-    /// All actions. Longer chords come before the ones they contain (Ctrl+Shift+S
-    /// before Ctrl+S), because egui matches a shortcut even when Shift is also held.
-    pub const ALL: [Action; 17] = [
-        Action::SaveAs,
-        Action::Redo,
-        Action::NewFromArticle,
-        Action::Open,
-        Action::Save,
-        Action::Quit,
-        Action::Undo,
-        Action::NewClaim,
-        Action::DeleteClaim,
-        Action::AcceptSuggestion,
-        Action::NextClaim,
-        Action::PreviousClaim,
-        Action::Find,
-        Action::ShowShortcuts,
-        Action::UpdateArticle,
-        Action::ShowNeedsReview,
-        Action::RetryLock,
-    ];
+    /// Every action, in menu order, each export format included.
+    pub fn all() -> impl Iterator<Item = Action> {
+        Action::iter().flat_map(|action| match action {
+            Action::Export(_) => ExportFormat::iter().map(Action::Export).collect(),
+            other => vec![other],
+        })
+    }
+
+    /// The actions that have a shortcut, in the order the keyboard checks them:
+    /// chords with more modifiers first, because egui matches a shortcut even when
+    /// more modifiers are held (Ctrl+Shift+S must be looked at before Ctrl+S).
+    pub fn by_shortcut_precedence() -> Vec<(Action, KeyboardShortcut)> {
+        let mut list: Vec<_> = Action::all()
+            .filter_map(|a| a.shortcut().map(|s| (a, s)))
+            .collect();
+        let weight = |m: Modifiers| {
+            u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl || m.mac_cmd)
+        };
+        list.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s.modifiers)));
+        list
+    }
 
     /// Menu and button label.
-    pub fn label(self) -> &'static str {
-        match self {
+    pub fn label(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
             Action::NewFromArticle => "New from article…",
             Action::Open => "Open…",
             Action::Save => "Save",
             Action::SaveAs => "Save as…",
+            Action::SaveCopyAs => "Save a copy as…",
+            Action::UpdateArticle => "Update article text…",
+            Action::Export(format) => return Cow::Owned(format!("{}…", format.label())),
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
             Action::NewClaim => "New claim",
             Action::DeleteClaim => "Delete claim",
-            Action::AcceptSuggestion => "Accept suggestion",
-            Action::NextClaim => "Next claim",
-            Action::PreviousClaim => "Previous claim",
             Action::Find => "Filter claims",
-            Action::ShowShortcuts => "Keyboard shortcuts",
-            Action::UpdateArticle => "Update article text…",
+            Action::PublisherProfile => "Publisher profile…",
+            Action::AcceptSuggestion => "Accept suggestion",
+            Action::PreviousClaim => "Previous claim",
+            Action::NextClaim => "Next claim",
             Action::ShowNeedsReview => "Claims that need review",
+            Action::RatingScheme => "Rating scheme…",
+            Action::ShowShortcuts => "Keyboard shortcuts",
             Action::RetryLock => "Try again",
-        }
+        })
     }
 
     /// One sentence for the tooltip.
@@ -98,6 +115,21 @@ impl Action {
             Action::Open => "Open a session (.ron) or an article (.txt, .md)",
             Action::Save => "Save the session",
             Action::SaveAs => "Save the session under a new name",
+            Action::SaveCopyAs => "Save this session under a new name and edit the copy",
+            Action::UpdateArticle => {
+                "Replace the article with a corrected or updated version; every claim is moved to its text in it"
+            }
+            Action::Export(format) => match format {
+                ExportFormat::ClaimReview => {
+                    "schema.org ClaimReview JSON-LD, the structured data search engines read"
+                }
+                ExportFormat::WebAnnotation => {
+                    "W3C Web Annotations: each claim anchored to the article text"
+                }
+                ExportFormat::Csv => "One row per claim, for spreadsheets",
+                ExportFormat::Markdown => "A report in Markdown",
+                ExportFormat::Html => "A self-contained HTML report",
+            },
             Action::Quit => "Close Claimdesk",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
@@ -105,17 +137,18 @@ impl Action {
             Action::DeleteClaim => {
                 "Delete the selected claim with its sources and note (undo brings it back)"
             }
-            Action::AcceptSuggestion => "Make the selected suggestion a claim, with its claimant",
-            Action::NextClaim => "Select the next claim (Down or j)",
-            Action::PreviousClaim => "Select the previous claim (Up or k)",
             Action::Find => "Filter the claims list by text",
-            Action::ShowShortcuts => "List every keyboard shortcut",
-            Action::UpdateArticle => {
-                "Replace the article with a corrected or updated version; every claim is moved to its text in it"
-            }
+            Action::PublisherProfile => "Organisation and reviewer used by exports",
+            Action::AcceptSuggestion => "Make the selected suggestion a claim, with its claimant",
+            Action::PreviousClaim => "Select the previous claim (Up or k)",
+            Action::NextClaim => "Select the next claim (Down or j)",
             Action::ShowNeedsReview => {
                 "List the claims that could not be placed with confidence after the article changed"
             }
+            Action::RatingScheme => {
+                "Choose the session's rating scheme and how existing verdicts carry over"
+            }
+            Action::ShowShortcuts => "List every keyboard shortcut",
             Action::RetryLock => {
                 "Open the session for editing, if the other window has closed it (reloads it if it was saved there)"
             }
@@ -126,7 +159,6 @@ impl Action {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let s = |m, k| Some(KeyboardShortcut::new(m, k));
         match self {
-            Action::NewFromArticle => None,
             Action::Open => s(CTRL, Key::O),
             Action::Save => s(CTRL, Key::S),
             Action::SaveAs => s(CTRL_SHIFT, Key::S),
@@ -140,7 +172,14 @@ impl Action {
             Action::PreviousClaim => s(Modifiers::NONE, Key::ArrowUp),
             Action::Find => s(CTRL, Key::F),
             Action::ShowShortcuts => s(Modifiers::NONE, Key::F1),
-            Action::UpdateArticle | Action::ShowNeedsReview | Action::RetryLock => None,
+            Action::NewFromArticle
+            | Action::SaveCopyAs
+            | Action::UpdateArticle
+            | Action::Export(_)
+            | Action::PublisherProfile
+            | Action::ShowNeedsReview
+            | Action::RatingScheme
+            | Action::RetryLock => None,
         }
     }
 
@@ -191,12 +230,9 @@ mod tests {
 
     #[test]
     fn no_two_actions_share_a_shortcut() {
-        let shortcuts: Vec<_> = Action::ALL
-            .iter()
-            .filter_map(|a| a.shortcut().map(|s| (s, *a)))
-            .collect();
-        for (i, (a, x)) in shortcuts.iter().enumerate() {
-            for (b, y) in &shortcuts[i + 1..] {
+        let shortcuts = Action::by_shortcut_precedence();
+        for (i, (x, a)) in shortcuts.iter().enumerate() {
+            for (y, b) in &shortcuts[i + 1..] {
                 assert!(a != b, "{x:?} and {y:?} share a shortcut");
             }
         }
@@ -205,16 +241,27 @@ mod tests {
     #[test]
     fn longer_chords_are_checked_first() {
         // If Ctrl+S were consumed first it would swallow Ctrl+Shift+S.
-        let pos = |a| Action::ALL.iter().position(|x| *x == a).unwrap();
+        let order = Action::by_shortcut_precedence();
+        let pos = |a| order.iter().position(|(x, _)| *x == a).unwrap();
         assert!(pos(Action::SaveAs) < pos(Action::Save));
         assert!(pos(Action::Redo) < pos(Action::Undo));
     }
 
     #[test]
-    fn every_action_is_listed_once() {
-        for (i, a) in Action::ALL.iter().enumerate() {
-            assert!(!Action::ALL[i + 1..].contains(a));
+    fn every_action_and_export_format_is_listed_once_with_words() {
+        let all: Vec<Action> = Action::all().collect();
+        for (i, a) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(a), "{a:?} twice");
             assert!(!a.label().is_empty() && !a.tooltip().is_empty());
         }
+        for format in ExportFormat::iter() {
+            assert!(all.contains(&Action::Export(format)), "{format:?} missing");
+        }
+        // Every variant is reached: a new one without a label would not compile, and
+        // `all` is derived from the enum, so it cannot be left out of the list.
+        assert_eq!(
+            all.len(),
+            Action::iter().count() - 1 + ExportFormat::iter().count()
+        );
     }
 }

@@ -6,8 +6,10 @@
 //! the wrap width or the theme change.
 
 use super::intent::Intent;
+use super::pane::PaneContext;
+use super::suggestions::{Marks, SuggestionMark, SuggestionSpan};
 use super::theme;
-use super::view_state::ViewState;
+use super::view_state::{SidePane, ViewRequest};
 use crate::model::{Claim, ClaimId, Session, paragraph_ranges, text::CharIndex};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, Galley, Rect, ScrollArea, Stroke, TextEdit, Ui, UiBuilder, Vec2};
@@ -33,22 +35,27 @@ struct Paragraph {
 struct Span {
     start: usize,
     end: usize,
-    claim: ClaimId,
+    kind: SpanKind,
     colour: [u8; 3],
     selected: bool,
-    /// A suggested sentence rather than a claim (drawn underlined, not filled).
-    suggestion: bool,
 }
 
-/// Suggested sentences to mark in the article, besides the claims.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Marks<'a> {
-    /// (start, end, score) of each suggestion shown, sorted by start.
-    pub suggestions: &'a [(usize, usize, f32)],
-    /// The suggestion selected in the suggestions pane.
-    pub selected: Option<(usize, usize)>,
-    /// Changes whenever the list above changes (for caching).
-    pub key: u64,
+/// What a highlighted stretch marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum SpanKind {
+    /// A claim, filled in its verdict's colour.
+    Claim(ClaimId),
+    /// A suggested sentence, underlined rather than filled.
+    Suggestion,
+}
+
+/// What the highlight spans were built from; they are rebuilt when it changes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct HighlightKey {
+    revision: u64,
+    selected: Option<ClaimId>,
+    suggestions: u64,
+    selected_suggestion: Option<SuggestionSpan>,
 }
 
 /// Layout state of the article pane, kept between frames.
@@ -60,7 +67,7 @@ pub struct ArticleView {
     /// Highlight spans per paragraph and their hash, rebuilt when claims change.
     spans: Vec<Vec<Span>>,
     span_hashes: Vec<u64>,
-    spans_key: Option<(u64, Option<ClaimId>, u64)>,
+    spans_key: Option<HighlightKey>,
     /// Paragraph heights at `heights_width`: estimated from the text length until the
     /// paragraph is first laid out, then measured.
     heights: Vec<f32>,
@@ -75,19 +82,26 @@ pub struct ArticleView {
 
 impl ArticleView {
     /// Shows the article header and text.
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        session: &Session,
-        revision: u64,
-        marks: Marks<'_>,
-        view: &mut ViewState,
-        intents: &mut Vec<Intent>,
-    ) {
-        self.prepare(session, revision, view.selected, marks);
-        self.header(ui, session, view, intents);
+    pub fn ui(&mut self, cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        if cx.requested(&ViewRequest::ClearTextSelection)
+            && let Some((_, id)) = self.active_paragraph
+        {
+            clear_selection(ui.ctx(), id);
+        }
+        let marks = cx.suggestions.marks();
+        self.prepare(cx.session(), cx.revision(), cx.view.selected, marks);
+        self.header(ui, cx, &mut intents);
         ui.separator();
-        self.text(ui, session, marks, view, intents);
+        self.text(ui, cx, marks, &mut intents);
+        intents
+    }
+
+    /// Whether the keyboard is on the article text (which is read-only, so typing
+    /// shortcuts still work there).
+    pub fn has_keyboard(&self, ctx: &egui::Context) -> bool {
+        let focused = ctx.memory(|m| m.focused());
+        focused.is_some() && self.active_paragraph.map(|(_, id)| id) == focused
     }
 
     fn prepare(
@@ -113,7 +127,12 @@ impl ArticleView {
             self.galleys.clear();
             self.spans_key = None;
         }
-        let key = (revision, selected, marks.key);
+        let key = HighlightKey {
+            revision,
+            selected,
+            suggestions: marks.generation,
+            selected_suggestion: marks.selected,
+        };
         if self.spans_key != Some(key) {
             self.rebuild_spans(session, selected, marks);
             self.spans_key = Some(key);
@@ -132,19 +151,17 @@ impl ArticleView {
             .map(|c| Span {
                 start: c.anchor.start,
                 end: c.anchor.end,
-                claim: c.id,
+                kind: SpanKind::Claim(c.id),
                 colour: session.scheme.colour_of(&c.status),
                 selected: selected == Some(c.id),
-                suggestion: false,
             });
-        let [r, g, b, _] = super::suggestions::SUGGESTION_COLOUR.to_array();
-        let suggestions = marks.suggestions.iter().map(|&(start, end, _)| Span {
-            start,
-            end,
-            claim: ClaimId(0),
+        let [r, g, b, _] = theme::SUGGESTION_COLOUR.to_array();
+        let suggestions = marks.suggestions.iter().map(|m| Span {
+            start: m.span.start,
+            end: m.span.end,
+            kind: SpanKind::Suggestion,
             colour: [r, g, b],
-            selected: marks.selected == Some((start, end)),
-            suggestion: true,
+            selected: marks.selected == Some(m.span),
         });
         for span in claims.chain(suggestions) {
             let first = self
@@ -176,8 +193,9 @@ impl ArticleView {
             .collect();
     }
 
-    fn header(&self, ui: &mut Ui, session: &Session, view: &ViewState, intents: &mut Vec<Intent>) {
-        let article = &session.article;
+    fn header(&self, ui: &mut Ui, cx: &PaneContext<'_>, intents: &mut Vec<Intent>) {
+        let article = &cx.session().article;
+        let read_only = !cx.editable();
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.heading(egui::RichText::new(&article.title).strong());
@@ -191,18 +209,19 @@ impl ArticleView {
             ));
         });
         ui.horizontal(|ui| {
-            let has_selection = view
+            let has_selection = cx
+                .view
                 .text_selection
                 .as_ref()
                 .is_some_and(|r| r.start < r.end);
             let action = super::actions::Action::NewClaim;
             let button = ui
                 .add_enabled(
-                    has_selection && !view.read_only,
+                    has_selection && !read_only,
                     egui::Button::new(format!("+ {}", action.label())),
                 )
                 .on_hover_text(action.hint(ui.ctx()))
-                .on_disabled_hover_text(if view.read_only {
+                .on_disabled_hover_text(if read_only {
                     "This session is open read-only"
                 } else {
                     "Select text in the article first"
@@ -210,7 +229,7 @@ impl ArticleView {
             if button.clicked() {
                 intents.push(Intent::Run(action));
             }
-            if view.read_only {
+            if read_only {
                 ui.weak("Read-only: claims cannot be added here");
             } else if has_selection {
                 ui.weak("Selected text will become a claim");
@@ -223,11 +242,11 @@ impl ArticleView {
     fn text(
         &mut self,
         ui: &mut Ui,
-        session: &Session,
+        cx: &PaneContext<'_>,
         marks: Marks<'_>,
-        view: &mut ViewState,
         intents: &mut Vec<Intent>,
     ) {
+        let session = cx.session();
         let full_width = ui.available_width();
         let width = (full_width - 24.0).clamp(120.0, theme::ARTICLE_MAX_WIDTH);
         let row_height = ui.fonts_mut(|f| f.row_height(&theme::article_font()));
@@ -242,18 +261,25 @@ impl ArticleView {
             self.offsets_dirty = true;
         }
 
-        let reveal = view
-            .reveal_in_article
-            .take()
-            .and_then(|id| session.claim(id))
-            .map(|c| c.anchor.start)
-            .or(view.reveal_char.take());
-        if let Some(char_idx) = reveal {
-            let y = self.y_of_char(ui, session, char_idx, width);
-            view.restore_article_scroll = Some((y - 120.0).max(0.0));
+        let mut scroll_to = None;
+        for request in cx.requests {
+            match request {
+                ViewRequest::ScrollArticleTo(y) => scroll_to = Some(*y),
+                ViewRequest::RevealClaimInArticle(id) => {
+                    if let Some(claim) = session.claim(*id) {
+                        let y = self.y_of_char(ui, session, claim.anchor.start, width);
+                        scroll_to = Some((y - 120.0).max(0.0));
+                    }
+                }
+                ViewRequest::RevealCharInArticle(char_idx) => {
+                    let y = self.y_of_char(ui, session, *char_idx, width);
+                    scroll_to = Some((y - 120.0).max(0.0));
+                }
+                _ => {}
+            }
         }
         let mut area = ScrollArea::vertical().id_salt("article").auto_shrink(false);
-        if let Some(y) = view.restore_article_scroll.take() {
+        if let Some(y) = scroll_to {
             area = area.vertical_scroll_offset(y);
         }
         let output = area.show_viewport(ui, |ui, viewport| {
@@ -275,11 +301,14 @@ impl ArticleView {
                 let rect =
                     Rect::from_min_size(egui::pos2(left, top + y), Vec2::new(width, f32::INFINITY));
                 ui.scope_builder(UiBuilder::new().max_rect(rect).id_salt(("para", i)), |ui| {
-                    self.paragraph(ui, session, marks, i, width, view, intents);
+                    self.paragraph(ui, cx, marks, i, width, intents);
                 });
             }
         });
-        view.article_scroll = output.state.clamped_offset().y;
+        let scrolled = output.state.clamped_offset().y;
+        if (scrolled - cx.view.article_scroll).abs() > 0.5 {
+            intents.push(Intent::ArticleScrolled(scrolled));
+        }
     }
 
     /// Recomputes paragraph tops after a height changed.
@@ -316,17 +345,16 @@ impl ArticleView {
                 .y
     }
 
-    #[allow(clippy::too_many_arguments)] // the per-frame inputs of one paragraph, all borrowed
     fn paragraph(
         &mut self,
         ui: &mut Ui,
-        session: &Session,
+        cx: &PaneContext<'_>,
         marks: Marks<'_>,
         i: usize,
         width: f32,
-        view: &mut ViewState,
         intents: &mut Vec<Intent>,
     ) {
+        let session = cx.session();
         let Some(p) = self.paragraphs.get(i).cloned() else {
             return;
         };
@@ -363,19 +391,14 @@ impl ArticleView {
         // While the paragraph has the keyboard or the pointer, its selection is the
         // article's; once focus moves on (say, to the New claim button) the last one stays.
         let tracking = response.has_focus() || pressed || response.drag_stopped();
-        if self.active_paragraph.map(|(idx, _)| idx) == Some(i)
-            && (tracking || view.clear_text_selection)
-        {
-            if view.clear_text_selection {
-                clear_selection(ui.ctx(), response.id);
-                view.clear_text_selection = false;
-                view.text_selection = None;
-            } else {
-                view.text_selection = output
-                    .cursor_range
-                    .map(|r| r.as_sorted_char_range())
-                    .filter(|r| r.start.0 < r.end.0)
-                    .map(|r| p.chars.start + r.start.0..p.chars.start + r.end.0);
+        if self.active_paragraph.map(|(idx, _)| idx) == Some(i) && tracking {
+            let selection = output
+                .cursor_range
+                .map(|r| r.as_sorted_char_range())
+                .filter(|r| r.start.0 < r.end.0)
+                .map(|r| p.chars.start + r.start.0..p.chars.start + r.end.0);
+            if selection != cx.view.text_selection {
+                intents.push(Intent::TextSelected(selection));
             }
         }
         // The article character under the pointer, if the pointer is on the text
@@ -391,8 +414,9 @@ impl ArticleView {
         };
         let claim_at = |pos| char_at(pos).and_then(|c| innermost_claim_at(session, c));
         let suggestion_at = |pos| char_at(pos).and_then(|c| suggestion_at(marks, c));
+        let suggestions_open = cx.view.side == SidePane::Suggestions;
         if response.clicked()
-            && view.text_selection.is_none()
+            && cx.view.text_selection.is_none()
             && let Some(pos) = response.interact_pointer_pos()
         {
             if let Some(claim) = claim_at(pos) {
@@ -401,16 +425,13 @@ impl ArticleView {
                     reveal_in_article: false,
                     reveal_in_list: true,
                 });
-            } else if view.side == super::view_state::SidePane::Suggestions
-                && let Some((start, end, _)) = suggestion_at(pos)
-            {
-                intents.push(Intent::SelectSuggestion { start, end });
+            } else if suggestions_open && let Some(mark) = suggestion_at(pos) {
+                intents.push(Intent::SelectSuggestion(Some(mark.span)));
             }
         }
-        let suggestions_open = view.side == super::view_state::SidePane::Suggestions;
         if let Some(pos) = response.hover_pos()
             && claim_at(pos).is_none()
-            && let Some((_, _, score)) = suggestion_at(pos)
+            && let Some(SuggestionMark { score, .. }) = suggestion_at(pos)
         {
             response.clone().on_hover_ui_at_pointer(|ui| {
                 ui.label(
@@ -490,12 +511,12 @@ fn clear_selection(ctx: &egui::Context, id: egui::Id) {
 }
 
 /// The suggestion covering character `pos`, if any.
-fn suggestion_at(marks: Marks<'_>, pos: usize) -> Option<(usize, usize, f32)> {
-    let upto = marks.suggestions.partition_point(|s| s.0 <= pos);
+fn suggestion_at(marks: Marks<'_>, pos: usize) -> Option<SuggestionMark> {
+    let upto = marks.suggestions.partition_point(|s| s.span.start <= pos);
     marks.suggestions[..upto]
         .iter()
         .rev()
-        .find(|s| s.1 > pos)
+        .find(|s| s.span.end > pos)
         .copied()
 }
 
@@ -551,11 +572,11 @@ fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -
         }
         let mut covering: Vec<&Span> = spans
             .iter()
-            .filter(|s| !s.suggestion && s.start <= a && s.end >= b)
+            .filter(|s| s.kind != SpanKind::Suggestion && s.start <= a && s.end >= b)
             .collect();
         let suggested = spans
             .iter()
-            .find(|s| s.suggestion && s.start <= a && s.end >= b);
+            .find(|s| s.kind == SpanKind::Suggestion && s.start <= a && s.end >= b);
         covering.sort_by_key(|s| (!s.selected, s.end - s.start));
         let mut format = plain.clone();
         if let Some(top) = covering.first() {
@@ -594,8 +615,7 @@ mod tests {
         Span {
             start,
             end,
-            claim: ClaimId(id),
-            suggestion: false,
+            kind: SpanKind::Claim(ClaimId(id)),
             colour: [200, 0, 0],
             selected,
         }

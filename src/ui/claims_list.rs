@@ -1,9 +1,10 @@
 //! The claims pane: summary, filters and the list of claims in article order.
 
 use super::intent::Intent;
+use super::pane::PaneContext;
 use super::theme;
-use super::view_state::{ClaimFilter, ViewState};
-use crate::model::{ClaimId, Session};
+use super::view_state::{ClaimFilter, ViewRequest};
+use crate::model::Session;
 use egui::{Align2, Color32, FontId, RichText, ScrollArea, TextEdit, Ui, Vec2};
 
 /// Height of one row in the list.
@@ -24,33 +25,26 @@ pub fn filter_id() -> egui::Id {
 }
 
 impl ClaimsList {
-    /// Ids of the claims the list shows, in order (as of the last frame).
-    pub fn visible_claims(&self, session: &Session) -> Vec<ClaimId> {
-        self.rows
-            .iter()
-            .filter_map(|&i| session.claims.get(i).map(|c| c.id))
-            .collect()
-    }
-
     /// Shows the pane.
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        session: &Session,
-        revision: u64,
-        view: &mut ViewState,
-        intents: &mut Vec<Intent>,
-    ) {
+    pub fn ui(&mut self, cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        let (session, revision, view) = (cx.session(), cx.revision(), cx.view);
         summary(ui, &mut self.summary, session, revision);
-        needs_review_strip(ui, self.summary.needs_review, view);
+        let mut filter = view.filter.clone();
+        needs_review_strip(ui, self.summary.needs_review, &mut filter);
         ui.add_space(2.0);
-        filters(ui, session, view);
+        filters(
+            ui,
+            session,
+            &mut filter,
+            cx.requested(&ViewRequest::FocusFilter),
+        );
+        if filter != view.filter {
+            intents.push(Intent::SetFilter(filter));
+        }
         let key = (revision, view.filter.clone());
         if self.rows_key.as_ref() != Some(&key) {
-            let needle = view.filter.text.trim().to_lowercase();
-            self.rows = (0..session.claims.len())
-                .filter(|&i| view.filter.matches(&session.claims[i], &needle))
-                .collect();
+            self.rows = view.filter.rows(session);
             self.rows_key = Some(key);
         }
         if !view.filter.is_empty() {
@@ -66,13 +60,17 @@ impl ClaimsList {
             ui.weak(
                 "No claims yet. Select a sentence in the article and press New claim (Ctrl+N).",
             );
-            return;
+            return intents;
         }
         let spacing = ui.spacing().item_spacing.y;
         let mut area = ScrollArea::vertical()
             .id_salt("claims-list")
             .auto_shrink(false);
-        if let Some(id) = view.reveal_in_list.take()
+        let reveal = cx.requests.iter().find_map(|r| match r {
+            ViewRequest::RevealClaimInList(id) => Some(*id),
+            _ => None,
+        });
+        if let Some(id) = reveal
             && let Some(row) = self.rows.iter().position(|&i| session.claims[i].id == id)
         {
             let y = row as f32 * (ROW_HEIGHT + spacing);
@@ -97,6 +95,7 @@ impl ClaimsList {
                 }
             }
         });
+        intents
     }
 }
 
@@ -137,9 +136,9 @@ fn summary(ui: &mut Ui, cache: &mut Summary, session: &Session, revision: u64) {
 }
 
 /// After an article update: how many claims need re-attaching, and a switch to list only them.
-fn needs_review_strip(ui: &mut Ui, count: usize, view: &mut ViewState) {
+fn needs_review_strip(ui: &mut Ui, count: usize, filter: &mut ClaimFilter) {
     if count == 0 {
-        view.filter.needs_review = false;
+        filter.needs_review = false;
         return;
     }
     ui.horizontal(|ui| {
@@ -149,31 +148,29 @@ fn needs_review_strip(ui: &mut Ui, count: usize, view: &mut ViewState) {
             format!("⚠ {count} {noun} review after the article changed"),
         )
         .on_hover_text("Their text was not found with confidence in the new article. Select the right text and press Re-attach to selection in the claim's panel.");
-        let label = if view.filter.needs_review {
+        let label = if filter.needs_review {
             "Show all claims"
         } else {
             "Show only these"
         };
         if ui.small_button(label).clicked() {
-            view.filter.needs_review = !view.filter.needs_review;
+            filter.needs_review = !filter.needs_review;
         }
     });
 }
 
-fn filters(ui: &mut Ui, session: &Session, view: &mut ViewState) {
+fn filters(ui: &mut Ui, session: &Session, filter: &mut ClaimFilter, focus: bool) {
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
-        let edit = TextEdit::singleline(&mut view.filter.text)
+        let edit = TextEdit::singleline(&mut filter.text)
             .id(filter_id())
             .hint_text("text, claimant or note (Ctrl+F)")
             .desired_width((ui.available_width() - 150.0).max(80.0));
         let response = ui.add(edit).labelled_by(label.id);
-        if view.focus_filter {
+        if focus {
             response.request_focus();
-            view.focus_filter = false;
         }
-        let current = view
-            .filter
+        let current = filter
             .status
             .as_deref()
             .map_or("All verdicts", |s| session.scheme.name_of(s))
@@ -182,13 +179,9 @@ fn filters(ui: &mut Ui, session: &Session, view: &mut ViewState) {
             .selected_text(current)
             .width(130.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.filter.status, None, "All verdicts");
+                ui.selectable_value(&mut filter.status, None, "All verdicts");
                 for label in &session.scheme.labels {
-                    ui.selectable_value(
-                        &mut view.filter.status,
-                        Some(label.id.clone()),
-                        &label.name,
-                    );
+                    ui.selectable_value(&mut filter.status, Some(label.id.clone()), &label.name);
                 }
             })
             .response

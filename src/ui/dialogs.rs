@@ -107,7 +107,7 @@ pub fn shortcuts(ctx: &egui::Context) -> bool {
             .striped(true)
             .num_columns(2)
             .show(ui, |ui| {
-                for action in Action::ALL {
+                for action in Action::all() {
                     if let Some(sc) = action.shortcut() {
                         ui.label(RichText::new(ctx.format_shortcut(&sc)).monospace());
                         ui.label(action.label());

@@ -5,23 +5,28 @@
 
 use super::actions::Action;
 use super::intent::Intent;
+use super::pane::PaneContext;
 use super::theme;
-use super::view_state::ViewState;
 use crate::command::Command;
 use crate::model::{Claim, Session, SourceDraft, Stance};
 use egui::{RichText, ScrollArea, TextEdit, Ui};
+use std::ops::Range;
+use strum::IntoEnumIterator as _;
 
 /// Shows the inspector for the selected claim (or a hint when none is selected).
-pub fn show(ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut Vec<Intent>) {
-    let Some(claim) = view.selected.and_then(|id| session.claim(id)) else {
+pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let session = cx.session();
+    let Some(claim) = cx.view.selected.and_then(|id| session.claim(id)) else {
         ui.add_space(16.0);
         ui.vertical_centered(|ui| {
             ui.weak("No claim selected.");
             ui.weak("Click a highlight in the article or a claim in the list,\nor select text and press New claim (Ctrl+N).");
         });
-        return;
+        return intents;
     };
-    let mut editing = false;
+    let selection = cx.view.text_selection.clone();
+    let intents_ref = &mut intents;
     ScrollArea::vertical()
         .id_salt("inspector")
         .auto_shrink(false)
@@ -35,12 +40,12 @@ pub fn show(ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut 
                         .on_hover_text(del.hint(ui.ctx()))
                         .clicked()
                     {
-                        intents.push(Intent::Run(del));
+                        intents_ref.push(Intent::Run(del));
                     }
                 });
             });
             if claim.needs_review {
-                needs_review(ui, claim, view, intents);
+                needs_review(ui, claim, selection, intents_ref);
                 ui.weak("Its text before the article changed:");
             }
             ui.label(RichText::new(format!("“{}”", claim.anchor.exact)).italics())
@@ -50,10 +55,10 @@ pub fn show(ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut 
                 ));
             ui.add_space(6.0);
 
-            status_picker(ui, session, claim, intents);
+            status_picker(ui, session, claim, intents_ref);
             ui.add_space(6.0);
 
-            editing |= text_field(
+            text_field(
                 ui,
                 "Claim wording",
                 &claim.text,
@@ -63,9 +68,9 @@ pub fn show(ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut 
                     claim: claim.id,
                     text,
                 },
-                intents,
+                intents_ref,
             );
-            editing |= text_field(
+            text_field(
                 ui,
                 "Claimant",
                 &claim.claimant,
@@ -75,15 +80,15 @@ pub fn show(ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut 
                     claim: claim.id,
                     claimant,
                 },
-                intents,
+                intents_ref,
             );
             if let Some(a) = &claim.attribution {
                 ui.weak(format!("Detected: “{}” ({})", a.claimant, a.cue));
             }
             ui.add_space(6.0);
-            editing |= sources(ui, claim, intents);
+            sources(ui, claim, intents_ref);
             ui.add_space(6.0);
-            editing |= text_field(
+            text_field(
                 ui,
                 "Note",
                 &claim.note,
@@ -93,10 +98,10 @@ pub fn show(ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut 
                     claim: claim.id,
                     note,
                 },
-                intents,
+                intents_ref,
             );
         });
-    view.editing_text |= editing;
+    intents
 }
 
 fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Vec<Intent>) {
@@ -144,7 +149,6 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
 }
 
 /// A labelled text field; pushes `make(new_text)` when the user changes it.
-/// Returns whether it has the keyboard.
 fn text_field(
     ui: &mut Ui,
     label: &str,
@@ -153,7 +157,7 @@ fn text_field(
     id: impl std::hash::Hash + std::fmt::Debug,
     make: impl FnOnce(String) -> Command,
     intents: &mut Vec<Intent>,
-) -> bool {
+) {
     let heading = ui.label(RichText::new(label).strong());
     let mut text = value.to_owned();
     let edit = if multiline {
@@ -167,11 +171,9 @@ fn text_field(
     if response.changed() {
         intents.push(Intent::Edit(make(text)));
     }
-    response.has_focus()
 }
 
-fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) -> bool {
-    let mut editing = false;
+fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Sources ({})", claim.sources.len())).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -199,13 +201,8 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) -> bool {
             let mut edited = source.clone();
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("Source {}", n + 1)).strong());
-                for stance in Stance::ALL {
-                    let label = match stance {
-                        Stance::Supports => "Supports",
-                        Stance::Refutes => "Refutes",
-                        Stance::Context => "Context",
-                    };
-                    ui.radio_value(&mut edited.stance, stance, label);
+                for stance in Stance::iter() {
+                    ui.radio_value(&mut edited.stance, stance, stance.label());
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
@@ -225,9 +222,8 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) -> bool {
                 .num_columns(2)
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
-                    editing |=
-                        grid_field(ui, "URL", &mut edited.url, false, ("url", id), "https://…");
-                    editing |= grid_field(
+                    grid_field(ui, "URL", &mut edited.url, false, ("url", id), "https://…");
+                    grid_field(
                         ui,
                         "Title or publisher",
                         &mut edited.title,
@@ -235,7 +231,7 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) -> bool {
                         ("title", id),
                         "Page title or publisher",
                     );
-                    editing |= grid_field(
+                    grid_field(
                         ui,
                         "Quoted passage",
                         &mut edited.quote,
@@ -243,7 +239,7 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) -> bool {
                         ("quote", id),
                         "The passage that matters",
                     );
-                    editing |= grid_field(
+                    grid_field(
                         ui,
                         "Accessed",
                         &mut edited.accessed,
@@ -260,7 +256,6 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) -> bool {
             }
         });
     }
-    editing
 }
 
 fn grid_field(
@@ -270,27 +265,30 @@ fn grid_field(
     multiline: bool,
     id: impl std::hash::Hash + std::fmt::Debug,
     hint: &str,
-) -> bool {
+) {
     let l = ui.label(label);
     let edit = if multiline {
         TextEdit::multiline(value).desired_rows(2)
     } else {
         TextEdit::singleline(value)
     };
-    let response = ui
-        .add(
-            edit.id_salt(id)
-                .hint_text(hint)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
+    ui.add(
+        edit.id_salt(id)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id);
     ui.end_row();
-    response.has_focus()
 }
 
 /// A claim that lost its place when the article changed: say so, and re-attach it
 /// to the text the user selects.
-fn needs_review(ui: &mut Ui, claim: &Claim, view: &ViewState, intents: &mut Vec<Intent>) {
+fn needs_review(
+    ui: &mut Ui,
+    claim: &Claim,
+    selection: Option<Range<usize>>,
+    intents: &mut Vec<Intent>,
+) {
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
         .show(ui, |ui| {
@@ -299,7 +297,6 @@ fn needs_review(ui: &mut Ui, claim: &Claim, view: &ViewState, intents: &mut Vec<
                 RichText::new("⚠ Needs review").strong(),
             );
             ui.label("The article changed and this claim's text was not found with confidence. Its verdict, sources and note are kept. Select the right text in the article, then re-attach the claim to it.");
-            let selection = view.text_selection.clone();
             let button = ui
                 .add_enabled(selection.is_some(), egui::Button::new("Re-attach to selection"))
                 .on_hover_text("Anchor this claim to the text selected in the article")

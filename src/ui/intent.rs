@@ -1,9 +1,14 @@
-//! What the panes ask for. Panes only read state and push intents; the app applies
-//! them in one place after drawing (see `app.rs`).
+//! What the panes ask for. Panes only read state (through a
+//! [`super::pane::PaneContext`]) and return intents; the app applies them in one
+//! place, `AppState::handle`, after drawing.
 
 use super::actions::Action;
+use super::app::prompts::Answer;
+use super::suggestions::SuggestionSpan;
+use super::view_state::{ClaimFilter, SidePane};
 use crate::command::Command;
 use crate::model::ClaimId;
+use std::ops::Range;
 use std::path::PathBuf;
 
 /// A request from the UI.
@@ -24,21 +29,26 @@ pub enum Intent {
     },
     /// Set the selected claim's verdict to the scheme's n-th label.
     SetStatusByIndex(usize),
-    /// Select a suggested sentence (shows it in the Suggestions pane).
-    SelectSuggestion {
-        /// First character.
-        start: usize,
-        /// One past the last character.
-        end: usize,
-    },
+    /// Select a suggested sentence (shown in the Suggestions pane), or none.
+    SelectSuggestion(Option<SuggestionSpan>),
     /// Scroll the article to this character.
     RevealText(usize),
-    /// Export the session in this format (asks where).
-    Export(crate::export::ExportFormat),
-    /// Edit the publisher profile.
-    OpenPreferences,
-    /// Choose the session's rating scheme.
-    ChooseScheme,
     /// Open this file (after asking about unsaved changes).
     OpenPath(PathBuf),
+    /// The article's text selection changed (characters, or none).
+    TextSelected(Option<Range<usize>>),
+    /// The article was scrolled to this offset (remembered between launches).
+    ArticleScrolled(f32),
+    /// Show claims or suggestions in the side pane.
+    ShowSide(SidePane),
+    /// Show only the claims that pass this filter.
+    SetFilter(ClaimFilter),
+    /// Show suggestions scoring at least this.
+    SetSuggestionThreshold(f32),
+    /// Sort suggestions by score (`true`) or in article order.
+    SortSuggestionsByScore(bool),
+    /// Run the suggester again on the article.
+    SuggestAgain,
+    /// The user answered a prompt.
+    Answer(Answer),
 }

@@ -1,35 +1,26 @@
-//! The menu bar. Entries come from [`Action`], so labels and shortcuts match everywhere.
+//! The menu bar. Every entry is an [`Action`], so labels, tooltips and shortcuts
+//! match the keyboard and the shortcut list.
 
 use super::actions::Action;
 use super::intent::Intent;
-use crate::model::Session;
+use super::pane::PaneContext;
+use crate::export::ExportFormat;
 use egui::{Button, Ui};
-use std::path::PathBuf;
+use strum::IntoEnumIterator as _;
 
-/// What the menus need to know to enable their entries.
-pub struct MenuContext<'a> {
-    /// The open session.
-    pub session: &'a Session,
-    /// Whether undo is possible.
-    pub can_undo: bool,
-    /// Whether redo is possible.
-    pub can_redo: bool,
-    /// Whether a claim is selected.
-    pub has_selected_claim: bool,
-    /// Whether article text is selected.
-    pub has_text_selection: bool,
-    /// Recently opened files, newest first.
-    pub recent: &'a [PathBuf],
-    /// Whether the session may be changed (not open read-only).
-    pub editable: bool,
-}
-
-/// Draws the menu bar.
-pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
+/// Draws the menu bar and returns what was picked.
+pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let session = cx.session();
+    let editable = cx.editable();
+    let has_claims = !session.claims.is_empty();
+    let has_selected_claim = cx.view.selected.is_some();
+    let has_text_selection = cx.view.text_selection.is_some() && editable;
+    let intents_ref = &mut intents;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item(ui, Action::NewFromArticle, true, intents);
-            item(ui, Action::Open, true, intents);
+            item(ui, Action::NewFromArticle, true, intents_ref);
+            item(ui, Action::Open, true, intents_ref);
             ui.menu_button("Open recent", |ui| {
                 if cx.recent.is_empty() {
                     ui.weak("Nothing opened yet");
@@ -44,77 +35,50 @@ pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
                         .on_hover_text(path.display().to_string())
                         .clicked()
                     {
-                        intents.push(Intent::OpenPath(path.clone()));
+                        intents_ref.push(Intent::OpenPath(path.clone()));
                         ui.close();
                     }
                 }
             });
             ui.separator();
-            item(ui, Action::Save, true, intents);
-            item(ui, Action::SaveAs, true, intents);
-            item(ui, Action::UpdateArticle, cx.editable, intents);
+            item(ui, Action::Save, true, intents_ref);
+            item(ui, Action::SaveAs, true, intents_ref);
+            item(ui, Action::UpdateArticle, editable, intents_ref);
             ui.menu_button("Export", |ui| {
-                for format in crate::export::ExportFormat::ALL {
-                    if ui.button(format!("{}…", format.label())).clicked() {
-                        intents.push(Intent::Export(format));
-                        ui.close();
-                    }
+                for format in ExportFormat::iter() {
+                    item(ui, Action::Export(format), true, intents_ref);
                 }
             });
             ui.separator();
-            item(ui, Action::Quit, true, intents);
+            item(ui, Action::Quit, true, intents_ref);
         });
         ui.menu_button("Edit", |ui| {
-            item(ui, Action::Undo, cx.can_undo, intents);
-            item(ui, Action::Redo, cx.can_redo, intents);
+            item(ui, Action::Undo, cx.doc.can_undo(), intents_ref);
+            item(ui, Action::Redo, cx.doc.can_redo(), intents_ref);
             ui.separator();
-            item(ui, Action::NewClaim, cx.has_text_selection, intents);
-            item(ui, Action::DeleteClaim, cx.has_selected_claim, intents);
+            item(ui, Action::NewClaim, has_text_selection, intents_ref);
+            item(ui, Action::DeleteClaim, has_selected_claim, intents_ref);
             ui.separator();
-            item(ui, Action::Find, true, intents);
+            item(ui, Action::Find, true, intents_ref);
             ui.separator();
-            if ui
-                .button("Publisher profile…")
-                .on_hover_text("Organisation and reviewer used by exports")
-                .clicked()
-            {
-                intents.push(Intent::OpenPreferences);
-                ui.close();
-            }
+            item(ui, Action::PublisherProfile, true, intents_ref);
         });
         ui.menu_button("Claim", |ui| {
-            item(
-                ui,
-                Action::PreviousClaim,
-                !cx.session.claims.is_empty(),
-                intents,
-            );
-            item(
-                ui,
-                Action::NextClaim,
-                !cx.session.claims.is_empty(),
-                intents,
-            );
-            let review = cx.session.claims.iter().filter(|c| c.needs_review).count();
-            item(ui, Action::ShowNeedsReview, review > 0, intents);
+            item(ui, Action::PreviousClaim, has_claims, intents_ref);
+            item(ui, Action::NextClaim, has_claims, intents_ref);
+            let review = session.claims.iter().filter(|c| c.needs_review).count();
+            item(ui, Action::ShowNeedsReview, review > 0, intents_ref);
             ui.separator();
-            if ui
-                .button("Rating scheme…")
-                .on_hover_text(format!("This session uses “{}”", cx.session.scheme.name))
-                .clicked()
-            {
-                intents.push(Intent::ChooseScheme);
-                ui.close();
-            }
-            ui.add_enabled_ui(cx.has_selected_claim, |ui| {
+            item(ui, Action::RatingScheme, true, intents_ref);
+            ui.add_enabled_ui(has_selected_claim, |ui| {
                 ui.menu_button("Set verdict", |ui| {
-                    for (i, label) in cx.session.scheme.labels.iter().enumerate() {
+                    for (i, label) in session.scheme.labels.iter().enumerate() {
                         let mut b = Button::new(&label.name);
                         if i < 9 {
                             b = b.shortcut_text(format!("{}", i + 1));
                         }
                         if ui.add(b).on_hover_text(&label.description).clicked() {
-                            intents.push(Intent::SetStatusByIndex(i));
+                            intents_ref.push(Intent::SetStatusByIndex(i));
                             ui.close();
                         }
                     }
@@ -122,11 +86,13 @@ pub fn show(ui: &mut Ui, cx: &MenuContext<'_>, intents: &mut Vec<Intent>) {
             });
         });
         ui.menu_button("Help", |ui| {
-            item(ui, Action::ShowShortcuts, true, intents);
+            item(ui, Action::ShowShortcuts, true, intents_ref);
         });
     });
+    intents
 }
 
+/// One menu entry for `action`, with its shortcut and tooltip.
 fn item(ui: &mut Ui, action: Action, enabled: bool, intents: &mut Vec<Intent>) {
     let mut button = Button::new(action.label());
     if let Some(sc) = action.shortcut() {

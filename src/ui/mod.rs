@@ -1,10 +1,11 @@
-//! The egui app. Panes read the session and push [`intent::Intent`]s; the app shell
-//! applies them in one place. Nothing here does file I/O except through `store`.
+//! The egui app. Panes read the state through a [`pane::PaneContext`] and return
+//! [`intent::Intent`]s; the app shell applies them in one place
+//! (`app::state::AppState::handle`). Nothing here does file I/O except through
+//! `store`, and slow work runs as a [`worker::Job`].
 
 pub mod actions;
 pub mod app;
 pub mod article_view;
-pub mod background;
 pub mod claims_list;
 pub mod dialogs;
 pub mod file_dialog;
@@ -12,11 +13,17 @@ pub mod inspector;
 pub mod intent;
 pub mod memory;
 pub mod menu_bar;
+pub mod pane;
 pub mod publish;
+pub mod read_only_bar;
+pub mod side_panel;
+pub mod status_bar;
 pub mod suggestions;
+pub mod suggestions_pane;
 pub mod theme;
 pub mod verdict_chart;
 pub mod view_state;
+pub mod worker;
 
 pub use app::{ClaimdeskApp, StartOptions};
 

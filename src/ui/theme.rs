@@ -8,6 +8,10 @@ pub const ARTICLE_FONT_SIZE: f32 = 16.5;
 /// Widest the article column grows, for a comfortable line length (about 75 characters).
 pub const ARTICLE_MAX_WIDTH: f32 = 680.0;
 
+/// Colour of suggestion underlines in the article and of the suggestions pane's
+/// badges: a neutral slate, unlike any verdict.
+pub const SUGGESTION_COLOUR: Color32 = Color32::from_rgb(96, 112, 140);
+
 /// The verdict's colour from the scheme.
 pub fn status_colour(scheme: &RatingScheme, status: &str) -> Color32 {
     let [r, g, b] = scheme.colour_of(status);

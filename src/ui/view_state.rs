@@ -3,36 +3,57 @@
 use crate::model::{ClaimId, LabelId};
 use std::ops::Range;
 
-/// Selection, filters and scroll requests shared by the panes.
+/// Selection, filters and what the panes were asked to do next frame.
 #[derive(Clone, Debug, Default)]
 pub struct ViewState {
     /// The claim shown in the inspector and emphasised in the article.
     pub selected: Option<ClaimId>,
     /// Characters currently selected in the article, if any.
     pub text_selection: Option<Range<usize>>,
-    /// Drop the article's text selection on the next frame (after it became a claim).
-    pub clear_text_selection: bool,
-
-    /// Scroll the article to this claim on the next frame.
-    pub reveal_in_article: Option<ClaimId>,
-    /// Scroll the article to this character on the next frame.
-    pub reveal_char: Option<usize>,
     /// What the side pane shows.
     pub side: SidePane,
-    /// Scroll the claims list to this claim on the next frame.
-    pub reveal_in_list: Option<ClaimId>,
     /// Claims list filter.
     pub filter: ClaimFilter,
-    /// Move keyboard focus to the filter box on the next frame.
-    pub focus_filter: bool,
     /// The article's current scroll offset (remembered between launches).
     pub article_scroll: f32,
-    /// Scroll the article to this offset on the next frame (restoring a session).
-    pub restore_article_scroll: Option<f32>,
-    /// Whether an editable text field had the keyboard on the last frame.
-    pub editing_text: bool,
-    /// The session is open read-only (panes disable what would change it).
-    pub read_only: bool,
+    /// Requests for the panes, handed to them with the next frame's context.
+    requests: Vec<ViewRequest>,
+}
+
+/// Something a pane is asked to do once: scroll somewhere, take the keyboard, drop a
+/// selection. The app queues requests while applying intents; the panes see them in
+/// the next frame's [`super::pane::PaneContext`] and then they are gone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewRequest {
+    /// Scroll the article to this claim.
+    RevealClaimInArticle(ClaimId),
+    /// Scroll the article to this character.
+    RevealCharInArticle(usize),
+    /// Scroll the claims list to this claim.
+    RevealClaimInList(ClaimId),
+    /// Give the keyboard to the claims filter.
+    FocusFilter,
+    /// Drop the article's text selection (it became a claim).
+    ClearTextSelection,
+    /// Scroll the article to this offset (restoring where the user left off).
+    ScrollArticleTo(f32),
+}
+
+impl ViewState {
+    /// Queues a request for the panes.
+    pub fn request(&mut self, request: ViewRequest) {
+        self.requests.push(request);
+    }
+
+    /// Takes the queued requests (once per frame, before drawing).
+    pub fn take_requests(&mut self) -> Vec<ViewRequest> {
+        std::mem::take(&mut self.requests)
+    }
+
+    /// The queued requests, not yet handed out.
+    pub fn requests(&self) -> &[ViewRequest] {
+        &self.requests
+    }
 }
 
 /// The side pane's two views.
@@ -64,6 +85,14 @@ impl ClaimFilter {
 }
 
 impl ClaimFilter {
+    /// Indexes (into `session.claims`) of the claims that pass, in article order.
+    pub fn rows(&self, session: &crate::model::Session) -> Vec<usize> {
+        let needle = self.text.trim().to_lowercase();
+        (0..session.claims.len())
+            .filter(|&i| self.matches(&session.claims[i], &needle))
+            .collect()
+    }
+
     /// Whether `claim` passes the filter. `needle` is the lower-cased filter text
     /// (computed once per filtering pass, not once per claim).
     pub fn matches(&self, claim: &crate::model::Claim, needle: &str) -> bool {

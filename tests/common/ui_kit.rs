@@ -4,6 +4,7 @@
 #![allow(dead_code)] // Each test file uses some of the helpers.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
+use claimdesk::ui::worker::RunMode;
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -11,15 +12,19 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;
 
-/// The app in a 1280×800 window, after its first frames settled. Up to 40 steps per
-/// `run`, because the suggester's worker may keep the first frames repainting on a
-/// busy machine.
+/// The app in a 1280×800 window, after its first frames settled. Work that normally
+/// runs on workers (the suggester, autosaves, opening and saving) runs in place, so
+/// its result is there in the same frame: tests never sleep or poll for it. A test
+/// that wants workers says so in `run_mode`.
 pub fn start(options: StartOptions) -> Harness<'static, ClaimdeskApp> {
     start_sized(egui::vec2(1280.0, 800.0), options)
 }
 
 /// [`start`] in a window of another size.
-pub fn start_sized(size: egui::Vec2, options: StartOptions) -> Harness<'static, ClaimdeskApp> {
+pub fn start_sized(size: egui::Vec2, mut options: StartOptions) -> Harness<'static, ClaimdeskApp> {
+    if options.run_mode == RunMode::Normal {
+        options.run_mode = RunMode::Synchronous;
+    }
     let mut harness = Harness::builder()
         .with_size(size)
         .with_max_steps(40)

@@ -1,47 +1,33 @@
-//! The app shell: owns the open document, draws the panes, and is the one place
-//! where the panes' intents are applied. File work lives in [`files`].
+//! The app shell: a thin `eframe::App` around [`state::AppState`] (the document, the
+//! view and the prompts, with the one `handle(Intent)`), the panes that draw it, and
+//! the small owners of the window around it ([`chrome`]) and of autosaving
+//! ([`autosave`]). A frame is a short list of calls; see [`ClaimdeskApp::show`].
 
-mod files;
-mod prompts;
-mod run_action;
+pub mod autosave;
+pub mod chrome;
+mod keyboard;
+pub mod prompts;
+pub mod state;
 
-use prompts::Dialog;
-
-use super::actions::Action;
 use super::article_view::ArticleView;
-use super::claims_list::{ClaimsList, filter_id};
-use super::dialogs;
-use super::file_dialog::{FileDialog, FileDialogPurpose};
-use super::inspector;
+use super::claims_list::ClaimsList;
 use super::intent::Intent;
 use super::memory::{AppMemory, STORAGE_KEY};
-use super::menu_bar::{self, MenuContext};
-use super::publish::SchemeDialog;
-use super::suggestions::Suggestions;
-use super::theme;
-use super::view_state::{SidePane, ViewState};
-use crate::command::Command;
+use super::pane::PaneContext;
+use super::worker::RunMode;
+use super::{menu_bar, read_only_bar, side_panel, status_bar, theme};
 use crate::document::Document;
 use crate::import::import_text;
-use crate::model::scheme_library::SchemeLibrary;
 use crate::model::{ClaimId, Session};
 use crate::prefs::Preferences;
 use crate::store::Autosave;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use autosave::AutosaveOwner;
+use chrome::WindowChrome;
+use state::AppState;
+use std::path::PathBuf;
 
-/// Set this environment variable to make the app close after its first frame that
-/// shows the session it opened (used by `scripts/measure-startup.sh`; nothing is
-/// saved or autosaved).
-pub const EXIT_AFTER_FIRST_FRAME_ENV: &str = "CLAIMDESK_EXIT_AFTER_FIRST_FRAME";
-
-/// With [`EXIT_AFTER_FIRST_FRAME_ENV`], the launch time (Unix epoch milliseconds, as
-/// `date +%s%3N` prints it): the app then prints how long after it the first frame
-/// was painted.
-pub const STARTED_AT_ENV: &str = "CLAIMDESK_STARTED_AT_MS";
-
-/// How often unsaved work is copied to the autosave folder.
-pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(20);
+pub use autosave::AUTOSAVE_INTERVAL;
+pub use chrome::{EXIT_AFTER_FIRST_FRAME_ENV, STARTED_AT_ENV};
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -56,44 +42,25 @@ pub struct StartOptions {
     pub session: Option<Session>,
     /// Preferences (the publisher profile used by exports).
     pub prefs: Preferences,
-    /// Run opening, saving and re-anchoring on a worker thread even for small
-    /// sessions (tests of the progress dialog; normally only large ones go there).
-    pub force_background: bool,
+    /// Where work runs: normally large work on workers; tests run everything in
+    /// place ([`RunMode::Synchronous`]) or everything on workers.
+    pub run_mode: RunMode,
 }
 
-/// Something to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq)]
-enum Pending {
-    Quit,
-    ChooseFile(FileDialogPurpose),
-    OpenPath(PathBuf),
+/// The panes' own state between frames (layout caches, scroll positions).
+#[derive(Default)]
+struct Panes {
+    article: ArticleView,
+    list: ClaimsList,
 }
 
 /// The Claimdesk window.
 pub struct ClaimdeskApp {
-    doc: Document,
-    view: ViewState,
-    article: ArticleView,
-    list: ClaimsList,
-    suggestions: Suggestions,
-    prefs: Preferences,
-    dialog: Option<Dialog>,
-    memory: AppMemory,
-    autosave: Option<Autosave>,
-    last_autosave: Instant,
-    autosaved_revision: Option<u64>,
-    notice: String,
-    allow_close: bool,
-    /// Close right after the first frame (start-up time and memory measurements).
-    exit_after_first_frame: bool,
-    /// Frames drawn with the opened session in a measurement run.
-    measured_frames: u32,
-    window_title: String,
-    /// Opening, saving or re-anchoring in progress (a progress dialog is shown).
-    busy: Option<files::Busy>,
-    force_background: bool,
-    /// Whether the window had the focus last frame (coming back checks the file).
-    window_focused: Option<bool>,
+    state: AppState,
+    panes: Panes,
+    chrome: WindowChrome,
+    /// Whether an editable text field had the keyboard last frame.
+    typing: bool,
 }
 
 impl ClaimdeskApp {
@@ -113,19 +80,17 @@ impl ClaimdeskApp {
                 open,
                 autosave: Autosave::default_location(),
                 memory,
-                session: None,
                 prefs,
-                force_background: false,
+                ..StartOptions::default()
             },
         );
         if let Some(problem) = prefs_problem {
-            app.show_message(
+            app.state.show_problem(
                 "Preferences could not be read",
                 vec![
                     problem,
                     "Defaults are used until you save the publisher profile again.".into(),
                 ],
-                true,
             );
         }
         app
@@ -134,425 +99,152 @@ impl ClaimdeskApp {
     /// Builds the app with explicit start options (used by tests).
     pub fn with_options(ctx: &egui::Context, options: StartOptions) -> Self {
         theme::apply(ctx);
-        let mut app = Self {
-            doc: Document::unsaved(seed_session()),
-            view: ViewState::default(),
-            article: ArticleView::default(),
-            list: ClaimsList::default(),
-            suggestions: Suggestions::default(),
-            prefs: options.prefs,
-            dialog: None,
-            memory: options.memory,
-            autosave: options.autosave,
-            last_autosave: Instant::now(),
-            autosaved_revision: None,
-            notice: String::new(),
-            allow_close: false,
-            exit_after_first_frame: std::env::var_os(EXIT_AFTER_FIRST_FRAME_ENV).is_some(),
-            measured_frames: 0,
-            window_title: String::new(),
-            busy: None,
-            force_background: options.force_background,
-            window_focused: None,
-        };
-        if let Some(session) = options.session {
-            app.doc = Document::unsaved(session);
-        }
+        let session = options.session.unwrap_or_else(seed_session);
+        let mut state = AppState::new(
+            session,
+            options.prefs,
+            options.memory,
+            AutosaveOwner::new(options.autosave),
+            options.run_mode,
+        );
         if let Some(path) = options.open {
-            app.open(ctx, &path, false);
-        } else if let Some(path) = app.memory.last_session.clone().filter(|p| p.exists()) {
-            app.open(ctx, &path, true);
+            state.open(ctx, &path, false);
+        } else if let Some(path) = state.memory().last_session.clone().filter(|p| p.exists()) {
+            state.open(ctx, &path, true);
         }
-        if let Some(found) = app.autosave.as_ref().and_then(Autosave::read) {
-            app.dialog = Some(match found {
-                Ok(recovered) => Dialog::Recovery(Box::new(recovered)),
-                Err(message) => Dialog::Message {
-                    heading: "Autosaved work could not be read".into(),
-                    lines: vec![message],
-                    error: true,
-                },
-            });
+        state.offer_recovery();
+        Self {
+            state,
+            panes: Panes::default(),
+            chrome: WindowChrome::new(),
+            typing: false,
         }
-        app
     }
 
-    /// The open document (read-only; for tests and the CLI-facing shell).
+    /// The open document (read-only; for tests).
     pub fn document(&self) -> &Document {
-        &self.doc
+        self.state.document()
     }
 
     /// The selected claim.
     pub fn selected_claim(&self) -> Option<ClaimId> {
-        self.view.selected
+        self.state.view().selected
     }
 
     /// Selects a claim and scrolls both the article and the list to it.
     pub fn select_claim(&mut self, id: ClaimId) {
-        self.select(Some(id), true, true);
+        self.state.select(Some(id), true, true);
     }
 
     /// Selects characters of the article as if the user had dragged over them
     /// (tests use this; real selections come from the article pane).
     pub fn select_text(&mut self, range: std::ops::Range<usize>) {
-        self.view.text_selection = Some(range);
-    }
-
-    fn show_message(&mut self, heading: &str, lines: Vec<String>, error: bool) {
-        self.dialog = Some(Dialog::Message {
-            heading: heading.into(),
-            lines,
-            error,
-        });
-    }
-
-    /// Runs `pending` now, or asks about unsaved changes first.
-    fn guard_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
-        if self.doc.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved(pending));
-        } else {
-            self.proceed(ctx, pending);
-        }
-    }
-
-    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
-        match pending {
-            Pending::Quit => {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Pending::ChooseFile(purpose) => {
-                self.dialog = Some(Dialog::File(
-                    FileDialog::new(purpose, self.dialog_dir(), String::new()),
-                    None,
-                ));
-            }
-            Pending::OpenPath(path) => self.open(ctx, &path, false),
-        }
-    }
-
-    fn apply_intents(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
-        for intent in intents {
-            match intent {
-                Intent::Edit(command) => self.edit(command),
-                Intent::Run(action) => self.run(ctx, action),
-                Intent::Select {
-                    claim,
-                    reveal_in_article,
-                    reveal_in_list,
-                } => {
-                    self.select(claim, reveal_in_article, reveal_in_list);
-                }
-                Intent::SetStatusByIndex(i) => {
-                    if let (Some(id), Some(label)) =
-                        (self.view.selected, self.doc.session.scheme.labels.get(i))
-                    {
-                        let status = label.id.clone();
-                        self.edit(Command::SetStatus { claim: id, status });
-                    }
-                }
-                Intent::OpenPath(path) => self.guard_unsaved(ctx, Pending::OpenPath(path)),
-                Intent::SelectSuggestion { start, end } => {
-                    self.suggestions.selected = Some((start, end));
-                }
-                Intent::RevealText(char_idx) => self.view.reveal_char = Some(char_idx),
-                Intent::Export(format) => {
-                    let name = suggested_file_name(&self.doc.session.article.title)
-                        .replace(".ron", &format!(".{}", format.extension()));
-                    let dialog =
-                        FileDialog::new(FileDialogPurpose::Export(format), self.dialog_dir(), name);
-                    self.dialog = Some(Dialog::File(dialog, None));
-                }
-                Intent::OpenPreferences => {
-                    self.dialog = Some(Dialog::Preferences(self.prefs.publisher.clone()))
-                }
-                Intent::ChooseScheme => {
-                    let library = SchemeLibrary::load();
-                    self.dialog = Some(Dialog::Scheme(Box::new(SchemeDialog::new(
-                        &self.doc.session,
-                        library,
-                    ))));
-                }
-            }
-        }
-    }
-
-    fn select(&mut self, claim: Option<ClaimId>, reveal_in_article: bool, reveal_in_list: bool) {
-        if self.view.selected != claim {
-            self.doc.seal_history();
-        }
-        self.view.selected = claim;
-        if reveal_in_article {
-            self.view.reveal_in_article = claim;
-        }
-        if reveal_in_list {
-            self.view.reveal_in_list = claim;
-        }
-    }
-
-    fn edit(&mut self, command: Command) {
-        let is_add = matches!(command, Command::AddClaim { .. });
-        let is_reattach = matches!(command, Command::ReattachClaim { .. });
-        match self.doc.apply(command) {
-            Ok(applied) => {
-                if is_add {
-                    self.select(applied.claim, false, true);
-                }
-                if is_reattach {
-                    // The selection has become the claim's text.
-                    self.view.text_selection = None;
-                    self.view.clear_text_selection = true;
-                    self.notice = "Re-attached the claim to the selected text.".into();
-                }
-            }
-            Err(e) => self.notice = format!("Not done: {e}"),
-        }
-    }
-
-    fn autosave_tick(&mut self, ctx: &egui::Context) {
-        let Some(autosave) = &self.autosave else {
-            return;
-        };
-        if !self.doc.is_dirty() || self.autosaved_revision == Some(self.doc.revision()) {
-            return;
-        }
-        if self.last_autosave.elapsed() < AUTOSAVE_INTERVAL {
-            ctx.request_repaint_after(
-                AUTOSAVE_INTERVAL.saturating_sub(self.last_autosave.elapsed()),
-            );
-            return;
-        }
-        self.last_autosave = Instant::now();
-        self.autosaved_revision = Some(self.doc.revision());
-        // Serialising and writing a large session takes a while: do it off the UI thread.
-        let session = self.doc.session.clone();
-        let path = self.doc.path().map(Path::to_path_buf);
-        let autosave = autosave.clone();
-        std::thread::spawn(move || {
-            if let Err(e) = autosave.write(&session, path.as_deref()) {
-                eprintln!(
-                    "claimdesk: autosave to {} failed: {e}",
-                    autosave.dir().display()
-                );
-            }
-        });
-    }
-
-    fn update_title(&mut self, ctx: &egui::Context) {
-        let marker = if self.doc.is_dirty() { "● " } else { "" };
-        let title = format!("{marker}{} — Claimdesk", self.doc.display_name());
-        if title != self.window_title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.window_title = title;
-        }
-    }
-
-    /// A measurement run: once the opened session has been drawn (a large one loads on
-    /// its worker first) and painted, which the next call means, report and close.
-    fn measurement_frame(&mut self, ctx: &egui::Context) {
-        if self.busy.is_some() {
-            return;
-        }
-        self.measured_frames += 1;
-        if self.measured_frames < 2 {
-            ctx.request_repaint();
-            return;
-        }
-        let started = std::env::var(STARTED_AT_ENV)
-            .ok()
-            .and_then(|v| v.trim().parse::<u128>().ok());
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis());
-        if let (Some(started), Ok(now)) = (started, now) {
-            eprintln!(
-                "claimdesk: first frame painted {} ms after start",
-                now.saturating_sub(started)
-            );
-        }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        self.state.select_text(range);
     }
 
     /// Whether a file is being opened, saved or re-anchored on a worker thread.
     pub fn is_busy(&self) -> bool {
-        self.busy.is_some()
+        self.state.is_busy()
     }
 
     /// The window title as last sent (for tests).
     pub fn window_title(&self) -> &str {
-        &self.window_title
+        self.chrome.title()
     }
 
-    fn status_bar(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let where_ = self.doc.path().map_or_else(
-                || "New session, not saved yet".to_owned(),
-                |p| p.display().to_string(),
-            );
-            ui.weak(where_);
-            if self.doc.is_dirty() {
-                ui.separator();
-                ui.label(egui::RichText::new("Unsaved changes").color(ui.visuals().warn_fg_color));
-            } else if self.doc.path().is_some() {
-                ui.separator();
-                ui.weak("All changes saved");
-            }
-
-            if !self.notice.is_empty() {
-                ui.separator();
-                ui.weak(&self.notice);
-            }
-        });
-    }
-}
-
-impl ClaimdeskApp {
     /// Draws one frame of the whole window and applies what the user did.
     /// (eframe calls this through [`eframe::App::ui`]; benchmarks call it directly.)
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let mut intents = Vec::new();
-        let wanted = self.view.side == SidePane::Suggestions;
-        self.suggestions.poll(&ctx, &self.doc.session, wanted);
-        self.poll_busy(&ctx);
-
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            if self.busy.is_some() {
-                // Closing mid-save would lose the save; it finishes in a moment.
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.notice = "Wait a moment: Claimdesk is still writing or reading a file.".into();
-            } else if self.doc.is_dirty() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.dialog = Some(Dialog::Unsaved(Pending::Quit));
-            }
-        }
-        let dropped = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .find_map(|f| Some(f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()))
-        });
-        if let Some(path) = dropped {
-            intents.push(Intent::OpenPath(path));
-        }
-        let focused = ctx.input(|i| i.viewport().focused);
-        if focused == Some(true) && self.window_focused == Some(false) {
-            self.check_disk(&ctx);
-        }
-        self.window_focused = focused;
-        self.keyboard(&ctx, &mut intents);
-        let was_editing = self.view.editing_text;
-        self.view.editing_text = false;
-
-        let revision = self.doc.revision();
-        let session = &self.doc.session;
-        egui::Panel::top("menu").show(ui, |ui| {
-            let cx = MenuContext {
-                session,
-                can_undo: self.doc.can_undo(),
-                can_redo: self.doc.can_redo(),
-                has_selected_claim: self.view.selected.is_some(),
-                has_text_selection: self.view.text_selection.is_some() && !self.doc.is_read_only(),
-                recent: &self.memory.recent,
-                editable: !self.doc.is_read_only(),
-            };
-            menu_bar::show(ui, &cx, &mut intents);
-        });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if self.doc.is_read_only() {
-            egui::Panel::top("read-only").show(ui, |ui| {
-                read_only_banner(ui, &self.doc.display_name(), &mut intents)
-            });
-        }
-        let editable = !self.doc.is_read_only();
-        self.view.read_only = !editable;
-        egui::Panel::right("claims")
-            .resizable(true)
-            .default_size(460.0)
-            .min_size(340.0)
-            .show(ui, |ui| {
-                egui::Frame::NONE
-                    .inner_margin(egui::Margin::symmetric(6, 4))
-                    .show(ui, |ui| {
-                        // The list gets the top 45%; the inspector, where the typing happens, the rest.
-                        let list_size = egui::vec2(
-                            ui.available_width(),
-                            (ui.available_height() * 0.45).max(200.0),
-                        );
-                        let suggested = self
-                            .suggestions
-                            .is_ready()
-                            .then(|| self.suggestions.count(session, revision));
-                        side_tabs(
-                            ui,
-                            &mut self.view.side,
-                            session.claims.len(),
-                            suggested,
-                            self.suggestions.is_running(),
-                        );
-                        ui.allocate_ui(list_size, |ui| {
-                            ui.set_min_size(list_size);
-                            match self.view.side {
-                                SidePane::Claims => self.list.show(
-                                    ui,
-                                    session,
-                                    revision,
-                                    &mut self.view,
-                                    &mut intents,
-                                ),
-                                SidePane::Suggestions => self.suggestions.show_list(
-                                    ui,
-                                    &ctx,
-                                    session,
-                                    revision,
-                                    &mut intents,
-                                ),
-                            }
-                        });
-                        ui.separator();
-                        match self.view.side {
-                            SidePane::Claims => {
-                                ui.add_enabled_ui(editable, |ui| {
-                                    inspector::show(ui, session, &mut self.view, &mut intents)
-                                });
-                            }
-                            SidePane::Suggestions => {
-                                ui.add_enabled_ui(editable, |ui| {
-                                    self.suggestions.show_inspector(ui, &mut intents)
-                                });
-                            }
-                        }
-                    });
-            });
-        let marks = self.suggestions.marks(session, revision);
-        egui::CentralPanel::default().show(ui, |ui| {
-            self.article
-                .show(ui, session, revision, marks, &mut self.view, &mut intents);
-        });
-        // Text fields mark themselves as editing; remember it for next frame's shortcuts.
-        self.view.editing_text |= ctx.memory(|m| m.focused() == Some(filter_id()));
-        if was_editing && !self.view.editing_text {
-            self.doc.seal_history();
-        }
-
-        if let Some(busy) = &self.busy {
-            let (label, elapsed) = busy.progress();
-            dialogs::progress(&ctx, label, elapsed);
-            // The progress dialog covers the window; nothing else may start meanwhile.
-            intents.clear();
-        } else {
-            self.dialogs(&ctx);
-        }
+        let requests = self.state.begin_frame(&ctx);
+        let mut intents = self.window_events(&ctx);
+        intents.extend(self.keyboard(&ctx));
+        let cx = self.state.pane_context(&requests);
+        intents.extend(menu_ui(&cx, ui));
+        status_ui(&cx, ui);
+        intents.extend(read_only_ui(&cx, ui));
+        intents.extend(side_panel_ui(&cx, &mut self.panes.list, ui));
+        intents.extend(article_ui(&cx, &mut self.panes.article, ui));
+        intents.extend(self.state.modal_ui(&ctx, &requests));
+        self.after_typing(&ctx);
         // Intents are applied after drawing, so draw once more to show their effect.
         if !intents.is_empty() {
             ctx.request_repaint();
         }
-        self.apply_intents(&ctx, intents);
-        self.autosave_tick(&ctx);
-        self.update_title(&ctx);
-        if self.exit_after_first_frame {
-            self.measurement_frame(&ctx);
+        self.state.handle_all(&ctx, intents);
+        self.state.end_frame(&ctx);
+        self.chrome.update_title(&ctx, self.state.document());
+        self.chrome.measurement_frame(&ctx, self.state.is_busy());
+    }
+
+    /// Files dropped on the window, closing it, and coming back to it.
+    fn window_events(&mut self, ctx: &egui::Context) -> Vec<Intent> {
+        let events = self.chrome.events(ctx);
+        if events.close_requested {
+            self.state.close_requested(ctx);
+        }
+        if events.returned {
+            self.state.check_disk(ctx);
+        }
+        events.intents
+    }
+
+    /// Shortcut keys, unless a prompt or the progress dialog has the window.
+    fn keyboard(&mut self, ctx: &egui::Context) -> Vec<Intent> {
+        // Typing in a field (not selecting in the read-only article) keeps single keys.
+        self.typing = ctx.text_edit_focused() && !self.panes.article.has_keyboard(ctx);
+        if self.state.has_prompt() || self.state.is_busy() {
+            return Vec::new();
+        }
+        keyboard::shortcuts(ctx, self.typing)
+    }
+
+    /// Typing that stopped this frame ends one undo step.
+    fn after_typing(&mut self, ctx: &egui::Context) {
+        let typing = ctx.text_edit_focused() && !self.panes.article.has_keyboard(ctx);
+        if self.typing && !typing {
+            self.state.seal_history();
         }
     }
+}
+
+/// The menu bar along the top.
+fn menu_ui(cx: &PaneContext<'_>, ui: &mut egui::Ui) -> Vec<Intent> {
+    egui::Panel::top("menu")
+        .show(ui, |ui| menu_bar::ui(cx, ui))
+        .inner
+}
+
+/// The status bar along the bottom.
+fn status_ui(cx: &PaneContext<'_>, ui: &mut egui::Ui) {
+    egui::Panel::bottom("status").show(ui, |ui| status_bar::ui(cx, ui));
+}
+
+/// The read-only strip, when the session is open in another window.
+fn read_only_ui(cx: &PaneContext<'_>, ui: &mut egui::Ui) -> Vec<Intent> {
+    if cx.editable() {
+        return Vec::new();
+    }
+    egui::Panel::top("read-only")
+        .show(ui, |ui| read_only_bar::ui(cx, ui))
+        .inner
+}
+
+/// The claims, suggestions and inspector on the right.
+fn side_panel_ui(cx: &PaneContext<'_>, list: &mut ClaimsList, ui: &mut egui::Ui) -> Vec<Intent> {
+    egui::Panel::right("claims")
+        .resizable(true)
+        .default_size(460.0)
+        .min_size(340.0)
+        .show(ui, |ui| side_panel::ui(cx, list, ui))
+        .inner
+}
+
+/// The article in the middle.
+fn article_ui(cx: &PaneContext<'_>, article: &mut ArticleView, ui: &mut egui::Ui) -> Vec<Intent> {
+    egui::CentralPanel::default()
+        .show(ui, |ui| article.ui(cx, ui))
+        .inner
 }
 
 impl eframe::App for ClaimdeskApp {
@@ -561,80 +253,17 @@ impl eframe::App for ClaimdeskApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.exit_after_first_frame {
+        if self.chrome.is_measuring() {
             return; // a measurement run must not change what the next launch opens
         }
-        self.memory.last_session = self.doc.path().map(Path::to_path_buf);
-        self.memory.last_selected = self.view.selected.map(|id| id.0);
-        self.memory.last_scroll = self.view.article_scroll;
-        eframe::set_value(storage, STORAGE_KEY, &self.memory);
+        eframe::set_value(storage, STORAGE_KEY, self.state.remember());
     }
 
     fn on_exit(&mut self) {
-        // Closing normally asks first; if the window goes away with work still unsaved
-        // (the system logging out, say), keep a copy to offer back next time.
-        if self.doc.is_dirty()
-            && self.autosaved_revision != Some(self.doc.revision())
-            && let Some(autosave) = &self.autosave
-        {
-            let _ = autosave.write(&self.doc.session, self.doc.path());
+        if !self.chrome.is_measuring() {
+            self.state.on_exit();
         }
     }
-}
-
-/// The strip that says the session is read-only, and how to get out of it.
-fn read_only_banner(ui: &mut egui::Ui, name: &str, intents: &mut Vec<Intent>) {
-    ui.horizontal(|ui| {
-        ui.label(
-            egui::RichText::new(format!(
-                "Read-only: {name} is open in another Claimdesk window, so changes cannot be made here."
-            ))
-            .color(ui.visuals().warn_fg_color),
-        );
-        if ui
-            .button("Save a copy as…")
-            .on_hover_text("Save this session under a new name and edit the copy")
-            .clicked()
-        {
-            intents.push(Intent::Run(Action::SaveAs));
-        }
-        if ui
-            .button(Action::RetryLock.label())
-            .on_hover_text(Action::RetryLock.tooltip())
-            .clicked()
-        {
-            intents.push(Intent::Run(Action::RetryLock));
-        }
-    });
-}
-
-/// The switch between the claims and the suggestions.
-fn side_tabs(
-    ui: &mut egui::Ui,
-    side: &mut SidePane,
-    claims: usize,
-    suggested: Option<usize>,
-    running: bool,
-) {
-    ui.horizontal(|ui| {
-        ui.selectable_value(
-            side,
-            SidePane::Claims,
-            egui::RichText::new(format!("Claims ({claims})")).heading(),
-        )
-        .on_hover_text("The claims in this article, with their verdicts");
-        let label = match (running, suggested) {
-            (true, _) => "Suggestions (…)".to_owned(),
-            (false, Some(n)) => format!("Suggestions ({n})"),
-            (false, None) => "Suggestions".to_owned(),
-        };
-        ui.selectable_value(
-            side,
-            SidePane::Suggestions,
-            egui::RichText::new(label).heading(),
-        )
-        .on_hover_text("Sentences worth checking, found by Claimdesk's check-worthiness model");
-    });
 }
 
 /// The session opened when there is nothing else: the bundled seed article.

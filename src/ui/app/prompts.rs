@@ -1,18 +1,31 @@
-//! The modal prompts the app is waiting on, and what each answer does.
+//! The modal prompts: which one is open, drawing it, and the [`Answer`] it gives.
+//! Answers travel as [`Intent::Answer`], so they are carried out in the same one
+//! place as everything else the user does (`AppState::handle`).
 
-use super::files::LockedSession;
-use super::{ClaimdeskApp, Pending};
-use crate::document::{Access, Document};
+use super::state::LockedSession;
+use crate::command::Command;
 use crate::prefs::PublisherProfile;
 use crate::store::Recovered;
 use crate::ui::dialogs::{self, ConflictAnswer, RecoveryAnswer, UnsavedAnswer};
 use crate::ui::file_dialog::{FileDialog, FileDialogPurpose, FileDialogResult};
+use crate::ui::intent::Intent;
+use crate::ui::pane::PaneContext;
 use crate::ui::publish::{self, Outcome, SchemeDialog};
-use crate::ui::view_state::ViewState;
 use std::path::PathBuf;
 
+/// Something to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Close the app.
+    Quit,
+    /// Show the file dialog for this purpose.
+    ChooseFile(FileDialogPurpose),
+    /// Open this file.
+    OpenPath(PathBuf),
+}
+
 /// A prompt on top of the window.
-pub(super) enum Dialog {
+pub enum Prompt {
     /// Choosing a file; then do the pending thing (after a save, say).
     File(FileDialog, Option<Pending>),
     /// "Save changes?" before doing the pending thing.
@@ -25,8 +38,11 @@ pub(super) enum Dialog {
     Scheme(Box<SchemeDialog>),
     /// Something to tell the user.
     Message {
+        /// The heading.
         heading: String,
+        /// What happened and what to do, a line each.
         lines: Vec<String>,
+        /// An error (red) rather than a warning.
         error: bool,
     },
     /// The keyboard shortcuts.
@@ -35,158 +51,166 @@ pub(super) enum Dialog {
     Locked(Box<LockedSession>),
     /// Saving found the file changed on disk: reload, save as, or overwrite.
     ChangedOnDisk {
+        /// The file.
         path: PathBuf,
+        /// What was to happen after the save.
         then: Option<Pending>,
     },
     /// What re-anchoring did after the article was updated.
     Reanchored {
+        /// Where the new article came from.
         source: String,
+        /// How many claims kept, moved, or need review.
         report: crate::reanchor::ReanchorReport,
     },
 }
 
-impl ClaimdeskApp {
-    /// Draws the open prompt, if any, and carries out its answer.
-    pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.take() else {
-            return;
-        };
-        match dialog {
-            Dialog::File(mut fd, then) => match fd.show(ctx) {
-                FileDialogResult::Pending => self.dialog = Some(Dialog::File(fd, then)),
-                FileDialogResult::Cancelled => {}
-                FileDialogResult::Picked(path) => match fd.purpose {
-                    FileDialogPurpose::SaveSession => self.save_to(ctx, &path, false, then),
-                    FileDialogPurpose::Export(format) => self.export_to(format, &path),
-                    FileDialogPurpose::Open | FileDialogPurpose::ImportArticle => {
-                        self.open(ctx, &path, false)
-                    }
-                    FileDialogPurpose::UpdateArticle => self.update_article(ctx, &path),
-                },
-            },
-            Dialog::Unsaved(pending) => {
-                match dialogs::unsaved_changes(ctx, &self.doc.display_name()) {
-                    None => self.dialog = Some(Dialog::Unsaved(pending)),
-                    Some(UnsavedAnswer::Save) => self.save(ctx, Some(pending)),
-                    Some(UnsavedAnswer::Discard) => {
-                        if let Some(autosave) = &self.autosave {
-                            autosave.clear();
-                        }
-                        self.autosaved_revision = Some(self.doc.revision());
-                        self.proceed(ctx, pending);
-                    }
-                    Some(UnsavedAnswer::Cancel) => {}
-                }
-            }
-            Dialog::Recovery(recovered) => {
-                let what = match &recovered.original_path {
-                    Some(p) => format!("changes to {}", p.display()),
-                    None => format!(
-                        "an unsaved session on “{}”",
-                        recovered.session.article.title
-                    ),
-                };
-                match dialogs::recovery(ctx, &what) {
-                    None => self.dialog = Some(Dialog::Recovery(recovered)),
-                    Some(RecoveryAnswer::Recover) => {
-                        let Recovered {
-                            session,
-                            original_path,
-                        } = *recovered;
-                        self.doc = Document::recovered(session, original_path);
-                        self.view = ViewState::default();
-                        self.notice = "Recovered unsaved work. Save it to keep it.".into();
-                        self.lock_recovered();
-                    }
-                    Some(RecoveryAnswer::Discard) => {
-                        if let Some(autosave) = &self.autosave {
-                            autosave.clear();
-                        }
-                    }
-                }
-            }
-            Dialog::Preferences(mut draft) => match publish::publisher_dialog(ctx, &mut draft) {
-                Outcome::Open => self.dialog = Some(Dialog::Preferences(draft)),
-                Outcome::Cancelled => {}
-                Outcome::Done(publisher) => {
-                    let mut prefs = self.prefs.clone();
-                    prefs.publisher = publisher;
-                    match crate::prefs::save_prefs(&prefs) {
-                        Ok(()) => {
-                            self.prefs = prefs;
-                            self.notice = "Saved the publisher profile".into();
-                        }
-                        Err(e) => {
-                            self.prefs = prefs;
-                            self.show_message(
-                                "Could not save the preferences",
-                                vec![
-                                    e.to_string(),
-                                    "They are used until Claimdesk closes.".into(),
-                                ],
-                                true,
-                            );
-                        }
-                    }
-                }
-            },
-            Dialog::Scheme(mut dialog) => match dialog.show(ctx, &self.doc.session) {
-                Outcome::Open => self.dialog = Some(Dialog::Scheme(dialog)),
-                Outcome::Cancelled => {}
-                Outcome::Done(command) => self.edit(command),
-            },
-            Dialog::Message {
-                heading,
-                lines,
-                error,
-            } => {
-                if !dialogs::message(ctx, &heading, &lines, error) {
-                    self.dialog = Some(Dialog::Message {
-                        heading,
-                        lines,
-                        error,
-                    });
-                }
-            }
-            Dialog::Shortcuts => {
-                if !dialogs::shortcuts(ctx) {
-                    self.dialog = Some(Dialog::Shortcuts);
-                }
-            }
-            Dialog::Locked(locked) => match dialogs::locked_elsewhere(ctx, &locked.message) {
-                None => self.dialog = Some(Dialog::Locked(locked)),
-                Some(true) => {
-                    let LockedSession {
-                        loaded,
-                        stamp,
-                        path,
-                        ..
-                    } = *locked;
-                    self.show_session(loaded, stamp, &path, Access::ReadOnly);
-                }
-                Some(false) => self.notice = "Did not open it; your open work is unchanged.".into(),
-            },
-            Dialog::ChangedOnDisk { path, then } => {
-                match dialogs::changed_on_disk(ctx, &path.display().to_string()) {
-                    None => self.dialog = Some(Dialog::ChangedOnDisk { path, then }),
-                    Some(ConflictAnswer::SaveAs) => self.choose_save_path(then, true),
-                    Some(ConflictAnswer::Overwrite) => self.save_to(ctx, &path, true, then),
-                    Some(ConflictAnswer::Reload) => {
-                        self.doc.set_access(Access::Editable);
-                        self.open(ctx, &path, false);
-                    }
-                    Some(ConflictAnswer::Cancel) => {
-                        self.notice = "Not saved; your changes are still open.".into()
-                    }
-                }
-            }
-            Dialog::Reanchored { source, report } => {
-                match dialogs::reanchored(ctx, &source, &report) {
-                    None => self.dialog = Some(Dialog::Reanchored { source, report }),
-                    Some(true) => self.show_needs_review(),
-                    Some(false) => {}
-                }
+/// How the user answered a prompt.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// The prompt was closed without anything to do (OK on a message, Cancel).
+    Closed,
+    /// A file was chosen in the file dialog.
+    FileChosen {
+        /// What the dialog was for.
+        purpose: FileDialogPurpose,
+        /// The file.
+        path: PathBuf,
+        /// What to do after saving there, if anything.
+        then: Option<Pending>,
+    },
+    /// "Save changes?" was answered.
+    Unsaved {
+        /// Save, discard or cancel.
+        answer: UnsavedAnswer,
+        /// What was waiting for the answer.
+        then: Pending,
+    },
+    /// "Recover unsaved work?" was answered.
+    Recovery {
+        /// Recover or discard.
+        answer: RecoveryAnswer,
+        /// The autosaved work.
+        recovered: Box<Recovered>,
+    },
+    /// The publisher profile was saved.
+    PublisherProfile(PublisherProfile),
+    /// The rating scheme dialog switched the scheme.
+    SwitchScheme(Command),
+    /// Open a session held by another window read-only.
+    OpenReadOnly(Box<LockedSession>),
+    /// Do not open a session held by another window.
+    KeepCurrentWork,
+    /// "The file changed on disk" was answered.
+    ChangedOnDisk {
+        /// Save as, reload, overwrite or cancel.
+        answer: ConflictAnswer,
+        /// The file.
+        path: PathBuf,
+        /// What was to happen after the save.
+        then: Option<Pending>,
+    },
+    /// Show the claims that need review (from the re-anchoring report).
+    ShowNeedsReview,
+}
+
+/// Draws the open prompt, if any. An answered prompt closes and its answer is
+/// returned as an intent; an unanswered one stays open.
+pub fn modal_ui(
+    ctx: &egui::Context,
+    prompt: &mut Option<Prompt>,
+    cx: &PaneContext<'_>,
+) -> Vec<Intent> {
+    let Some(open) = prompt.take() else {
+        return Vec::new();
+    };
+    let (still_open, answer) = show(ctx, open, cx);
+    *prompt = still_open;
+    answer.map(Intent::Answer).into_iter().collect()
+}
+
+/// Draws one prompt: either it is still open, or it gave an answer.
+fn show(
+    ctx: &egui::Context,
+    prompt: Prompt,
+    cx: &PaneContext<'_>,
+) -> (Option<Prompt>, Option<Answer>) {
+    let keep = |p: Prompt| (Some(p), None);
+    let done = |a: Answer| (None, Some(a));
+    match prompt {
+        Prompt::File(mut fd, then) => match fd.show(ctx) {
+            FileDialogResult::Pending => keep(Prompt::File(fd, then)),
+            FileDialogResult::Cancelled => done(Answer::Closed),
+            FileDialogResult::Picked(path) => done(Answer::FileChosen {
+                purpose: fd.purpose,
+                path,
+                then,
+            }),
+        },
+        Prompt::Unsaved(then) => match dialogs::unsaved_changes(ctx, &cx.doc.display_name()) {
+            None => keep(Prompt::Unsaved(then)),
+            Some(answer) => done(Answer::Unsaved { answer, then }),
+        },
+        Prompt::Recovery(recovered) => {
+            let what = match &recovered.original_path {
+                Some(p) => format!("changes to {}", p.display()),
+                None => format!(
+                    "an unsaved session on “{}”",
+                    recovered.session.article.title
+                ),
+            };
+            match dialogs::recovery(ctx, &what) {
+                None => keep(Prompt::Recovery(recovered)),
+                Some(answer) => done(Answer::Recovery { answer, recovered }),
             }
         }
+        Prompt::Preferences(mut draft) => match publish::publisher_dialog(ctx, &mut draft) {
+            Outcome::Open => keep(Prompt::Preferences(draft)),
+            Outcome::Cancelled => done(Answer::Closed),
+            Outcome::Done(publisher) => done(Answer::PublisherProfile(publisher)),
+        },
+        Prompt::Scheme(mut dialog) => match dialog.show(ctx, cx.session()) {
+            Outcome::Open => keep(Prompt::Scheme(dialog)),
+            Outcome::Cancelled => done(Answer::Closed),
+            Outcome::Done(command) => done(Answer::SwitchScheme(command)),
+        },
+        Prompt::Message {
+            heading,
+            lines,
+            error,
+        } => {
+            if dialogs::message(ctx, &heading, &lines, error) {
+                done(Answer::Closed)
+            } else {
+                keep(Prompt::Message {
+                    heading,
+                    lines,
+                    error,
+                })
+            }
+        }
+        Prompt::Shortcuts => {
+            if dialogs::shortcuts(ctx) {
+                done(Answer::Closed)
+            } else {
+                keep(Prompt::Shortcuts)
+            }
+        }
+        Prompt::Locked(locked) => match dialogs::locked_elsewhere(ctx, &locked.message) {
+            None => keep(Prompt::Locked(locked)),
+            Some(true) => done(Answer::OpenReadOnly(locked)),
+            Some(false) => done(Answer::KeepCurrentWork),
+        },
+        Prompt::ChangedOnDisk { path, then } => {
+            match dialogs::changed_on_disk(ctx, &path.display().to_string()) {
+                None => keep(Prompt::ChangedOnDisk { path, then }),
+                Some(answer) => done(Answer::ChangedOnDisk { answer, path, then }),
+            }
+        }
+        Prompt::Reanchored { source, report } => match dialogs::reanchored(ctx, &source, &report) {
+            None => keep(Prompt::Reanchored { source, report }),
+            Some(true) => done(Answer::ShowNeedsReview),
+            Some(false) => done(Answer::Closed),
+        },
     }
 }

@@ -1,15 +1,16 @@
-//! Menu and shortcut actions, and the keys that trigger them.
+//! What each menu or shortcut [`Action`] does.
 
-use super::{ClaimdeskApp, Dialog, Pending};
+use super::AppState;
 use crate::command::Command;
-use crate::model::ClaimId;
-use crate::ui::actions::{Action, NEXT_KEY, PREVIOUS_KEY, STATUS_KEYS};
-use crate::ui::claims_list::filter_id;
+use crate::model::scheme_library::SchemeLibrary;
+use crate::ui::actions::Action;
+use crate::ui::app::prompts::{Pending, Prompt};
 use crate::ui::file_dialog::{FileDialog, FileDialogPurpose};
-use crate::ui::intent::Intent;
-use crate::ui::view_state::SidePane;
+use crate::ui::publish::SchemeDialog;
+use crate::ui::suggestions_pane;
+use crate::ui::view_state::{SidePane, ViewRequest};
 
-impl ClaimdeskApp {
+impl AppState {
     /// Carries out a menu or shortcut action.
     pub(super) fn run(&mut self, ctx: &egui::Context, action: Action) {
         match action {
@@ -18,32 +19,12 @@ impl ClaimdeskApp {
             }
             Action::Open => self.guard_unsaved(ctx, Pending::ChooseFile(FileDialogPurpose::Open)),
             Action::Save => self.save(ctx, None),
-            Action::SaveAs => self.choose_save_path(None, false),
+            Action::SaveAs | Action::SaveCopyAs => self.choose_save_path(None, false),
             Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
-            Action::Undo | Action::Redo => {
-                let applied = if action == Action::Undo {
-                    self.doc.undo()
-                } else {
-                    self.doc.redo()
-                };
-                match applied {
-                    Some(applied) => {
-                        if let Some(id) = applied.claim {
-                            self.select(Some(id), true, true);
-                        } else if self
-                            .view
-                            .selected
-                            .is_some_and(|id| self.doc.session.claim(id).is_none())
-                        {
-                            self.view.selected = None;
-                        }
-                    }
-                    None => self.notice = format!("Nothing to {}", action.label().to_lowercase()),
-                }
-            }
+            Action::Undo | Action::Redo => self.undo_or_redo(action),
             Action::NewClaim => match self.view.text_selection.take() {
                 Some(range) => {
-                    self.view.clear_text_selection = true;
+                    self.clear_text_selection();
                     self.edit(Command::AddClaim {
                         start: range.start,
                         end: range.end,
@@ -51,29 +32,28 @@ impl ClaimdeskApp {
                         attribution: None,
                     });
                 }
-
                 None => {
                     self.notice = "Select some article text first, then press New claim.".into()
                 }
             },
             Action::DeleteClaim if self.view.side == SidePane::Suggestions => {
-                let mut intents = Vec::new();
-                self.suggestions.dismiss_selected(&mut intents);
-                self.apply_intents(ctx, intents);
+                let intents = suggestions_pane::dismiss_selected(&self.pane_context(&[]));
+                self.handle_all(ctx, intents);
             }
             Action::AcceptSuggestion => {
                 if self.view.side == SidePane::Suggestions {
-                    let mut intents = Vec::new();
-                    self.suggestions.accept_selected(&mut intents);
-                    self.apply_intents(ctx, intents);
+                    let intents = suggestions_pane::accept_selected(&self.pane_context(&[]));
+                    self.handle_all(ctx, intents);
                 }
             }
             Action::NextClaim | Action::PreviousClaim
                 if self.view.side == SidePane::Suggestions =>
             {
                 let step = if action == Action::NextClaim { 1 } else { -1 };
-                if let Some(start) = self.suggestions.step(step) {
-                    self.view.reveal_char = Some(start);
+                if let Some(next) = self.suggestions.neighbour(step) {
+                    self.suggestions.selected = Some(next);
+                    self.view
+                        .request(ViewRequest::RevealCharInArticle(next.start));
                 }
             }
             Action::DeleteClaim => {
@@ -88,19 +68,19 @@ impl ClaimdeskApp {
                 let step = if action == Action::NextClaim { 1 } else { -1 };
                 let next = match self.view.selected {
                     Some(id) => self.neighbour(id, step),
-                    None => self.list.visible_claims(&self.doc.session).first().copied(),
+                    None => self.visible_claims().first().copied(),
                 };
                 if next.is_some() {
                     self.select(next, true, true);
                 }
             }
             Action::Find => {
-                self.view.focus_filter = true;
-                ctx.memory_mut(|m| m.request_focus(filter_id()));
+                self.view.side = SidePane::Claims;
+                self.view.request(ViewRequest::FocusFilter);
             }
-            Action::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Action::ShowShortcuts => self.prompt = Some(Prompt::Shortcuts),
             Action::UpdateArticle => {
-                self.dialog = Some(Dialog::File(
+                self.prompt = Some(Prompt::File(
                     FileDialog::new(
                         FileDialogPurpose::UpdateArticle,
                         self.dialog_dir(),
@@ -111,47 +91,45 @@ impl ClaimdeskApp {
             }
             Action::ShowNeedsReview => self.show_needs_review(),
             Action::RetryLock => self.retry_lock(ctx),
+            Action::Export(format) => {
+                let name = crate::ui::app::suggested_file_name(&self.doc.session.article.title)
+                    .replace(".ron", &format!(".{}", format.extension()));
+                let dialog =
+                    FileDialog::new(FileDialogPurpose::Export(format), self.dialog_dir(), name);
+                self.prompt = Some(Prompt::File(dialog, None));
+            }
+            Action::PublisherProfile => {
+                self.prompt = Some(Prompt::Preferences(self.prefs.publisher.clone()))
+            }
+            Action::RatingScheme => {
+                let library = SchemeLibrary::load();
+                self.prompt = Some(Prompt::Scheme(Box::new(SchemeDialog::new(
+                    &self.doc.session,
+                    library,
+                ))));
+            }
         }
     }
 
-    /// The claim `step` places away from `id` in the list's current order.
-    fn neighbour(&self, id: ClaimId, step: isize) -> Option<ClaimId> {
-        let order = self.list.visible_claims(&self.doc.session);
-        let pos = order.iter().position(|c| *c == id)?;
-        let next = pos.checked_add_signed(step)?;
-        order.get(next).copied()
-    }
-
-    /// Turns this frame's shortcut keys into intents (not while a prompt is open).
-    pub(super) fn keyboard(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        if self.dialog.is_some() || self.busy.is_some() {
-            return;
-        }
-        let free = !self.view.editing_text;
-        ctx.input_mut(|input| {
-            for action in Action::ALL {
-                if action.needs_free_keyboard() && !free {
-                    continue;
-                }
-                if let Some(sc) = action.shortcut()
-                    && input.consume_shortcut(&sc)
+    fn undo_or_redo(&mut self, action: Action) {
+        let applied = if action == Action::Undo {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
+        match applied {
+            Some(applied) => {
+                if let Some(id) = applied.claim {
+                    self.select(Some(id), true, true);
+                } else if self
+                    .view
+                    .selected
+                    .is_some_and(|id| self.doc.session.claim(id).is_none())
                 {
-                    intents.push(Intent::Run(action));
+                    self.view.selected = None;
                 }
             }
-            if free {
-                if input.consume_key(egui::Modifiers::NONE, NEXT_KEY) {
-                    intents.push(Intent::Run(Action::NextClaim));
-                }
-                if input.consume_key(egui::Modifiers::NONE, PREVIOUS_KEY) {
-                    intents.push(Intent::Run(Action::PreviousClaim));
-                }
-                for (i, key) in STATUS_KEYS.iter().enumerate() {
-                    if input.consume_key(egui::Modifiers::NONE, *key) {
-                        intents.push(Intent::SetStatusByIndex(i));
-                    }
-                }
-            }
-        });
+            None => self.notice = format!("Nothing to {}", action.label().to_lowercase()),
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Opening, saving and updating the article: the session lock, the "changed on
-//! disk" conflict, and running large jobs on a worker thread with a progress bar.
+//! disk" conflict, and running large jobs on a worker with a progress dialog.
 
-use super::{ClaimdeskApp, Dialog, Pending};
+use super::AppState;
 use crate::document::{Access, Document, SaveJob, Saved};
 use crate::export::{ExportFormat, ExportOptions};
 use crate::import::{ImportError, import_file};
@@ -10,13 +10,33 @@ use crate::reanchor::{ReanchorOutcome, reanchor};
 use crate::store::{
     DiskStamp, Loaded, LockError, OpenError, Opened, SaveError, SessionLock, open_path,
 };
-use crate::ui::background::{Job, Poll, is_large, is_large_file};
+use crate::ui::app::prompts::{Pending, Prompt};
 use crate::ui::file_dialog::{FileDialog, FileDialogPurpose};
-use crate::ui::view_state::{SidePane, ViewState};
+use crate::ui::view_state::{SidePane, ViewRequest, ViewState};
+use crate::ui::worker::{Job, Poll, is_large, is_large_file};
 use std::path::{Path, PathBuf};
 
-/// Work in progress that the user waits for (a progress dialog covers the window).
-pub(super) enum Busy {
+/// The file work the user waits for: at most one job at a time, with a progress
+/// dialog covering the window meanwhile.
+#[derive(Default)]
+pub(super) struct FileWork {
+    busy: Option<Busy>,
+}
+
+impl FileWork {
+    /// Whether a file is being opened, saved or re-anchored.
+    pub(super) fn is_busy(&self) -> bool {
+        self.busy.is_some()
+    }
+
+    /// What the progress dialog says and how long it has been going.
+    pub(super) fn progress(&self) -> Option<(&str, std::time::Duration)> {
+        self.busy.as_ref().map(Busy::progress)
+    }
+}
+
+/// Work in progress that the user waits for.
+enum Busy {
     Opening {
         job: Job<Result<Opened, OpenError>>,
         path: PathBuf,
@@ -37,7 +57,7 @@ pub(super) enum Busy {
 
 impl Busy {
     /// What the progress dialog says and how long it has been going.
-    pub(super) fn progress(&self) -> (&str, std::time::Duration) {
+    fn progress(&self) -> (&str, std::time::Duration) {
         match self {
             Busy::Opening { job, .. } => (&job.label, job.elapsed()),
             Busy::Saving { job, .. } => (&job.label, job.elapsed()),
@@ -47,10 +67,15 @@ impl Busy {
 }
 
 /// A session that was read but is locked by another window: open it read-only?
-pub(super) struct LockedSession {
+#[derive(Clone, Debug, PartialEq)]
+pub struct LockedSession {
+    /// The session as read.
     pub loaded: Loaded,
+    /// The file's state when it was read.
     pub stamp: DiskStamp,
+    /// The file.
     pub path: PathBuf,
+    /// Which window has it ("… is open in another Claimdesk window (process N)").
     pub message: String,
 }
 
@@ -61,27 +86,28 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-impl ClaimdeskApp {
+impl AppState {
     /// Opens `path` (no unsaved-changes check): large files on a worker thread. On
     /// failure the current work stays and the error is shown.
-    pub(super) fn open(&mut self, ctx: &egui::Context, path: &Path, restore_view: bool) {
+    pub(in crate::ui::app) fn open(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        restore_view: bool,
+    ) {
         let owned = path.to_path_buf();
         let job = Job::start(
+            Some(ctx),
             format!("Opening {}", file_name(path)),
-            self.in_place(is_large_file(path)),
-            move || open_path(&owned),
+            self.run_mode.in_place(is_large_file(path)),
+            move |_| open_path(&owned),
         );
-        self.busy = Some(Busy::Opening {
+        self.files.busy = Some(Busy::Opening {
             job,
             path: path.to_path_buf(),
             restore_view,
         });
-        self.poll_busy(ctx);
-    }
-
-    /// Whether work of this size is done right here rather than on a worker.
-    fn in_place(&self, large: bool) -> bool {
-        !large && !self.force_background
+        self.poll_files(ctx);
     }
 
     fn opened(&mut self, path: PathBuf, result: Result<Opened, OpenError>, restore_view: bool) {
@@ -102,7 +128,7 @@ impl ClaimdeskApp {
                             "{} is open in another Claimdesk window{by}.",
                             path.display()
                         );
-                        self.dialog = Some(Dialog::Locked(Box::new(LockedSession {
+                        self.prompt = Some(Prompt::Locked(Box::new(LockedSession {
                             loaded,
                             stamp,
                             path,
@@ -166,8 +192,11 @@ impl ClaimdeskApp {
             .last_selected
             .map(ClaimId)
             .filter(|id| self.doc.session.claim(*id).is_some());
-        self.view.restore_article_scroll = Some(self.memory.last_scroll);
-        self.view.reveal_in_list = self.view.selected;
+        self.view
+            .request(ViewRequest::ScrollArticleTo(self.memory.last_scroll));
+        if let Some(id) = self.view.selected {
+            self.view.request(ViewRequest::RevealClaimInList(id));
+        }
     }
 
     /// Read-only: try to take the lock again (the other window may have closed),
@@ -210,8 +239,8 @@ impl ClaimdeskApp {
 
     /// The user came back to the window: if another program changed the file
     /// meanwhile, reload it when nothing here is unsaved, or say that saving will ask.
-    pub(super) fn check_disk(&mut self, ctx: &egui::Context) {
-        if self.busy.is_some() || self.dialog.is_some() || !self.doc.changed_on_disk() {
+    pub fn check_disk(&mut self, ctx: &egui::Context) {
+        if self.is_busy() || self.prompt.is_some() || !self.doc.changed_on_disk() {
             return;
         }
         let Some(path) = self.doc.path().map(Path::to_path_buf) else {
@@ -243,18 +272,15 @@ impl ClaimdeskApp {
     /// Asks where to save. A copy (`as_copy`, or any save of a read-only document)
     /// is offered a new name, since its own file is not to be written.
     pub(super) fn choose_save_path(&mut self, then: Option<Pending>, as_copy: bool) {
-        let name = self.doc.path().and_then(Path::file_name).map_or_else(
-            || super::suggested_file_name(&self.doc.session.article.title),
-            |n| {
-                let name = n.to_string_lossy();
-                if as_copy || self.doc.is_read_only() {
-                    name.replacen(".ron", "-copy.ron", 1)
-                } else {
-                    name.into_owned()
-                }
-            },
-        );
-        self.dialog = Some(Dialog::File(
+        let name = match self.doc.path() {
+            Some(path) if as_copy || self.doc.is_read_only() => copy_name(path),
+            Some(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| copy_name(path)),
+            None => crate::ui::app::suggested_file_name(&self.doc.session.article.title),
+        };
+        self.prompt = Some(Prompt::File(
             FileDialog::new(FileDialogPurpose::SaveSession, self.dialog_dir(), name),
             then,
         ));
@@ -293,12 +319,15 @@ impl ClaimdeskApp {
             }
         };
         let save: SaveJob = self.doc.save_job(path, overwrite);
-        let in_place = self.in_place(is_large(&self.doc.session));
-        let job = Job::start(format!("Saving {}", file_name(path)), in_place, move || {
-            save.run()
-        });
-        self.busy = Some(Busy::Saving { job, lock, then });
-        self.poll_busy(ctx);
+        let in_place = self.run_mode.in_place(is_large(&self.doc.session));
+        let job = Job::start(
+            Some(ctx),
+            format!("Saving {}", file_name(path)),
+            in_place,
+            move |_| save.run(),
+        );
+        self.files.busy = Some(Busy::Saving { job, lock, then });
+        self.poll_files(ctx);
     }
 
     fn saved(
@@ -314,15 +343,13 @@ impl ClaimdeskApp {
                 self.doc.finish_save(saved, lock);
                 self.notice = format!("Saved {}", path.display());
                 self.memory.add_recent(&path);
-                if let Some(autosave) = &self.autosave {
-                    autosave.clear();
-                }
+                self.autosave.clear(None);
                 if let Some(then) = then {
                     self.proceed(ctx, then);
                 }
             }
             Err(e) if e.is_changed_on_disk() => {
-                self.dialog = Some(Dialog::ChangedOnDisk { path: e.path, then });
+                self.prompt = Some(Prompt::ChangedOnDisk { path: e.path, then });
             }
             Err(e) => self.show_message("Could not save", vec![e.to_string()], true),
         }
@@ -337,17 +364,20 @@ impl ClaimdeskApp {
         }
         let session = self.doc.session.clone();
         let owned = path.to_path_buf();
-        let in_place = self.in_place(is_large(&session) || is_large_file(path));
+        let in_place = self
+            .run_mode
+            .in_place(is_large(&session) || is_large_file(path));
         let job = Job::start(
+            Some(ctx),
             format!("Re-anchoring claims in {}", file_name(path)),
             in_place,
-            move || import_file(&owned).map(|article| reanchor(&session, article)),
+            move |_| import_file(&owned).map(|article| reanchor(&session, article)),
         );
-        self.busy = Some(Busy::Updating {
+        self.files.busy = Some(Busy::Updating {
             job,
             path: path.to_path_buf(),
         });
-        self.poll_busy(ctx);
+        self.poll_files(ctx);
     }
 
     fn updated(&mut self, path: &Path, result: Result<ReanchorOutcome, ImportError>) {
@@ -359,10 +389,9 @@ impl ClaimdeskApp {
                 if self.doc.revision() == revision {
                     return; // refused; `edit` said why
                 }
-                self.view.text_selection = None;
-                self.view.clear_text_selection = true;
+                self.clear_text_selection();
                 self.notice = format!("Updated the article from {}: {report}", path.display());
-                self.dialog = Some(Dialog::Reanchored {
+                self.prompt = Some(Prompt::Reanchored {
                     source: path.display().to_string(),
                     report,
                 });
@@ -396,8 +425,8 @@ impl ClaimdeskApp {
     }
 
     /// Finishes whatever the worker was doing, once it is done.
-    pub(super) fn poll_busy(&mut self, ctx: &egui::Context) {
-        let Some(mut busy) = self.busy.take() else {
+    pub(super) fn poll_files(&mut self, ctx: &egui::Context) {
+        let Some(mut busy) = self.files.busy.take() else {
             return;
         };
         let lost = |what: &str| {
@@ -452,8 +481,8 @@ impl ClaimdeskApp {
                 }
             },
         }
-        self.busy = Some(busy);
-        // Keep drawing (the progress bar moves) and look again soon.
+        self.files.busy = Some(busy);
+        // The worker wakes the window when it is done; until then the progress bar moves.
         ctx.request_repaint_after(std::time::Duration::from_millis(50));
     }
 
@@ -487,13 +516,30 @@ impl ClaimdeskApp {
             }
         }
     }
+}
 
-    pub(super) fn dialog_dir(&self) -> PathBuf {
-        self.doc
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_else(|| PathBuf::from("."))
+/// A name for a copy of `path`: `report.ron` becomes `report-copy.ron`, from the
+/// file's stem (so `a.ronald.ron` and `X.RON` are named right too).
+fn copy_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "session".into(), |s| s.to_string_lossy());
+    match path.extension() {
+        Some(ext) => format!("{stem}-copy.{}", ext.to_string_lossy()),
+        None => format!("{stem}-copy.ron"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::copy_name;
+    use std::path::Path;
+
+    #[test]
+    fn copies_are_named_from_the_stem() {
+        assert_eq!(copy_name(Path::new("/x/report.ron")), "report-copy.ron");
+        assert_eq!(copy_name(Path::new("a.ronald.ron")), "a.ronald-copy.ron");
+        assert_eq!(copy_name(Path::new("X.RON")), "X-copy.RON");
+        assert_eq!(copy_name(Path::new("notes")), "notes-copy.ron");
     }
 }

@@ -1,0 +1,93 @@
+//! What each answer to a prompt does.
+
+use super::{AppState, LockedSession};
+use crate::document::{Access, Document};
+use crate::store::Recovered;
+use crate::ui::app::prompts::Answer;
+use crate::ui::dialogs::{ConflictAnswer, RecoveryAnswer, UnsavedAnswer};
+use crate::ui::file_dialog::FileDialogPurpose;
+use crate::ui::view_state::ViewState;
+
+impl AppState {
+    /// Carries out the answer to a prompt.
+    pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        match answer {
+            Answer::Closed => {}
+            Answer::FileChosen {
+                purpose,
+                path,
+                then,
+            } => match purpose {
+                FileDialogPurpose::SaveSession => self.save_to(ctx, &path, false, then),
+                FileDialogPurpose::Export(format) => self.export_to(format, &path),
+                FileDialogPurpose::Open | FileDialogPurpose::ImportArticle => {
+                    self.open(ctx, &path, false)
+                }
+                FileDialogPurpose::UpdateArticle => self.update_article(ctx, &path),
+            },
+            Answer::Unsaved { answer, then } => match answer {
+                UnsavedAnswer::Save => self.save(ctx, Some(then)),
+                UnsavedAnswer::Discard => {
+                    self.autosave.clear(Some(self.doc.revision()));
+                    self.proceed(ctx, then);
+                }
+                UnsavedAnswer::Cancel => {}
+            },
+            Answer::Recovery { answer, recovered } => match answer {
+                RecoveryAnswer::Recover => {
+                    let Recovered {
+                        session,
+                        original_path,
+                    } = *recovered;
+                    self.doc = Document::recovered(session, original_path);
+                    self.view = ViewState::default();
+                    self.notice = "Recovered unsaved work. Save it to keep it.".into();
+                    self.lock_recovered();
+                }
+                RecoveryAnswer::Discard => self.autosave.clear(None),
+            },
+            Answer::PublisherProfile(publisher) => {
+                let mut prefs = self.prefs.clone();
+                prefs.publisher = publisher;
+                let saved = crate::prefs::save_prefs(&prefs);
+                self.prefs = prefs;
+                match saved {
+                    Ok(()) => self.notice = "Saved the publisher profile".into(),
+                    Err(e) => self.show_message(
+                        "Could not save the preferences",
+                        vec![
+                            e.to_string(),
+                            "They are used until Claimdesk closes.".into(),
+                        ],
+                        true,
+                    ),
+                }
+            }
+            Answer::SwitchScheme(command) => self.edit(command),
+            Answer::OpenReadOnly(locked) => {
+                let LockedSession {
+                    loaded,
+                    stamp,
+                    path,
+                    ..
+                } = *locked;
+                self.show_session(loaded, stamp, &path, Access::ReadOnly);
+            }
+            Answer::KeepCurrentWork => {
+                self.notice = "Did not open it; your open work is unchanged.".into()
+            }
+            Answer::ChangedOnDisk { answer, path, then } => match answer {
+                ConflictAnswer::SaveAs => self.choose_save_path(then, true),
+                ConflictAnswer::Overwrite => self.save_to(ctx, &path, true, then),
+                ConflictAnswer::Reload => {
+                    self.doc.set_access(Access::Editable);
+                    self.open(ctx, &path, false);
+                }
+                ConflictAnswer::Cancel => {
+                    self.notice = "Not saved; your changes are still open.".into()
+                }
+            },
+            Answer::ShowNeedsReview => self.show_needs_review(),
+        }
+    }
+}

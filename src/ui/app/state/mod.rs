@@ -1,0 +1,353 @@
+//! `AppState`: the open document, what the user is looking at, the open prompt and
+//! the work in progress, with the one place that applies what the user did,
+//! [`AppState::handle`]. The panes read it through [`AppState::pane_context`].
+
+mod actions;
+mod answers;
+mod files;
+
+pub use files::LockedSession;
+
+use super::autosave::{AutosaveEvent, AutosaveOwner};
+use super::prompts::{self, Pending, Prompt};
+use crate::command::Command;
+use crate::document::Document;
+use crate::model::{ClaimId, Session};
+use crate::prefs::Preferences;
+use crate::ui::file_dialog::FileDialog;
+use crate::ui::intent::Intent;
+use crate::ui::memory::AppMemory;
+use crate::ui::pane::PaneContext;
+use crate::ui::suggestions::SuggestionsState;
+use crate::ui::view_state::{SidePane, ViewRequest, ViewState};
+use crate::ui::worker::RunMode;
+use files::FileWork;
+
+/// Everything the app knows between frames, except the panes' own layout caches.
+pub struct AppState {
+    doc: Document,
+    view: ViewState,
+    suggestions: SuggestionsState,
+    prefs: Preferences,
+    memory: AppMemory,
+    prompt: Option<Prompt>,
+    notice: String,
+    files: FileWork,
+    autosave: AutosaveOwner,
+    run_mode: RunMode,
+    /// The user confirmed quitting; the next close request goes through.
+    allow_close: bool,
+}
+
+impl AppState {
+    /// A state showing `session`, unsaved.
+    pub fn new(
+        session: Session,
+        prefs: Preferences,
+        memory: AppMemory,
+        autosave: AutosaveOwner,
+        run_mode: RunMode,
+    ) -> Self {
+        Self {
+            doc: Document::unsaved(session),
+            view: ViewState::default(),
+            suggestions: SuggestionsState::default(),
+            prefs,
+            memory,
+            prompt: None,
+            notice: String::new(),
+            files: FileWork::default(),
+            autosave,
+            run_mode,
+            allow_close: false,
+        }
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// What the user is looking at.
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// What the app remembers between launches.
+    pub fn memory(&self) -> &AppMemory {
+        &self.memory
+    }
+
+    /// Whether a file is being opened, saved or re-anchored (a progress dialog shows).
+    pub fn is_busy(&self) -> bool {
+        self.files.is_busy()
+    }
+
+    /// Whether a prompt is open.
+    pub fn has_prompt(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    /// Selects characters of the article as if the user had dragged over them.
+    pub fn select_text(&mut self, range: std::ops::Range<usize>) {
+        self.view.text_selection = Some(range);
+    }
+
+    /// Work before drawing: pick up finished workers and start the suggester when it
+    /// is wanted. Returns the panes' requests for this frame.
+    pub fn begin_frame(&mut self, ctx: &egui::Context) -> Vec<ViewRequest> {
+        let wanted = self.view.side == SidePane::Suggestions;
+        self.suggestions
+            .poll(ctx, &self.doc.session, wanted, self.run_mode);
+        self.suggestions
+            .refresh(&self.doc.session, self.doc.revision());
+        self.poll_files(ctx);
+        self.view.take_requests()
+    }
+
+    /// What the panes may read this frame.
+    pub fn pane_context<'a>(&'a self, requests: &'a [ViewRequest]) -> PaneContext<'a> {
+        PaneContext {
+            doc: &self.doc,
+            view: &self.view,
+            requests,
+            suggestions: &self.suggestions,
+            recent: &self.memory.recent,
+            notice: &self.notice,
+        }
+    }
+
+    /// Draws the progress dialog while a file is being worked on, or else the open
+    /// prompt; returns the prompt's answer.
+    pub fn modal_ui(&mut self, ctx: &egui::Context, requests: &[ViewRequest]) -> Vec<Intent> {
+        if let Some((label, elapsed)) = self.files.progress() {
+            crate::ui::dialogs::progress(ctx, label, elapsed);
+            return Vec::new();
+        }
+        let mut prompt = self.prompt.take();
+        let intents = prompts::modal_ui(ctx, &mut prompt, &self.pane_context(requests));
+        // Drawing cannot open another prompt, so nothing is overwritten here.
+        self.prompt = prompt;
+        intents
+    }
+
+    /// Applies what the user did, in order. While a file is being worked on (the
+    /// progress dialog covers the window) nothing else may start.
+    pub fn handle_all(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
+        if self.is_busy() {
+            return;
+        }
+        for intent in intents {
+            self.handle(ctx, intent);
+        }
+    }
+
+    /// Applies one intent: the one place where the UI changes the app's state.
+    pub fn handle(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Edit(command) => self.edit(command),
+            Intent::Run(action) => self.run(ctx, action),
+            Intent::Select {
+                claim,
+                reveal_in_article,
+                reveal_in_list,
+            } => self.select(claim, reveal_in_article, reveal_in_list),
+            Intent::SetStatusByIndex(i) => {
+                if let (Some(id), Some(label)) =
+                    (self.view.selected, self.doc.session.scheme.labels.get(i))
+                {
+                    let status = label.id.clone();
+                    self.edit(Command::SetStatus { claim: id, status });
+                }
+            }
+            Intent::SelectSuggestion(span) => self.suggestions.selected = span,
+            Intent::RevealText(char_idx) => self
+                .view
+                .request(ViewRequest::RevealCharInArticle(char_idx)),
+            Intent::OpenPath(path) => self.guard_unsaved(ctx, Pending::OpenPath(path)),
+            Intent::TextSelected(range) => self.view.text_selection = range,
+            Intent::ArticleScrolled(y) => self.view.article_scroll = y,
+            Intent::ShowSide(side) => self.view.side = side,
+            Intent::SetFilter(filter) => self.view.filter = filter,
+            Intent::SetSuggestionThreshold(threshold) => self.suggestions.threshold = threshold,
+            Intent::SortSuggestionsByScore(by_score) => self.suggestions.by_score = by_score,
+            Intent::SuggestAgain => self
+                .suggestions
+                .start(ctx, &self.doc.session, self.run_mode),
+            Intent::Answer(answer) => self.answer(ctx, answer),
+        }
+    }
+
+    /// Work after drawing: the autosave.
+    pub fn end_frame(&mut self, ctx: &egui::Context) {
+        match self.autosave.tick(ctx, &self.doc, self.run_mode) {
+            Some(AutosaveEvent::Failed(message)) => self.notice = message,
+            Some(AutosaveEvent::Recovered) => self.notice = "Autosave works again.".into(),
+            None => {}
+        }
+    }
+
+    /// The user asked to close the window: hold it while a file is being written,
+    /// or ask about unsaved changes first.
+    pub fn close_requested(&mut self, ctx: &egui::Context) {
+        if self.allow_close {
+            return;
+        }
+        if self.is_busy() {
+            // Closing mid-save would lose the save; it finishes in a moment.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.notice = "Wait a moment: Claimdesk is still writing or reading a file.".into();
+        } else if self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(Prompt::Unsaved(Pending::Quit));
+        }
+    }
+
+    /// The window is going away: keep unsaved work in the autosave folder.
+    pub fn on_exit(&mut self) {
+        self.autosave.on_exit(&self.doc);
+    }
+
+    /// Remembers where the user is, for the next launch.
+    pub fn remember(&mut self) -> &AppMemory {
+        self.memory.last_session = self.doc.path().map(std::path::Path::to_path_buf);
+        self.memory.last_selected = self.view.selected.map(|id| id.0);
+        self.memory.last_scroll = self.view.article_scroll;
+        &self.memory
+    }
+
+    /// Ends a run of merged text edits (typing left a field).
+    pub fn seal_history(&mut self) {
+        self.doc.seal_history();
+    }
+
+    fn show_message(&mut self, heading: &str, lines: Vec<String>, error: bool) {
+        self.prompt = Some(Prompt::Message {
+            heading: heading.into(),
+            lines,
+            error,
+        });
+    }
+
+    /// Shows a problem found at start-up (preferences that could not be read).
+    pub fn show_problem(&mut self, heading: &str, lines: Vec<String>) {
+        self.show_message(heading, lines, true);
+    }
+
+    /// Offers autosaved work back, or says why it could not be read.
+    pub fn offer_recovery(&mut self) {
+        let Some(found) = self
+            .autosave
+            .location()
+            .and_then(crate::store::Autosave::read)
+        else {
+            return;
+        };
+        self.prompt = Some(match found {
+            Ok(recovered) => Prompt::Recovery(Box::new(recovered)),
+            Err(message) => Prompt::Message {
+                heading: "Autosaved work could not be read".into(),
+                lines: vec![message],
+                error: true,
+            },
+        });
+    }
+
+    /// Runs `pending` now, or asks about unsaved changes first.
+    fn guard_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(pending));
+        } else {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::ChooseFile(purpose) => {
+                self.prompt = Some(Prompt::File(
+                    FileDialog::new(purpose, self.dialog_dir(), String::new()),
+                    None,
+                ));
+            }
+            Pending::OpenPath(path) => self.open(ctx, &path, false),
+        }
+    }
+
+    /// Selects a claim (or none) and asks the panes to scroll to it.
+    pub fn select(
+        &mut self,
+        claim: Option<ClaimId>,
+        reveal_in_article: bool,
+        reveal_in_list: bool,
+    ) {
+        if self.view.selected != claim {
+            self.doc.seal_history();
+        }
+        self.view.selected = claim;
+        if let Some(id) = claim {
+            if reveal_in_article {
+                self.view.request(ViewRequest::RevealClaimInArticle(id));
+            }
+            if reveal_in_list {
+                self.view.request(ViewRequest::RevealClaimInList(id));
+            }
+        }
+    }
+
+    fn edit(&mut self, command: Command) {
+        let is_add = matches!(command, Command::AddClaim { .. });
+        let is_reattach = matches!(command, Command::ReattachClaim { .. });
+        match self.doc.apply(command) {
+            Ok(applied) => {
+                if is_add {
+                    self.select(applied.claim, false, true);
+                }
+                if is_reattach {
+                    // The selection has become the claim's text.
+                    self.clear_text_selection();
+                    self.notice = "Re-attached the claim to the selected text.".into();
+                }
+            }
+            Err(e) => self.notice = format!("Not done: {e}"),
+        }
+    }
+
+    /// Drops the article's text selection (it became a claim, or the text changed).
+    fn clear_text_selection(&mut self) {
+        self.view.text_selection = None;
+        self.view.request(ViewRequest::ClearTextSelection);
+    }
+
+    /// Ids of the claims the list shows, in order.
+    fn visible_claims(&self) -> Vec<ClaimId> {
+        self.view
+            .filter
+            .rows(&self.doc.session)
+            .into_iter()
+            .filter_map(|i| self.doc.session.claims.get(i).map(|c| c.id))
+            .collect()
+    }
+
+    /// The claim `step` places away from `id` in the list's current order.
+    fn neighbour(&self, id: ClaimId, step: isize) -> Option<ClaimId> {
+        let order = self.visible_claims();
+        let pos = order.iter().position(|c| *c == id)?;
+        let next = pos.checked_add_signed(step)?;
+        order.get(next).copied()
+    }
+
+    /// The folder file dialogs start in: the session's, or the working folder.
+    fn dialog_dir(&self) -> std::path::PathBuf {
+        self.doc
+            .path()
+            .and_then(std::path::Path::parent)
+            .map(std::path::Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| std::path::PathBuf::from("."))
+    }
+}
