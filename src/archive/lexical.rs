@@ -193,15 +193,6 @@ impl LexicalIndex {
         Ok(out)
     }
 
-    /// How many claims it holds.
-    pub fn len(&self) -> u64 {
-        self.reader.searcher().num_docs()
-    }
-
-    /// Whether it holds no claims.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 fn words_of(index: &Index, field: Field, text: &str) -> Vec<String> {
@@ -316,7 +307,7 @@ mod tests {
             .into_iter(),
         )
         .unwrap();
-        assert_eq!(index.len(), 3);
+        assert_eq!(index.reader.searcher().num_docs(), 3);
         assert_eq!(index.words("The vaccines"), ["vaccin"]);
         let hits = index.search("the unemployment level is falling", 10, None).unwrap();
         assert_eq!(hits.first().map(|h| h.0), Some(1));

@@ -199,8 +199,8 @@ mod tests {
 
     #[test]
     fn quantised_dot_products_stay_close() {
-        let a = unit(&(0..384).map(|i| ((i * 7 % 13) as f32 - 6.0)).collect::<Vec<_>>());
-        let b = unit(&(0..384).map(|i| ((i * 5 % 11) as f32 - 5.0)).collect::<Vec<_>>());
+        let a = unit(&(0..384).map(|i| (i * 7 % 13) as f32 - 6.0).collect::<Vec<_>>());
+        let b = unit(&(0..384).map(|i| (i * 5 % 11) as f32 - 5.0).collect::<Vec<_>>());
         let mut store = VectorStore::new([1; 32], 384);
         store.insert(7, &b);
         let (row, scale) = store.row(store.row_of(7).unwrap()).unwrap();
