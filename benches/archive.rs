@@ -14,8 +14,8 @@
 mod archive_gen;
 
 use claimdesk::archive::{
-    Archive, ArchiveDir, Embed, EmbedError, Embedder, MatchOptions, SearchOptions,
-    UpdateOptions, WordHashEmbedder, add_paths, match_article, update,
+    Archive, ArchiveDir, Embed, EmbedError, Embedder, MatchOptions, SearchOptions, UpdateOptions,
+    WordHashEmbedder, add_paths, match_article, update,
 };
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -21,14 +21,22 @@ use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let claims: usize = args.get(1).map_or(100_000, |a| a.parse().expect("a number of claims"));
+    let claims: usize = args
+        .get(1)
+        .map_or(100_000, |a| a.parse().expect("a number of claims"));
     let tmp = tempfile::tempdir().unwrap();
-    let work = args.get(2).map_or_else(|| tmp.path().to_path_buf(), PathBuf::from);
+    let work = args
+        .get(2)
+        .map_or_else(|| tmp.path().to_path_buf(), PathBuf::from);
     let per_session = 10;
     let folder = work.join("desk");
     let t = Instant::now();
     archive_gen::write_archive(&folder, claims / per_session, per_session, 7);
-    println!("wrote {} sessions in {:.1?}", claims / per_session, t.elapsed());
+    println!(
+        "wrote {} sessions in {:.1?}",
+        claims / per_session,
+        t.elapsed()
+    );
 
     let t = Instant::now();
     let model = Embedder::load_default().unwrap();
@@ -45,7 +53,12 @@ fn main() {
         &mut |p| {
             if p.stage == Stage::Embedding && last.elapsed().as_secs() >= 30 {
                 last = Instant::now();
-                eprintln!("  embedding {} of {} after {:.0?}", p.done, p.total, t.elapsed());
+                eprintln!(
+                    "  embedding {} of {} after {:.0?}",
+                    p.done,
+                    p.total,
+                    t.elapsed()
+                );
             }
         },
         &AtomicBool::new(false),
@@ -93,7 +106,9 @@ fn main() {
         "rents grew by 12 percent in the capital",
     ] {
         let t = Instant::now();
-        let hits = archive.search(q, &SearchOptions::default(), Some(&model)).unwrap();
+        let hits = archive
+            .search(q, &SearchOptions::default(), Some(&model))
+            .unwrap();
         times.push(t.elapsed());
         assert!(!hits.is_empty());
     }

@@ -157,7 +157,10 @@ fn queries_of(
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let data = PathBuf::from(args.get(1).expect("usage: eval_archive DATA_DIR [INDEX_DIR]"));
+    let data = PathBuf::from(
+        args.get(1)
+            .expect("usage: eval_archive DATA_DIR [INDEX_DIR]"),
+    );
     let tmp = tempfile::tempdir().unwrap();
     let index_dir = args
         .get(2)

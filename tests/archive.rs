@@ -201,11 +201,23 @@ fn an_archive_of_sessions_and_reviews_is_searchable() {
     let archive = Archive::open(&dir).unwrap();
     assert_eq!(archive.len(), 6);
     let status = archive.status();
-    assert_eq!((status.sessions, status.review_files, status.reviewed, status.embedded), (2, 1, 5, 6));
+    assert_eq!(
+        (
+            status.sessions,
+            status.review_files,
+            status.reviewed,
+            status.embedded
+        ),
+        (2, 1, 5, 6)
+    );
 
     let e = stand_in();
     let hits = archive
-        .search("unemployment lowest in fifty years", &SearchOptions::default(), Some(&e))
+        .search(
+            "unemployment lowest in fifty years",
+            &SearchOptions::default(),
+            Some(&e),
+        )
         .unwrap();
     let first = &hits[0];
     assert_eq!(first.claim.text, UNEMPLOYMENT);
@@ -218,7 +230,10 @@ fn an_archive_of_sessions_and_reviews_is_searchable() {
     assert_eq!(first.claim.badge(), "False, 12 Mar 2026");
     match &first.claim.origin {
         Origin::Session { path, claim_id, .. } => {
-            assert_eq!(path, &std::fs::canonicalize(desk.join("economy.ron")).unwrap());
+            assert_eq!(
+                path,
+                &std::fs::canonicalize(desk.join("economy.ron")).unwrap()
+            );
             assert_eq!(*claim_id, 1);
         }
         other => panic!("{other:?}"),
@@ -228,7 +243,10 @@ fn an_archive_of_sessions_and_reviews_is_searchable() {
     let moon = &archive
         .search("moon landing studio", &SearchOptions::default(), Some(&e))
         .unwrap()[0];
-    assert_eq!(moon.claim.origin.review_url(), Some("https://othercheck.example/moon"));
+    assert_eq!(
+        moon.claim.origin.review_url(),
+        Some("https://othercheck.example/moon")
+    );
     assert_eq!(moon.claim.publisher.as_deref(), Some("Other Check"));
 
     // Filters: verdict, date range, folder.
@@ -290,8 +308,16 @@ fn an_archive_of_sessions_and_reviews_is_searchable() {
             Some(&e),
         )
         .unwrap();
-    assert!(in_2026.iter().all(|h| h.claim.text == VACCINE || h.claim.text == WHEAT));
-    assert_eq!(only(Filters::default()).len(), 0, "stop words alone match nothing");
+    assert!(
+        in_2026
+            .iter()
+            .all(|h| h.claim.text == VACCINE || h.claim.text == WHEAT)
+    );
+    assert_eq!(
+        only(Filters::default()).len(),
+        0,
+        "stop words alone match nothing"
+    );
 }
 
 #[test]
@@ -339,8 +365,16 @@ fn matching_finds_earlier_checks_of_claims_and_sentences_but_not_the_session_its
         exclude_file: Some(own.clone()),
         ..options.clone()
     };
-    assert!(match_session(&archive, &loaded, Some(&e), &excluding).unwrap().is_empty());
-    assert!(!match_session(&archive, &loaded, Some(&e), &options).unwrap().is_empty());
+    assert!(
+        match_session(&archive, &loaded, Some(&e), &excluding)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        !match_session(&archive, &loaded, Some(&e), &options)
+            .unwrap()
+            .is_empty()
+    );
 
     // Copying the earlier check into the claim is one undoable command.
     let earlier = &items[0].matches[0].claim;
@@ -396,7 +430,10 @@ fn a_changed_session_is_read_again_and_the_others_are_not() {
 
     // Nothing changed at all: nothing is read.
     let report = refresh(&dir);
-    assert_eq!((report.changed, report.unchanged, report.embedded), (0, 2, 0));
+    assert_eq!(
+        (report.changed, report.unchanged, report.embedded),
+        (0, 2, 0)
+    );
 }
 
 #[test]
@@ -434,7 +471,12 @@ fn a_moved_archive_folder_keeps_its_checks_without_recomputing_them() {
     let hit = &archive
         .search(UNEMPLOYMENT, &SearchOptions::default(), Some(&e))
         .unwrap()[0];
-    assert!(hit.claim.origin.file().starts_with(std::fs::canonicalize(&moved).unwrap()));
+    assert!(
+        hit.claim
+            .origin
+            .file()
+            .starts_with(std::fs::canonicalize(&moved).unwrap())
+    );
 
     // The index folder itself can move too.
     let index2 = tmp.path().join("elsewhere");
@@ -459,10 +501,25 @@ fn broken_and_hostile_files_are_skipped_with_a_warning_naming_them() {
     std::fs::write(&deep_json, "[".repeat(100_000)).unwrap();
 
     let dir = ArchiveDir::new(tmp.path().join("index"));
-    let report = add(&dir, &[desk.clone(), broken_json.clone(), latin1_csv.clone(), deep_json.clone()]);
+    let report = add(
+        &dir,
+        &[
+            desk.clone(),
+            broken_json.clone(),
+            latin1_csv.clone(),
+            deep_json.clone(),
+        ],
+    );
     assert_eq!(report.claims, 4, "the good sessions are indexed");
     let warned: Vec<&Path> = report.warnings.iter().map(|w| w.path.as_path()).collect();
-    for name in ["garbage.ron", "deep.ron", "newer.ron", "broken.json", "reviews.csv", "deep.json"] {
+    for name in [
+        "garbage.ron",
+        "deep.ron",
+        "newer.ron",
+        "broken.json",
+        "reviews.csv",
+        "deep.json",
+    ] {
         assert!(
             warned.iter().any(|p| p.ends_with(name)),
             "no warning names {name}: {:?}",
@@ -540,12 +597,27 @@ fn cancelling_leaves_the_index_as_it_was_or_saves_what_was_embedded() {
     let dir = ArchiveDir::new(tmp.path().join("index"));
     let e = stand_in();
     let cancelled = AtomicBool::new(true);
-    let r = add_paths(&dir, &[desk.clone()], Some(&e), &UpdateOptions::default(), &mut |_| {}, &cancelled);
+    let r = add_paths(
+        &dir,
+        &[desk.clone()],
+        Some(&e),
+        &UpdateOptions::default(),
+        &mut |_| {},
+        &cancelled,
+    );
     assert!(r.is_err());
     let nothing = Archive::open(&dir).unwrap();
     assert!(nothing.is_empty() && nothing.folders().is_empty());
     // Added without a model: found by words only, embedded later.
-    let report = add_paths(&dir, &[desk.clone()], None, &UpdateOptions::default(), &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let report = add_paths(
+        &dir,
+        &[desk.clone()],
+        None,
+        &UpdateOptions::default(),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
     assert_eq!((report.claims, report.without_embedding), (4, 4));
 
     // Cancelled once embedding starts: the claims are saved without embeddings.
@@ -565,7 +637,11 @@ fn cancelling_leaves_the_index_as_it_was_or_saves_what_was_embedded() {
     assert!(report.cancelled);
     assert_eq!((report.claims, report.without_embedding), (4, 4));
     let archive = Archive::open(&dir).unwrap();
-    assert_eq!(top(&archive, VACCINE)[0], VACCINE, "found by words meanwhile");
+    assert_eq!(
+        top(&archive, VACCINE)[0],
+        VACCINE,
+        "found by words meanwhile"
+    );
     assert_eq!(refresh(&dir).embedded, 4);
 }
 
@@ -593,6 +669,11 @@ fn paraphrase_is_found_by_the_real_model() {
         .unwrap();
     assert_eq!(by_meaning[0].claim.text, UNEMPLOYMENT);
     assert!(by_meaning[0].cosine.unwrap() > 0.4, "{by_meaning:#?}");
-    let by_words = archive.search(query, &SearchOptions::default(), None).unwrap();
-    assert!(by_words.iter().all(|h| h.claim.text != UNEMPLOYMENT), "no shared words");
+    let by_words = archive
+        .search(query, &SearchOptions::default(), None)
+        .unwrap();
+    assert!(
+        by_words.iter().all(|h| h.claim.text != UNEMPLOYMENT),
+        "no shared words"
+    );
 }

@@ -64,7 +64,10 @@ fn setup(dir: &Path) -> (PathBuf, PathBuf) {
         &desk.join("a.ron"),
         "Budget debate",
         &[
-            ("Defence spending rose by ten percent in two years.", "false"),
+            (
+                "Defence spending rose by ten percent in two years.",
+                "false",
+            ),
             ("The harbour tunnel opened three months late.", "true"),
         ],
     );
@@ -92,21 +95,38 @@ fn add_search_match_and_status() {
         .arg(&index)
         .output()
         .unwrap());
-    assert!(text.contains("The archive holds 3 checks from 2 files."), "{text}");
+    assert!(
+        text.contains("The archive holds 3 checks from 2 files."),
+        "{text}"
+    );
 
     let json = ok(claimdesk(&none)
         .args(["archive", "--archive"])
         .arg(&index)
-        .args(["search", "defence", "spending", "rose", "--format", "json", "--top", "5"])
+        .args([
+            "search", "defence", "spending", "rose", "--format", "json", "--top", "5",
+        ])
         .output()
         .unwrap());
     let hits: serde_json::Value = serde_json::from_str(&json).unwrap();
     let hits = hits.as_array().unwrap();
     assert_eq!(hits.len(), 2, "{json}");
-    for key in ["score", "claim", "verdict", "url", "session", "claim_id", "publisher", "date"] {
+    for key in [
+        "score",
+        "claim",
+        "verdict",
+        "url",
+        "session",
+        "claim_id",
+        "publisher",
+        "date",
+    ] {
         assert!(hits[0].get(key).is_some(), "no {key} in {json}");
     }
-    let review = hits.iter().find(|h| h["url"] == "https://other.example/d").unwrap();
+    let review = hits
+        .iter()
+        .find(|h| h["url"] == "https://other.example/d")
+        .unwrap();
     assert_eq!(review["publisher"], "Other Desk");
     assert_eq!(review["verdict"], "Mostly true");
     assert!(review["session"].is_null());
@@ -120,7 +140,10 @@ fn add_search_match_and_status() {
         .output()
         .unwrap());
     let first = text.lines().next().unwrap();
-    assert!(first.contains("True") && first.contains("a.ron #2"), "{text}");
+    assert!(
+        first.contains("True") && first.contains("a.ron #2"),
+        "{text}"
+    );
 
     let article = tmp.path().join("new.txt");
     std::fs::write(
@@ -146,7 +169,10 @@ fn add_search_match_and_status() {
         .arg(&index)
         .output()
         .unwrap());
-    assert!(text.contains("1 sessions, 1 review files: 3 checks"), "{text}");
+    assert!(
+        text.contains("1 sessions, 1 review files: 3 checks"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -233,7 +259,11 @@ fn two_processes_updating_one_index_at_once_do_not_corrupt_it() {
             .arg(&index)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     for w in writers {
         ok(w.wait_with_output().unwrap());
@@ -243,9 +273,20 @@ fn two_processes_updating_one_index_at_once_do_not_corrupt_it() {
         .arg(&index)
         .output()
         .unwrap());
-    assert!(text.contains("40 sessions, 0 review files: 40 checks"), "{text}");
+    assert!(
+        text.contains("40 sessions, 0 review files: 40 checks"),
+        "{text}"
+    );
     let text = ok(claimdesk(&none)
-        .args(["archive", "search", "desk 1 claim number 7", "--top", "1", "--no-update", "--archive"])
+        .args([
+            "archive",
+            "search",
+            "desk 1 claim number 7",
+            "--top",
+            "1",
+            "--no-update",
+            "--archive",
+        ])
         .arg(&index)
         .output()
         .unwrap());

@@ -33,33 +33,95 @@ impl Rng {
 }
 
 const WHO: &[&str] = &[
-    "The minister", "The governor", "A spokesperson for the party", "The opposition leader",
-    "The mayor", "A senior official", "The company", "The health authority", "The senator",
-    "The central bank", "A viral post", "The campaign", "The union", "The police chief",
+    "The minister",
+    "The governor",
+    "A spokesperson for the party",
+    "The opposition leader",
+    "The mayor",
+    "A senior official",
+    "The company",
+    "The health authority",
+    "The senator",
+    "The central bank",
+    "A viral post",
+    "The campaign",
+    "The union",
+    "The police chief",
 ];
 const VERB: &[&str] = &[
-    "said that", "claimed that", "told reporters that", "wrote that", "insisted that",
-    "announced that", "suggested that",
+    "said that",
+    "claimed that",
+    "told reporters that",
+    "wrote that",
+    "insisted that",
+    "announced that",
+    "suggested that",
 ];
 const SUBJECT: &[&str] = &[
-    "unemployment", "inflation", "crime", "the deficit", "hospital waiting times", "rents",
-    "wheat exports", "petrol prices", "the school budget", "military spending",
-    "child poverty", "carbon emissions", "the minimum wage", "vaccination rates",
-    "migration", "broadband coverage", "river pollution", "bread prices", "tax revenue",
-    "road deaths", "the prison population", "electricity bills", "tourism",
+    "unemployment",
+    "inflation",
+    "crime",
+    "the deficit",
+    "hospital waiting times",
+    "rents",
+    "wheat exports",
+    "petrol prices",
+    "the school budget",
+    "military spending",
+    "child poverty",
+    "carbon emissions",
+    "the minimum wage",
+    "vaccination rates",
+    "migration",
+    "broadband coverage",
+    "river pollution",
+    "bread prices",
+    "tax revenue",
+    "road deaths",
+    "the prison population",
+    "electricity bills",
+    "tourism",
 ];
 const CHANGE: &[&str] = &[
-    "fell by", "rose by", "doubled to", "dropped to", "increased by", "was cut by",
-    "reached", "tripled to", "grew by", "shrank by",
+    "fell by",
+    "rose by",
+    "doubled to",
+    "dropped to",
+    "increased by",
+    "was cut by",
+    "reached",
+    "tripled to",
+    "grew by",
+    "shrank by",
 ];
-const UNIT: &[&str] = &["percent", "million", "billion", "thousand", "points", "percent a year"];
+const UNIT: &[&str] = &[
+    "percent",
+    "million",
+    "billion",
+    "thousand",
+    "points",
+    "percent a year",
+];
 const WHEN: &[&str] = &[
-    "last year", "since 2019", "in the past decade", "under the previous government",
-    "in the first quarter", "over five years", "this spring", "in March", "since the election",
+    "last year",
+    "since 2019",
+    "in the past decade",
+    "under the previous government",
+    "in the first quarter",
+    "over five years",
+    "this spring",
+    "in March",
+    "since the election",
 ];
 const WHERE: &[&str] = &[
-    "in the capital", "across the country", "in rural areas", "in the north",
-    "among young people", "in the region", "in coastal towns", "nationwide",
+    "in the capital",
+    "across the country",
+    "in rural areas",
+    "in the north",
+    "among young people",
+    "in the region",
+    "in coastal towns",
+    "nationwide",
 ];
 
 /// One generated claim of about 15 to 25 words.
@@ -77,12 +139,23 @@ pub fn claim(rng: &mut Rng) -> String {
     )
 }
 
-const VERDICTS: &[&str] = &["true", "mostly-true", "half-true", "mostly-false", "false", "misleading"];
+const VERDICTS: &[&str] = &[
+    "true",
+    "mostly-true",
+    "half-true",
+    "mostly-false",
+    "false",
+    "misleading",
+];
 
 /// A session of `claims` checked claims, one sentence each, with a source and a note.
 pub fn session(rng: &mut Rng, claims: usize) -> Session {
     let sentences: Vec<String> = (0..claims).map(|_| claim(rng)).collect();
-    let text = format!("Generated article {}\n\n{}", rng.next() % 100_000, sentences.join(" "));
+    let text = format!(
+        "Generated article {}\n\n{}",
+        rng.next() % 100_000,
+        sentences.join(" ")
+    );
     let mut s = Session::new(import_text(&text, None).expect("import"));
     let body = text.find("\n\n").expect("paragraph") + 2;
     let mut char_at = text[..body].chars().count();

@@ -7,7 +7,8 @@
 use super::disk::replace_file;
 use std::path::{Path, PathBuf};
 
-const HEADER: &str = "# Claimdesk archive: the folders and files whose checks are indexed, one per line.\n";
+const HEADER: &str =
+    "# Claimdesk archive: the folders and files whose checks are indexed, one per line.\n";
 
 /// Reads the list; a missing file is an empty list.
 pub fn read_folders(path: &Path) -> std::io::Result<Vec<PathBuf>> {

@@ -7,13 +7,13 @@ use super::error::ArchiveError;
 use super::folders::read_folders;
 use super::fusion::Fusion;
 use super::lexical::{LexicalDoc, LexicalIndex};
+use super::lexical_text;
 use super::location::ArchiveDir;
 use super::record::ArchivedClaim;
 use super::search::{Candidate, Filters, SearchHit, SearchOptions};
 use super::semantic::{scores_many, scores_one};
 use super::sources::FileKind;
 use super::vectors::VectorStore;
-use super::lexical_text;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -100,7 +100,8 @@ impl Archive {
     /// empty archive whose [`Self::problem`] says why: run [`super::update`] to rebuild it.
     pub fn open(dir: &ArchiveDir) -> Result<Archive, ArchiveError> {
         let folders_path = dir.folders_file();
-        let folders = read_folders(&folders_path).map_err(|e| ArchiveError::io(&folders_path, e))?;
+        let folders =
+            read_folders(&folders_path).map_err(|e| ArchiveError::io(&folders_path, e))?;
         let (catalog, problem) = match Catalog::load(&dir.catalog_file()) {
             CatalogState::Ready(c) => (c, None),
             CatalogState::Missing => (Catalog::new(), None),
@@ -123,7 +124,14 @@ impl Archive {
                 })
             }))?,
         };
-        Ok(Self::assemble(dir.clone(), folders, catalog, vectors, lexical, problem))
+        Ok(Self::assemble(
+            dir.clone(),
+            folders,
+            catalog,
+            vectors,
+            lexical,
+            problem,
+        ))
     }
 
     fn assemble(
@@ -151,7 +159,11 @@ impl Archive {
                 });
             }
         }
-        let by_key = records.iter().enumerate().map(|(i, r)| (r.key, i)).collect();
+        let by_key = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.key, i))
+            .collect();
         Archive {
             dir,
             folders,
@@ -218,7 +230,12 @@ impl Archive {
         ArchiveStatus {
             dir: self.dir.path().to_path_buf(),
             folders: self.folders.clone(),
-            missing: self.folders.iter().filter(|f| !f.exists()).cloned().collect(),
+            missing: self
+                .folders
+                .iter()
+                .filter(|f| !f.exists())
+                .cloned()
+                .collect(),
             sessions: self
                 .files
                 .iter()
@@ -328,7 +345,9 @@ impl Archive {
         for (g, group) in texts.chunks(128).enumerate() {
             let scores = match queries {
                 Some(q) => {
-                    let part = q.get(g * 128..(g * 128 + group.len()).min(q.len())).unwrap_or(&[]);
+                    let part = q
+                        .get(g * 128..(g * 128 + group.len()).min(q.len()))
+                        .unwrap_or(&[]);
                     Some(
                         scores_many(&self.vectors, part)
                             .map_err(|err| super::embed::EmbedError::Run(err.to_string()))?,
@@ -353,7 +372,14 @@ impl Archive {
     ) -> Result<Vec<Candidate>, ArchiveError> {
         let mut found: HashMap<u64, Candidate> = HashMap::new();
         for (key, bm25) in self.lexical.search(text, depth, allowed)? {
-            found.insert(key, Candidate { key, bm25, cosine: None });
+            found.insert(
+                key,
+                Candidate {
+                    key,
+                    bm25,
+                    cosine: None,
+                },
+            );
         }
         if let Some(scores) = row_scores {
             let cosine_of = |r: &Record| r.row.and_then(|row| scores.get(row).copied());
@@ -373,7 +399,11 @@ impl Archive {
                 let key = self.records[i].key;
                 found
                     .entry(key)
-                    .or_insert(Candidate { key, bm25: 0.0, cosine: None })
+                    .or_insert(Candidate {
+                        key,
+                        bm25: 0.0,
+                        cosine: None,
+                    })
                     .cosine = Some(cosine);
             }
             // The best by words get their cosine too.

@@ -114,9 +114,7 @@ impl LexicalIndex {
     }
 
     /// Indexes `docs` in memory (when the index on disk cannot be used for reading).
-    pub fn in_memory(
-        docs: impl Iterator<Item = LexicalDoc>,
-    ) -> Result<LexicalIndex, LexicalError> {
+    pub fn in_memory(docs: impl Iterator<Item = LexicalDoc>) -> Result<LexicalIndex, LexicalError> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
         index.tokenizers().register(ANALYSER, analyser());
@@ -166,7 +164,8 @@ impl LexicalIndex {
             .iter()
             .map(|w| {
                 let term = Term::from_field_text(self.fields.text, w);
-                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
                 (Occur::Should, q)
             })
             .collect();
@@ -192,7 +191,6 @@ impl LexicalIndex {
         }
         Ok(out)
     }
-
 }
 
 fn words_of(index: &Index, field: Field, text: &str) -> Vec<String> {
@@ -309,7 +307,9 @@ mod tests {
         .unwrap();
         assert_eq!(index.reader.searcher().num_docs(), 3);
         assert_eq!(index.words("The vaccines"), ["vaccin"]);
-        let hits = index.search("the unemployment level is falling", 10, None).unwrap();
+        let hits = index
+            .search("the unemployment level is falling", 10, None)
+            .unwrap();
         assert_eq!(hits.first().map(|h| h.0), Some(1));
         assert!(index.search("the of and", 10, None).unwrap().is_empty());
         let only_two: Arc<HashSet<u64>> = Arc::new([2].into_iter().collect());

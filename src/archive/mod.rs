@@ -52,9 +52,7 @@ pub use matching::{
 };
 pub use record::{ArchivedClaim, ArchivedSource, ArticleFacts, Origin, Verdict, human_date};
 pub use search::{Candidate, Filters, SearchHit, SearchOptions};
-pub use update::{
-    Progress, Stage, UpdateOptions, UpdateReport, add_paths, remove_paths, update,
-};
+pub use update::{Progress, Stage, UpdateOptions, UpdateReport, add_paths, remove_paths, update};
 
 use std::path::{Path, PathBuf};
 

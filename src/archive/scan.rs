@@ -52,7 +52,10 @@ pub fn scan(roots: &[PathBuf], cancel: &AtomicBool) -> Option<Scan> {
                 continue;
             }
             Err(e) => {
-                out.warnings.push(FileWarning::new(root, format!("it could not be read ({e})")));
+                out.warnings.push(FileWarning::new(
+                    root,
+                    format!("it could not be read ({e})"),
+                ));
                 continue;
             }
         };
@@ -86,7 +89,10 @@ fn walk(root: &Path, out: &mut Scan, cancel: &AtomicBool) -> Option<()> {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
-                out.warnings.push(FileWarning::new(&dir, format!("the folder could not be read ({e})")));
+                out.warnings.push(FileWarning::new(
+                    &dir,
+                    format!("the folder could not be read ({e})"),
+                ));
                 continue;
             }
         };
@@ -149,7 +155,12 @@ mod tests {
         }
         let reviews = dir.path().join("feed.json");
         std::fs::write(&reviews, b"[]").unwrap();
-        let roots = vec![root.clone(), reviews.clone(), dir.path().join("gone"), root.join("a.ron")];
+        let roots = vec![
+            root.clone(),
+            reviews.clone(),
+            dir.path().join("gone"),
+            root.join("a.ron"),
+        ];
         let scan = scan(&roots, &AtomicBool::new(false)).unwrap();
         let names: Vec<_> = scan
             .files

@@ -35,7 +35,9 @@ impl Filters {
             let hit = self.verdicts.iter().any(|want| {
                 let want = want.trim();
                 v.name.trim().eq_ignore_ascii_case(want)
-                    || v.label_id.as_deref().is_some_and(|id| id.eq_ignore_ascii_case(want))
+                    || v.label_id
+                        .as_deref()
+                        .is_some_and(|id| id.eq_ignore_ascii_case(want))
             });
             if !hit {
                 return false;

@@ -11,14 +11,21 @@ const BLOCK: usize = 4096;
 /// The similarity of `query` to every row of `store`, by row.
 pub fn scores_one(store: &VectorStore, query: &[f32]) -> Vec<f32> {
     (0..store.len())
-        .map(|row| store.row(row).map_or(0.0, |(data, scale)| dot_i8(query, data) * scale))
+        .map(|row| {
+            store
+                .row(row)
+                .map_or(0.0, |(data, scale)| dot_i8(query, data) * scale)
+        })
         .collect()
 }
 
 /// The similarity of each query to every row of `store`: one vector of row scores per
 /// query. Runs as matrix products (SIMD and both cores), which is what makes matching
 /// the hundred sentences of a long article against a large archive fast.
-pub fn scores_many(store: &VectorStore, queries: &[Vec<f32>]) -> candle_core::Result<Vec<Vec<f32>>> {
+pub fn scores_many(
+    store: &VectorStore,
+    queries: &[Vec<f32>],
+) -> candle_core::Result<Vec<Vec<f32>>> {
     let rows = store.len();
     let dim = store.dim;
     let mut out = vec![vec![0f32; rows]; queries.len()];
@@ -62,7 +69,9 @@ mod tests {
         let mut store = VectorStore::new([0; 32], 8);
         let rows: Vec<Vec<f32>> = (0..5000)
             .map(|i| {
-                let v: Vec<f32> = (0..8).map(|j| ((i * 31 + j * 7) % 17) as f32 - 8.0).collect();
+                let v: Vec<f32> = (0..8)
+                    .map(|j| ((i * 31 + j * 7) % 17) as f32 - 8.0)
+                    .collect();
                 let n = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
                 v.iter().map(|x| x / n).collect()
             })

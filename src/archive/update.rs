@@ -127,8 +127,8 @@ pub fn add_paths(
 ) -> Result<UpdateReport, ArchiveError> {
     let mut absolute = Vec::new();
     for p in paths {
-        let canonical = std::fs::canonicalize(p)
-            .map_err(|_| ArchiveError::NotFound { path: p.clone() })?;
+        let canonical =
+            std::fs::canonicalize(p).map_err(|_| ArchiveError::NotFound { path: p.clone() })?;
         if canonical.is_file() && FileKind::of_path(&canonical).is_none() {
             return Err(ArchiveError::Unsupported { path: p.clone() });
         }
@@ -287,7 +287,12 @@ fn read_entry(
 
 /// A file that could not be read at all (permissions, a vanished file): listed with the
 /// reason and read again next time.
-fn unreadable(key: u64, found: &Found, e: &std::io::Error, warnings: &mut Vec<FileWarning>) -> FileEntry {
+fn unreadable(
+    key: u64,
+    found: &Found,
+    e: &std::io::Error,
+    warnings: &mut Vec<FileWarning>,
+) -> FileEntry {
     let why = format!("it could not be read ({e})");
     warnings.push(FileWarning::new(&found.path, format!("skipped: {why}")));
     FileEntry {
@@ -578,7 +583,11 @@ fn update_locked(
         remove_files,
         add: docs_of(&|k| added_files.contains(&k)),
     };
-    let from = if previous_generation.is_some() { from } else { u64::MAX };
+    let from = if previous_generation.is_some() {
+        from
+    } else {
+        u64::MAX
+    };
     write_update(&dir.lexical_dir(), from, catalog.generation, change, || {
         docs_of(&|_| true)
     })?;

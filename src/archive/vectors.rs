@@ -93,7 +93,10 @@ impl VectorStore {
     /// The components and scale of a row.
     pub fn row(&self, row: usize) -> Option<(&[i8], f32)> {
         let start = row.checked_mul(self.dim)?;
-        Some((self.data.get(start..start + self.dim)?, *self.scales.get(row)?))
+        Some((
+            self.data.get(start..start + self.dim)?,
+            *self.scales.get(row)?,
+        ))
     }
 
     /// A copy holding only the vectors whose hash `keep` accepts (drops the vectors of
@@ -199,8 +202,16 @@ mod tests {
 
     #[test]
     fn quantised_dot_products_stay_close() {
-        let a = unit(&(0..384).map(|i| (i * 7 % 13) as f32 - 6.0).collect::<Vec<_>>());
-        let b = unit(&(0..384).map(|i| (i * 5 % 11) as f32 - 5.0).collect::<Vec<_>>());
+        let a = unit(
+            &(0..384)
+                .map(|i| (i * 7 % 13) as f32 - 6.0)
+                .collect::<Vec<_>>(),
+        );
+        let b = unit(
+            &(0..384)
+                .map(|i| (i * 5 % 11) as f32 - 5.0)
+                .collect::<Vec<_>>(),
+        );
         let mut store = VectorStore::new([1; 32], 384);
         store.insert(7, &b);
         let (row, scale) = store.row(store.row_of(7).unwrap()).unwrap();
@@ -220,7 +231,10 @@ mod tests {
         let back = VectorStore::load(&path).unwrap();
         assert_eq!(back.len(), 2);
         assert_eq!(back.model_id, [9; 32]);
-        assert_eq!(back.row(back.row_of(1).unwrap()).unwrap().0, &[0, 127, 0, 0]);
+        assert_eq!(
+            back.row(back.row_of(1).unwrap()).unwrap().0,
+            &[0, 127, 0, 0]
+        );
         let kept = back.retain(|h| h == 2);
         assert_eq!(kept.len(), 1);
         assert!(!kept.contains(1));

@@ -4,8 +4,8 @@
 use super::CliError;
 use crate::archive::{
     Archive, ArchiveDir, DEFAULT_MATCH_THRESHOLD, Embed, Embedder, Filters, ItemMatches,
-    MatchOptions, Progress, SearchHit, SearchOptions, Stage, Subject, UpdateOptions,
-    UpdateReport, add_paths, match_article, match_session, remove_paths, update,
+    MatchOptions, Progress, SearchHit, SearchOptions, Stage, Subject, UpdateOptions, UpdateReport,
+    add_paths, match_article, match_session, remove_paths, update,
 };
 use crate::store::{Opened, open_path};
 use serde_json::{Value, json};
@@ -115,14 +115,28 @@ pub fn run(args: ArchiveArgs, out: &mut dyn std::io::Write) -> Result<(), CliErr
     let text = match args.command {
         ArchiveCommand::Add { paths } => {
             let model = load_model();
-            let report = add_paths(&dir, &paths, model_ref(&model), &UpdateOptions::default(), &mut progress_printer(), &never())
-                .map_err(CliError::from_display)?;
+            let report = add_paths(
+                &dir,
+                &paths,
+                model_ref(&model),
+                &UpdateOptions::default(),
+                &mut progress_printer(),
+                &never(),
+            )
+            .map_err(CliError::from_display)?;
             warn_report(&report);
             summary(&report)
         }
         ArchiveCommand::Remove { paths } => {
-            let report = remove_paths(&dir, &paths, None, &UpdateOptions::default(), &mut progress_printer(), &never())
-                .map_err(CliError::from_display)?;
+            let report = remove_paths(
+                &dir,
+                &paths,
+                None,
+                &UpdateOptions::default(),
+                &mut progress_printer(),
+                &never(),
+            )
+            .map_err(CliError::from_display)?;
             warn_report(&report);
             summary(&report)
         }
@@ -132,8 +146,14 @@ pub fn run(args: ArchiveArgs, out: &mut dyn std::io::Write) -> Result<(), CliErr
                 rebuild,
                 ..UpdateOptions::default()
             };
-            let report = update(&dir, model_ref(&model), &options, &mut progress_printer(), &never())
-                .map_err(CliError::from_display)?;
+            let report = update(
+                &dir,
+                model_ref(&model),
+                &options,
+                &mut progress_printer(),
+                &never(),
+            )
+            .map_err(CliError::from_display)?;
             warn_report(&report);
             summary(&report)
         }
@@ -201,7 +221,8 @@ pub fn run(args: ArchiveArgs, out: &mut dyn std::io::Write) -> Result<(), CliErr
             status_text(&archive)
         }
     };
-    out.write_all(text.as_bytes()).map_err(CliError::from_display)
+    out.write_all(text.as_bytes())
+        .map_err(CliError::from_display)
 }
 
 fn never() -> AtomicBool {
@@ -228,14 +249,27 @@ fn model_ref(model: &Option<Embedder>) -> Option<&dyn Embed> {
 fn progress_printer() -> impl FnMut(Progress) {
     let mut last: Option<(Stage, usize)> = None;
     move |p: Progress| {
-        let tenth = if p.total > 0 { p.done * 10 / p.total } else { 0 };
-        let now = (p.stage, if p.stage == Stage::Embedding { tenth } else { 0 });
+        let tenth = if p.total > 0 {
+            p.done * 10 / p.total
+        } else {
+            0
+        };
+        let now = (
+            p.stage,
+            if p.stage == Stage::Embedding {
+                tenth
+            } else {
+                0
+            },
+        );
         if last == Some(now) {
             return;
         }
         last = Some(now);
         match p.stage {
-            Stage::Waiting => eprintln!("claimdesk: waiting for another Claimdesk to finish updating the archive"),
+            Stage::Waiting => {
+                eprintln!("claimdesk: waiting for another Claimdesk to finish updating the archive")
+            }
             Stage::Embedding if p.total >= 1000 => {
                 eprintln!("claimdesk: embedding claims: {} of {}", p.done, p.total);
             }
@@ -287,9 +321,19 @@ fn summary(report: &UpdateReport) -> String {
 }
 
 /// Updates the index (unless told not to) and opens it.
-fn open_fresh(dir: &ArchiveDir, model: Option<&dyn Embed>, no_update: bool) -> Result<Archive, CliError> {
+fn open_fresh(
+    dir: &ArchiveDir,
+    model: Option<&dyn Embed>,
+    no_update: bool,
+) -> Result<Archive, CliError> {
     if !no_update && dir.folders_file().exists() {
-        match update(dir, model, &UpdateOptions::default(), &mut progress_printer(), &never()) {
+        match update(
+            dir,
+            model,
+            &UpdateOptions::default(),
+            &mut progress_printer(),
+            &never(),
+        ) {
             Ok(report) => warn_report(&report),
             Err(e) => eprintln!("claimdesk: warning: the archive was not updated: {e}"),
         }
@@ -302,7 +346,9 @@ fn open_fresh(dir: &ArchiveDir, model: Option<&dyn Embed>, no_update: bool) -> R
         && !archive.is_empty()
         && !archive.embedded_by(m)
     {
-        eprintln!("claimdesk: warning: the archive has no embeddings from this model; matching uses words only until `claimdesk archive update`");
+        eprintln!(
+            "claimdesk: warning: the archive has no embeddings from this model; matching uses words only until `claimdesk archive update`"
+        );
     }
     Ok(archive)
 }
@@ -414,7 +460,11 @@ fn status_text(archive: &Archive) -> String {
         s.push_str("Nothing archived yet: add folders with `claimdesk archive add PATH`.\n");
     }
     for f in &st.folders {
-        let mark = if st.missing.contains(f) { " (missing)" } else { "" };
+        let mark = if st.missing.contains(f) {
+            " (missing)"
+        } else {
+            ""
+        };
         s.push_str(&format!("  {}{mark}\n", f.display()));
     }
     s.push_str(&format!(

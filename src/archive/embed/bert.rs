@@ -54,7 +54,11 @@ impl Bert {
         let h = config.hidden_size;
         let e = vb.pp("embeddings");
         let words = embedding(config.vocab_size, h, e.pp("word_embeddings"))?;
-        let positions = embedding(config.max_position_embeddings, h, e.pp("position_embeddings"))?;
+        let positions = embedding(
+            config.max_position_embeddings,
+            h,
+            e.pp("position_embeddings"),
+        )?;
         let token_types = embedding(config.type_vocab_size, h, e.pp("token_type_embeddings"))?;
         let embeddings_norm = layer_norm(h, LAYER_NORM_EPS, e.pp("LayerNorm"))?;
         let mut layers = Vec::with_capacity(config.num_hidden_layers);

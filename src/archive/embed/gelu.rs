@@ -21,7 +21,8 @@ fn exp_nonpositive(x: f32) -> f32 {
     let p = 1.0
         + r * (1.0
             + r * (0.5
-                + r * (0.166_666_67 + r * (0.041_666_668 + r * (0.008_333_334 + r * 0.001_388_889)))));
+                + r * (0.166_666_67
+                    + r * (0.041_666_668 + r * (0.008_333_334 + r * 0.001_388_889)))));
     // n is in [-126, 0], so the exponent bits stay in range.
     let bits = ((n as i32 + 127) as u32) << 23;
     p * f32::from_bits(bits)
@@ -45,7 +46,11 @@ impl CustomOp1 for Gelu {
         "claimdesk-gelu"
     }
 
-    fn cpu_fwd(&self, storage: &CpuStorage, layout: &Layout) -> candle_core::Result<(CpuStorage, Shape)> {
+    fn cpu_fwd(
+        &self,
+        storage: &CpuStorage,
+        layout: &Layout,
+    ) -> candle_core::Result<(CpuStorage, Shape)> {
         let CpuStorage::F32(values) = storage else {
             return Err(candle_core::Error::Msg("GELU runs on f32 tensors".into()));
         };
@@ -53,7 +58,9 @@ impl CustomOp1 for Gelu {
             .contiguous_offsets()
             .and_then(|(start, end)| values.get(start..end))
         else {
-            return Err(candle_core::Error::Msg("GELU needs a contiguous tensor".into()));
+            return Err(candle_core::Error::Msg(
+                "GELU needs a contiguous tensor".into(),
+            ));
         };
         let out: Vec<f32> = values.iter().map(|&x| gelu(x)).collect();
         Ok((CpuStorage::F32(out), layout.shape().clone()))

@@ -35,7 +35,10 @@ impl Embed for WordHashEmbedder {
             .iter()
             .map(|text| {
                 let mut v = vec![0f32; dim];
-                for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                for word in text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                {
                     // FNV-1a: stable across runs and platforms.
                     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
                     for b in word.to_lowercase().bytes() {

@@ -20,7 +20,9 @@ impl std::fmt::Debug for SharedEmbedder {
             Some(Ok(_)) => "loaded",
             Some(Err(_)) => "failed",
         };
-        f.debug_struct("SharedEmbedder").field("state", &state).finish()
+        f.debug_struct("SharedEmbedder")
+            .field("state", &state)
+            .finish()
     }
 }
 

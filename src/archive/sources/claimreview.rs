@@ -266,7 +266,10 @@ mod tests {
                 {{"@type": "DataFeedItem", "item": {REVIEW}}}]}}"#
         );
         assert_eq!(parse(&feed).claims.len(), 3);
-        let typed = REVIEW.replace(r#""@type": "ClaimReview""#, r#""@type": ["schema:ClaimReview"]"#);
+        let typed = REVIEW.replace(
+            r#""@type": "ClaimReview""#,
+            r#""@type": ["schema:ClaimReview"]"#,
+        );
         assert_eq!(parse(&typed).claims.len(), 1);
     }
 

@@ -22,15 +22,30 @@ pub enum CsvReviewError {
 
 /// Other names the columns go by, lower case, without spaces, `_` or `-`.
 const CLAIM: &[&str] = &["claim", "claimreviewed", "text", "statement"];
-const RATING: &[&str] = &["rating", "verdict", "textualrating", "alternatename", "status"];
+const RATING: &[&str] = &[
+    "rating",
+    "verdict",
+    "textualrating",
+    "alternatename",
+    "status",
+];
 const URL: &[&str] = &["url", "reviewurl", "link"];
 const DATE: &[&str] = &["date", "datepublished", "reviewdate"];
-const PUBLISHER: &[&str] = &["publisher", "author", "organisation", "organization", "site"];
+const PUBLISHER: &[&str] = &[
+    "publisher",
+    "author",
+    "organisation",
+    "organization",
+    "site",
+];
 const CLAIMANT: &[&str] = &["claimant", "speaker"];
 const TITLE: &[&str] = &["title", "headline"];
 
 /// The reviews in a CSV file read from `file`, and how many rows had no claim text.
-pub fn parse_review_csv(text: &str, file: &Path) -> Result<(Vec<ArchivedClaim>, usize), CsvReviewError> {
+pub fn parse_review_csv(
+    text: &str,
+    file: &Path,
+) -> Result<(Vec<ArchivedClaim>, usize), CsvReviewError> {
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .trim(::csv::Trim::All)
@@ -71,7 +86,10 @@ pub fn parse_review_csv(text: &str, file: &Path) -> Result<(Vec<ArchivedClaim>, 
         } else {
             vec![ArchivedSource {
                 url: url.clone(),
-                title: publisher.clone().or_else(|| headline.clone()).unwrap_or_default(),
+                title: publisher
+                    .clone()
+                    .or_else(|| headline.clone())
+                    .unwrap_or_default(),
                 quote: String::new(),
                 stance: Stance::Context,
                 accessed: String::new(),

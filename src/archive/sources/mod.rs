@@ -86,8 +86,7 @@ pub fn read_checks(
         }
         FileKind::ClaimReview => {
             let text = std::str::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())?;
-            let parsed =
-                claimreview::parse_claimreview(text, path).map_err(|e| e.to_string())?;
+            let parsed = claimreview::parse_claimreview(text, path).map_err(|e| e.to_string())?;
             Ok(FileClaims {
                 claims: parsed.claims,
                 notes: skipped_note(parsed.skipped),
@@ -95,8 +94,7 @@ pub fn read_checks(
         }
         FileKind::ReviewCsv => {
             let text = std::str::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())?;
-            let (claims, skipped) =
-                csv::parse_review_csv(text, path).map_err(|e| e.to_string())?;
+            let (claims, skipped) = csv::parse_review_csv(text, path).map_err(|e| e.to_string())?;
             Ok(FileClaims {
                 claims,
                 notes: skipped_note(skipped),
