@@ -47,7 +47,7 @@ fn main() {
     let mut last = Instant::now();
     let report = add_paths(
         &dir,
-        &[folder.clone()],
+        std::slice::from_ref(&folder),
         Some(&model),
         &UpdateOptions::default(),
         &mut |p| {

@@ -325,7 +325,7 @@ fn matching_finds_earlier_checks_of_claims_and_sentences_but_not_the_session_its
     let tmp = tempfile::tempdir().unwrap();
     let desk = desk(tmp.path());
     let dir = ArchiveDir::new(tmp.path().join("index"));
-    add(&dir, &[desk.clone()]);
+    add(&dir, std::slice::from_ref(&desk));
     let archive = Archive::open(&dir).unwrap();
     let e = stand_in();
     let options = MatchOptions {
@@ -396,7 +396,7 @@ fn a_changed_session_is_read_again_and_the_others_are_not() {
     let tmp = tempfile::tempdir().unwrap();
     let desk = desk(tmp.path());
     let dir = ArchiveDir::new(tmp.path().join("index"));
-    add(&dir, &[desk.clone()]);
+    add(&dir, std::slice::from_ref(&desk));
 
     let path = desk.join("economy.ron");
     let (loaded, stamp) = claimdesk::store::load_session(&path).unwrap();
@@ -441,7 +441,7 @@ fn a_deleted_session_leaves_the_index() {
     let tmp = tempfile::tempdir().unwrap();
     let desk = desk(tmp.path());
     let dir = ArchiveDir::new(tmp.path().join("index"));
-    add(&dir, &[desk.clone()]);
+    add(&dir, std::slice::from_ref(&desk));
     std::fs::remove_file(desk.join("economy.ron")).unwrap();
     let report = refresh(&dir);
     assert_eq!((report.removed, report.files, report.claims), (1, 1, 2));
@@ -455,11 +455,11 @@ fn a_moved_archive_folder_keeps_its_checks_without_recomputing_them() {
     let tmp = tempfile::tempdir().unwrap();
     let desk = desk(tmp.path());
     let dir = ArchiveDir::new(tmp.path().join("index"));
-    add(&dir, &[desk.clone()]);
+    add(&dir, std::slice::from_ref(&desk));
     let moved = tmp.path().join("team-repo");
     std::fs::rename(&desk, &moved).unwrap();
 
-    let report = add(&dir, &[moved.clone()]);
+    let report = add(&dir, std::slice::from_ref(&moved));
     assert_eq!((report.moved, report.added, report.removed), (2, 0, 0));
     assert_eq!(report.embedded, 0);
     let old = std::fs::canonicalize(tmp.path()).unwrap().join("desk");
@@ -541,7 +541,7 @@ fn a_damaged_or_newer_index_is_rebuilt_not_trusted() {
     let tmp = tempfile::tempdir().unwrap();
     let desk = desk(tmp.path());
     let dir = ArchiveDir::new(tmp.path().join("index"));
-    add(&dir, &[desk.clone()]);
+    add(&dir, std::slice::from_ref(&desk));
     let catalog = dir.path().join("catalog.json");
 
     for damage in [
@@ -599,7 +599,7 @@ fn cancelling_leaves_the_index_as_it_was_or_saves_what_was_embedded() {
     let cancelled = AtomicBool::new(true);
     let r = add_paths(
         &dir,
-        &[desk.clone()],
+        std::slice::from_ref(&desk),
         Some(&e),
         &UpdateOptions::default(),
         &mut |_| {},
@@ -611,7 +611,7 @@ fn cancelling_leaves_the_index_as_it_was_or_saves_what_was_embedded() {
     // Added without a model: found by words only, embedded later.
     let report = add_paths(
         &dir,
-        &[desk.clone()],
+        std::slice::from_ref(&desk),
         None,
         &UpdateOptions::default(),
         &mut |_| {},

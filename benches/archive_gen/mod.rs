@@ -216,9 +216,9 @@ pub fn article(words: usize, seed: u64) -> String {
     let mut rng = Rng::new(seed);
     let mut text = String::from("A long generated article\n\n");
     let mut count = 0;
-    let mut sentences = 0;
+    let mut sentences: usize = 0;
     while count < words {
-        let s = if rng.next() % 3 == 0 {
+        let s = if rng.next().is_multiple_of(3) {
             "Residents gathered outside the town hall on a grey morning to hear the speeches."
                 .to_owned()
         } else {
@@ -227,7 +227,11 @@ pub fn article(words: usize, seed: u64) -> String {
         count += s.split_whitespace().count();
         text.push_str(&s);
         sentences += 1;
-        text.push_str(if sentences % 5 == 0 { "\n\n" } else { " " });
+        text.push_str(if sentences.is_multiple_of(5) {
+            "\n\n"
+        } else {
+            " "
+        });
     }
     text
 }

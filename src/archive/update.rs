@@ -370,6 +370,7 @@ fn update_locked(
     let mut remove_files: Vec<u64> = Vec::new();
     let mut added_files: HashSet<u64> = HashSet::new();
     let mut new_here: Vec<Found> = Vec::new();
+    let mut stamps_changed = false;
     let total = scanned.files.len();
     let mut done = 0;
     let mut tick = |progress: &mut dyn FnMut(Progress)| -> Result<(), ArchiveError> {
@@ -405,6 +406,7 @@ fn update_locked(
                 if sha == entry.sha256 {
                     entry.len = found.len;
                     entry.modified = found.modified;
+                    stamps_changed = true;
                     report.unchanged += 1;
                     catalog.files.push(entry);
                 } else {
@@ -539,6 +541,23 @@ fn update_locked(
                     .map_err(|e| ArchiveError::io(&vectors_path, e))?;
             }
         }
+    }
+
+    // Nothing to write when nothing changed and the index on disk is in step (the
+    // command line updates before every search: this keeps that cheap).
+    let changed_anything = previous_generation.is_none()
+        || stamps_changed
+        || report.added + report.changed + report.moved + report.removed + report.embedded > 0
+        || !report.forgotten.is_empty()
+        || super::lexical::LexicalIndex::open(&dir.lexical_dir(), catalog.generation).is_err();
+    if !changed_anything {
+        report.files = catalog.files.len();
+        report.claims = catalog.claims().count();
+        report.without_embedding = catalog
+            .claims()
+            .filter(|c| !vectors.contains(c.text_hash))
+            .count();
+        return Ok(report);
     }
 
     progress(Progress {

@@ -180,8 +180,8 @@ pub fn dot_i8(query: &[f32], row: &[i8]) -> f32 {
     let r = row.chunks_exact(8);
     let (q_rest, r_rest) = (q.remainder(), r.remainder());
     for (qc, rc) in q.zip(r) {
-        for i in 0..8 {
-            lanes[i] += qc[i] * f32::from(rc[i]);
+        for ((lane, a), b) in lanes.iter_mut().zip(qc).zip(rc) {
+            *lane += a * f32::from(*b);
         }
     }
     let mut sum: f32 = lanes.iter().sum();

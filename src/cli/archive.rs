@@ -249,11 +249,7 @@ fn model_ref(model: &Option<Embedder>) -> Option<&dyn Embed> {
 fn progress_printer() -> impl FnMut(Progress) {
     let mut last: Option<(Stage, usize)> = None;
     move |p: Progress| {
-        let tenth = if p.total > 0 {
-            p.done * 10 / p.total
-        } else {
-            0
-        };
+        let tenth = (p.done * 10).checked_div(p.total).unwrap_or(0);
         let now = (
             p.stage,
             if p.stage == Stage::Embedding {

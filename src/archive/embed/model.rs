@@ -151,7 +151,11 @@ impl Embedder {
         };
         let config: BertConfig = serde_json::from_slice(&read("config.json")?)
             .map_err(|e| bad("config.json", e.to_string()))?;
-        if config.num_attention_heads == 0 || config.hidden_size % config.num_attention_heads != 0 {
+        if config.num_attention_heads == 0
+            || !config
+                .hidden_size
+                .is_multiple_of(config.num_attention_heads)
+        {
             return Err(bad("config.json", "inconsistent sizes".to_owned()));
         }
         let mut tokenizer = tokenizers::Tokenizer::from_bytes(read("tokenizer.json")?)
