@@ -3,6 +3,7 @@
 //! Everything except [`ui`] is plain Rust without egui, so the command line and the
 //! tests use exactly the code the app uses. See `docs/architecture.md`.
 
+pub mod archive;
 pub mod cli;
 pub mod command;
 pub mod config;

@@ -1,5 +1,6 @@
 //! The command line: `claimdesk [PATH]` opens the app; subcommands work headless.
 
+mod archive;
 mod edit;
 mod export;
 mod new;
@@ -8,6 +9,7 @@ mod schemes;
 mod show;
 mod suggest;
 
+pub use archive::ArchiveArgs;
 pub use edit::EditArgs;
 pub use export::ExportArgs;
 
@@ -47,6 +49,8 @@ pub enum CliCommand {
     Edit(edit::EditArgs),
     /// List the rating schemes (built-in and the user's own) and report broken scheme files.
     Schemes(schemes::SchemesArgs),
+    /// Search every archived session and published fact-check; see which claims were checked before.
+    Archive(archive::ArchiveArgs),
 }
 
 /// A headless command failed; the message is printed as one line.
@@ -91,5 +95,6 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliE
         CliCommand::Export(args) => export::run(args, out),
         CliCommand::Edit(args) => edit::run(args, out),
         CliCommand::Schemes(args) => schemes::run(args, out),
+        CliCommand::Archive(args) => archive::run(args, out),
     }
 }
