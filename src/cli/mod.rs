@@ -7,6 +7,7 @@ mod reanchor;
 mod schemes;
 mod show;
 mod suggest;
+mod words;
 
 pub use edit::EditArgs;
 pub use export::ExportArgs;
