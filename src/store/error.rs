@@ -134,7 +134,7 @@ fn save_message(path: &std::path::Path, kind: &SaveErrorKind) -> String {
     let path = path.display();
     match kind {
         SaveErrorKind::ChangedOnDisk => format!(
-            "Did not save {path}: another program changed it since it was read, and saving would overwrite those changes"
+            "Did not save {path}: it was changed on disk by another program since it was read, and saving would overwrite those changes"
         ),
         SaveErrorKind::ChangedWhileSaving => format!(
             "Did not save {path}: another program changed it while it was being saved. Their version is on disk, unchanged; the new version was not written"

@@ -260,8 +260,13 @@ mod tests {
             crate::import::import_text("Title\n\nBody text.", None).unwrap(),
         ));
         let deep = "[".repeat(5_000);
+        let parens = "(".repeat(5_000);
         for hostile in [
-            deep.clone(),
+            text.replacen(
+                "format_version: 1,",
+                &format!("format_version: 1, extra: {parens}"),
+                1,
+            ),
             text.replacen(
                 "format_version: 1,",
                 &format!("format_version: 1, extra: {deep}"),
