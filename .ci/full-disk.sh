@@ -41,16 +41,19 @@ BEFORE="$(sha256sum "$MNT/story.ron" | cut -d' ' -f1)"
 # Fill what is left of the disk.
 dd if=/dev/zero of="$MNT/filler" bs=4k 2>/dev/null || true
 
-# Saving a bigger session over it must fail without touching the old file.
+# Saving a bigger session over it (--force: replacing is what we ask for) must fail
+# without touching the old file.
 { printf 'Big story\n\n'; for i in $(seq 1 4000); do printf 'Paragraph %d of a much longer article.\n\n' "$i"; done; } > "$WORK/big.txt"
 set +e
-"$BIN" new "$WORK/big.txt" -o "$MNT/story.ron" >"$WORK/out" 2>"$WORK/err"
+"$BIN" new "$WORK/big.txt" -o "$MNT/story.ron" --force >"$WORK/out" 2>"$WORK/err"
 CODE=$?
 set -e
 [[ $CODE == 1 ]] || fail "expected exit code 1, got $CODE"
 [[ "$(wc -l < "$WORK/err")" == 1 ]] || fail "expected one line on stderr, got: $(cat "$WORK/err")"
 grep -q "story.ron" "$WORK/err" || fail "the error does not name the file: $(cat "$WORK/err")"
 grep -q "the disk is full" "$WORK/err" || fail "the error does not say the disk is full: $(cat "$WORK/err")"
+# Worded for the command line: nothing is open to come back to.
+if grep -q "still open" "$WORK/err"; then fail "the app's wording leaked into the CLI: $(cat "$WORK/err")"; fi
 AFTER="$(sha256sum "$MNT/story.ron" | cut -d' ' -f1)"
 [[ "$BEFORE" == "$AFTER" ]] || fail "the old session file changed"
 "$BIN" show "$MNT/story.ron" >/dev/null || fail "the old session no longer loads"

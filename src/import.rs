@@ -47,7 +47,8 @@ pub fn import_file(path: &Path) -> Result<Article, ImportError> {
             megabytes: meta.len() >> 20,
         });
     }
-    let bytes = std::fs::read(path).map_err(read_err)?;
+    let bytes = crate::limited_read::read_capped(path, MAX_ARTICLE_BYTES)
+        .map_err(|e| read_err(e.into()))?;
     import_bytes(&bytes, Some(path.display().to_string()))
 }
 

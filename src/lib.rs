@@ -12,6 +12,7 @@ pub mod export;
 pub mod extract;
 pub mod history;
 pub mod import;
+pub mod limited_read;
 pub mod model;
 pub mod prefs;
 pub mod reanchor;

@@ -86,18 +86,35 @@ pub fn save_prefs(prefs: &Preferences) -> Result<(), PrefsError> {
     save_prefs_to(&path, prefs)
 }
 
-/// Loads preferences from `path`; a missing file gives the defaults.
+/// The largest preferences file read (a real one is a few hundred bytes).
+pub const MAX_PREFS_BYTES: u64 = 1 << 20;
+
+/// Loads preferences from `path`; a missing file gives the defaults. The file is
+/// read through [`crate::limited_read`]: one that is too large, a device (a
+/// `prefs.ron` linked to `/dev/zero`) or a silent named pipe is an error, not a hang.
 pub fn load_prefs_from(path: &Path) -> Result<Preferences, PrefsError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Preferences::default()),
-        Err(source) => {
-            return Err(PrefsError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
+    let read_err = |source| PrefsError::Read {
+        path: path.to_path_buf(),
+        source,
     };
+    let bytes = match crate::limited_read::read_capped(path, MAX_PREFS_BYTES) {
+        Ok(bytes) => bytes,
+        Err(crate::limited_read::LimitedReadError::Io(e))
+            if e.kind() == std::io::ErrorKind::NotFound =>
+        {
+            return Ok(Preferences::default());
+        }
+        Err(e) => return Err(read_err(e.into())),
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        read_err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "it is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        ))
+    })?;
     if text.trim().is_empty() {
         return Ok(Preferences::default());
     }
@@ -168,5 +185,23 @@ mod tests {
         .unwrap();
         let msg = load_prefs_from(&path).unwrap_err().to_string();
         assert!(msg.contains("prefs.ron") && msg.contains("line 3"), "{msg}");
+    }
+
+    /// Issue 15, item 10: a `prefs.ron` linked to `/dev/zero` was read forever.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn special_files_are_refused_not_read_forever() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(PREFS_FILE);
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        let msg = load_prefs_from(&path).unwrap_err().to_string();
+        assert!(
+            msg.contains("prefs.ron") && msg.contains("a device"),
+            "{msg}"
+        );
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, vec![b' '; (MAX_PREFS_BYTES + 1) as usize]).unwrap();
+        let msg = load_prefs_from(&path).unwrap_err().to_string();
+        assert!(msg.contains("larger than 1 MB"), "{msg}");
     }
 }

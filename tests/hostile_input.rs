@@ -424,8 +424,10 @@ fn a_100_mb_article_opens_and_a_300_mb_one_is_refused() {
         .unwrap()
         .set_len(300 << 20)
         .unwrap();
-    let (code, _, stderr) = cli(&["new", huge.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let fresh = dir.path().join("huge-article.ron");
+    let (code, _, stderr) = cli(&["new", huge.to_str().unwrap(), "-o", fresh.to_str().unwrap()]);
     assert_one_line_error("300 MB article", &huge, code, &stderr, "256 MB");
+    assert!(!fresh.exists());
     let huge_session = dir.path().join("huge.ron");
     std::fs::File::create(&huge_session)
         .unwrap()

@@ -28,11 +28,11 @@ pub struct EditArgs {
     /// Replace who made the claim.
     #[arg(long)]
     pub claimant: Option<String>,
-    /// Replace the claim's published wording.
-    #[arg(long)]
+    /// Replace the claim's published wording (not empty).
+    #[arg(long, value_parser = not_blank("--text", "the claim's wording"))]
     pub text: Option<String>,
-    /// Add a source with this URL.
-    #[arg(long, value_name = "URL")]
+    /// Add a source with this URL (not empty).
+    #[arg(long, value_name = "URL", value_parser = not_blank("--add-source", "a source's URL"))]
     pub add_source: Option<String>,
     /// The new source's title.
     #[arg(long, requires = "add_source", value_name = "T")]
@@ -56,6 +56,21 @@ fn parse_claim_id(s: &str) -> Result<ClaimId, String> {
         .map_err(|_| format!("\"{s}\" is not a claim id (a number, as `claimdesk show` lists)"))
 }
 
+/// A parser that refuses an empty or blank value: `--text=` would erase the claim's
+/// wording, and `--add-source ""` would add a source that points nowhere.
+fn not_blank(
+    flag: &'static str,
+    what: &'static str,
+) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+    move |s: &str| {
+        if s.trim().is_empty() {
+            Err(format!("{what} cannot be empty; give {flag} some text"))
+        } else {
+            Ok(s.to_owned())
+        }
+    }
+}
+
 fn parse_stance(s: &str) -> Result<Stance, String> {
     Stance::parse(s)
         .ok_or_else(|| format!("\"{s}\" is not a stance: use supports, refutes or context"))
@@ -67,8 +82,11 @@ pub fn run(args: EditArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
     let fail = |msg: String| CliError(format!("{file}: {msg}"));
     // Refuse while the app has the session open, and never overwrite changes made
     // on disk between our load and our save.
-    let _lock =
-        crate::store::SessionLock::acquire(&args.session).map_err(CliError::from_display)?;
+    let _lock = crate::store::SessionLock::acquire_as(
+        &args.session,
+        crate::store::LockUser::Command("edit"),
+    )
+    .map_err(super::words::lock_error)?;
     let (loaded, stamp) = load_session(&args.session).map_err(CliError::from_display)?;
     let mut session = loaded.session;
     let commands = commands(&args, &session).map_err(fail)?;
@@ -79,7 +97,7 @@ pub fn run(args: EditArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
     }
     let n = commands.len();
     apply(&mut session, Command::Batch(commands)).map_err(|e| fail(e.to_string()))?;
-    save_session(&args.session, &session, Some(&stamp)).map_err(CliError::from_display)?;
+    save_session(&args.session, &session, Some(&stamp)).map_err(super::words::save_error)?;
     let mut stderr = std::io::stderr().lock();
     for warning in &loaded.warnings {
         let _ = writeln!(stderr, "claimdesk: warning: {warning}");

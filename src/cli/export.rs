@@ -1,9 +1,12 @@
-//! `claimdesk export SESSION --format FORMAT [-o FILE] [--strict]`
+//! `claimdesk export SESSION --format FORMAT [-o FILE [--force]] [--strict] [--raw-csv]`
 
 use super::CliError;
+use crate::export::csv::{Cells, to_csv_with};
 use crate::export::{ExportFormat, ExportOptions, export, lint_claimreview, parse_date, today_utc};
 use crate::prefs::load_prefs;
-use crate::store::load_session;
+use crate::store::{
+    LockError, LockUser, Replace, SessionLock, TargetError, check_export_target, load_session,
+};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -15,9 +18,18 @@ pub struct ExportArgs {
     /// What to produce.
     #[arg(short, long, value_enum)]
     pub format: ExportFormat,
-    /// Write here instead of standard output (replaced atomically).
+    /// Write here instead of standard output (atomically). Never over a Claimdesk
+    /// session; over another existing file only with --force.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists (never a session).
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// CSV only: write cells exactly as in the session. By default a cell that a
+    /// spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+    /// return) gets a leading ' so it shows as text.
+    #[arg(long)]
+    pub raw_csv: bool,
     /// Fail (exit 1, nothing written) when the ClaimReview linter finds any problem.
     #[arg(long)]
     pub strict: bool,
@@ -46,8 +58,17 @@ pub struct ExportArgs {
 
 /// Loads the session, lints (ClaimReview), exports and writes the result.
 pub fn run(args: ExportArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    if args.raw_csv && args.format != ExportFormat::Csv {
+        return Err(CliError(
+            "--raw-csv applies only to --format csv; nothing was written".into(),
+        ));
+    }
     let options = options(&args)?;
     let (loaded, _) = load_session(&args.session).map_err(CliError::from_display)?;
+    // Refuse a bad target before any work, and again right before writing.
+    if let Some(path) = &args.output {
+        check_export_target(path, Some(&args.session), args.force).map_err(target_error)?;
+    }
     let mut stderr = std::io::stderr().lock();
     for warning in &loaded.warnings {
         let _ = writeln!(stderr, "claimdesk: warning: {warning}");
@@ -67,14 +88,81 @@ pub fn run(args: ExportArgs, out: &mut dyn std::io::Write) -> Result<(), CliErro
             )));
         }
     }
-    let text = export(session, args.format, &options).map_err(CliError::from_display)?;
+    let text = if args.raw_csv {
+        to_csv_with(session, Cells::Raw)
+    } else {
+        export(session, args.format, &options)
+    }
+    .map_err(CliError::from_display)?;
     match &args.output {
-        Some(path) => write_replacing(path, text.as_bytes())
-            .map_err(|e| CliError(format!("could not write {}: {e}", path.display()))),
+        Some(path) => write_export(path, &args.session, args.force, text.as_bytes()),
         None => out
             .write_all(text.as_bytes())
             .map_err(CliError::from_display),
     }
+}
+
+/// Writes the export atomically: a reader (or a web server) never sees half of it.
+/// Unlike session saves no `.bak` is kept, since an export can always be made
+/// again. A session window or command that has the path locked is respected; right
+/// before the rename the target is checked again, so a session that appeared there
+/// meanwhile is not replaced either.
+fn write_export(path: &Path, session: &Path, force: bool, bytes: &[u8]) -> Result<(), CliError> {
+    let _lock = match SessionLock::acquire_as(path, LockUser::Command("export")) {
+        Ok(lock) => Some(lock),
+        Err(e @ LockError::HeldElsewhere { .. }) => return Err(super::words::lock_error(e)),
+        // No lock to be had (a folder without locks): the checks below still hold.
+        Err(LockError::Io { .. }) => None,
+    };
+    let mut replace = Replace::new().without_backup();
+    if !force {
+        replace = replace.only_new();
+    }
+    let result = replace.write(
+        path,
+        |file| file.write_all(bytes),
+        |target| check_export_target(target, Some(session), force).map_err(Refused::Target),
+    );
+    match result {
+        Ok(_) => Ok(()),
+        Err(Refused::Target(e)) => Err(target_error(e)),
+        Err(Refused::Io(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(target_error(TargetError::Exists {
+                path: path.to_path_buf(),
+            }))
+        }
+        Err(Refused::Io(e)) => Err(CliError::from_display(format!(
+            "could not write {}: {}. Nothing was written",
+            path.display(),
+            crate::store::error::io_words(&e)
+        ))),
+    }
+}
+
+/// Why [`write_export`] did not write.
+enum Refused {
+    Target(TargetError),
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for Refused {
+    fn from(e: std::io::Error) -> Self {
+        Refused::Io(e)
+    }
+}
+
+/// What to do about a target an export may not replace.
+fn target_error(e: TargetError) -> CliError {
+    let advice = match &e {
+        TargetError::IsTheSession { .. } | TargetError::IsASession { .. } => {
+            "nothing was written; choose another file name for the export"
+        }
+        TargetError::Exists { .. } => {
+            "nothing was written; give --force to replace it, or choose another name"
+        }
+        TargetError::Folder { .. } => "nothing was written; give a file name after -o",
+    };
+    CliError::from_display(format!("{e}; {advice}"))
 }
 
 fn options(args: &ExportArgs) -> Result<ExportOptions, CliError> {
@@ -105,29 +193,4 @@ fn options(args: &ExportArgs) -> Result<ExportOptions, CliError> {
         article_url: args.article_url.clone(),
         claim_date,
     })
-}
-
-/// Writes a temporary file beside `path` and renames it over, so a reader (or a web
-/// server) never sees half an export. Unlike session saves, no `.bak` is kept: an
-/// export can always be made again.
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "the path has no file name",
-        )
-    })?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".tmp-{}", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

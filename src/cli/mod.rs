@@ -8,6 +8,7 @@ mod reanchor;
 mod schemes;
 mod show;
 mod suggest;
+mod words;
 
 pub use archive::ArchiveArgs;
 pub use edit::EditArgs;

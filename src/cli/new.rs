@@ -1,4 +1,4 @@
-//! `claimdesk new ARTICLE -o SESSION.ron [--accept-suggestions [--min-score S]]`
+//! `claimdesk new ARTICLE -o SESSION.ron [--force] [--accept-suggestions [--min-score S]]`
 
 use super::CliError;
 use super::suggest::parse_score;
@@ -6,7 +6,7 @@ use crate::command::apply;
 use crate::extract::{DEFAULT_THRESHOLD, suggest, to_command};
 use crate::import::import_file;
 use crate::model::Session;
-use crate::store::save_session;
+use crate::store::{LockError, LockUser, SessionLock, save_new_session, save_session};
 use std::path::PathBuf;
 
 /// Arguments of `claimdesk new`.
@@ -14,9 +14,13 @@ use std::path::PathBuf;
 pub struct NewArgs {
     /// The article to check (.txt or .md).
     pub article: PathBuf,
-    /// Where to write the session.
+    /// Where to write the session. An existing file is replaced only with --force.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Replace --output if it exists (the old file is kept as OUTPUT.bak). Never
+    /// while a Claimdesk window or command has it open.
+    #[arg(long)]
+    pub force: bool,
     /// Make a claim of every suggestion scoring at least --min-score.
     #[arg(long)]
     pub accept_suggestions: bool,
@@ -27,6 +31,18 @@ pub struct NewArgs {
 
 /// Imports the article and writes a new session.
 pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    // Honour the lock with or without --force: a window editing the session there
+    // would otherwise lose its file under it.
+    let _lock = match SessionLock::acquire_as(&args.output, LockUser::Command("new")) {
+        Ok(lock) => Some(lock),
+        Err(e @ LockError::HeldElsewhere { .. }) => return Err(super::words::lock_error(e)),
+        // No lock to be had (a read-only folder, one without locks): saving says
+        // what is wrong, or works and nobody else had it open anyway.
+        Err(LockError::Io { .. }) => None,
+    };
+    if !args.force && std::fs::symlink_metadata(&args.output).is_ok() {
+        return Err(exists(&args.output));
+    }
     let article = import_file(&args.article).map_err(|e| super::import_error(&args.article, e))?;
     let mut session = Session::new(article);
     let mut accepted = 0;
@@ -37,7 +53,13 @@ pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> 
             accepted += 1;
         }
     }
-    save_session(&args.output, &session, None).map_err(CliError::from_display)?;
+    if args.force {
+        save_session(&args.output, &session, None)
+    } else {
+        // Also refuses if the file appeared while the session was being made.
+        save_new_session(&args.output, &session)
+    }
+    .map_err(super::words::save_error)?;
     let claims = if args.accept_suggestions {
         format!(" with {accepted} suggested claims")
     } else {
@@ -50,4 +72,12 @@ pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> 
         session.article.title
     )
     .map_err(CliError::from_display)
+}
+
+fn exists(path: &std::path::Path) -> CliError {
+    CliError(format!(
+        "{} exists; nothing was written. Give --force to replace it (the old file is kept as {}.bak), or choose another name",
+        path.display(),
+        path.display()
+    ))
 }

@@ -4,7 +4,7 @@ use super::CliError;
 use crate::command::apply;
 use crate::import::import_file;
 use crate::reanchor::{Found, reanchor};
-use crate::store::{SessionLock, load_session, save_session};
+use crate::store::{LockUser, SessionLock, load_session, save_session};
 use std::path::PathBuf;
 
 /// Arguments of `claimdesk reanchor`.
@@ -25,7 +25,8 @@ pub struct ReanchorArgs {
 pub fn run(args: ReanchorArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let target = args.output.clone().unwrap_or_else(|| args.session.clone());
     // Refuse while the app has the target open, rather than write under it.
-    let _lock = SessionLock::acquire(&target).map_err(CliError::from_display)?;
+    let _lock = SessionLock::acquire_as(&target, LockUser::Command("reanchor"))
+        .map_err(super::words::lock_error)?;
     let (loaded, stamp) = load_session(&args.session).map_err(CliError::from_display)?;
     super::print_warnings(&args.session, &loaded.warnings);
     let article =
@@ -55,7 +56,7 @@ pub fn run(args: ReanchorArgs, out: &mut dyn std::io::Write) -> Result<(), CliEr
     } else {
         None
     };
-    save_session(&target, &session, expected).map_err(CliError::from_display)?;
+    save_session(&target, &session, expected).map_err(super::words::save_error)?;
     let n = session.claims.len();
     let noun = if n == 1 { "claim" } else { "claims" };
     let text = format!(

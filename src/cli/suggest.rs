@@ -42,7 +42,7 @@ pub fn parse_score(s: &str) -> Result<f32, String> {
 
 /// Prints the article's suggestions in article order.
 pub fn run(args: SuggestArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    let article = import_file(&args.article).map_err(CliError::from_display)?;
+    let article = import_file(&args.article).map_err(|e| super::import_error(&args.article, e))?;
     let all = suggest(&article.text);
     let chosen: Vec<&Suggestion> = all.iter().filter(|s| s.score >= args.min_score).collect();
     let text = match args.format {

@@ -20,9 +20,12 @@ pub fn to_claimreview(session: &Session, options: &ExportOptions) -> Value {
     )
 }
 
-/// [`to_claimreview`] as pretty-printed JSON text with a final newline.
+/// [`to_claimreview`] as pretty-printed JSON text with a final newline, safe to
+/// paste into a `<script type="application/ld+json">` element: `<`, `>` and `&`
+/// are written as `\u003c`, `\u003e`, `\u0026` (see [`super::escape::json_for_html`]).
 pub fn claimreview_json(session: &Session, options: &ExportOptions) -> Result<String, ExportError> {
-    let mut text = serde_json::to_string_pretty(&to_claimreview(session, options))?;
+    let text = serde_json::to_string_pretty(&to_claimreview(session, options))?;
+    let mut text = super::escape::json_for_html(&text);
     text.push('\n');
     Ok(text)
 }
@@ -156,5 +159,29 @@ mod tests {
         assert_eq!(claimant_type("the Kremlin"), "Organization");
         assert_eq!(claimant_type("Sergei Lavrov"), "Person");
         assert_eq!(claimant_type("Partyka"), "Person");
+    }
+
+    /// Issue 15, item 7: a claim of `</script><script>…` ran in the page that
+    /// embedded the ClaimReview export.
+    #[test]
+    fn json_ld_cannot_close_the_script_element_it_is_embedded_in() {
+        let mut s = crate::sample::sample_session();
+        let payload = "</script><script>document.title='x'</script> & <!--";
+        for c in &mut s.claims {
+            c.text = payload.into();
+            c.claimant = payload.into();
+            c.status = "false".into();
+        }
+        let options = ExportOptions::new(Default::default(), "2026-11-27".into());
+        for text in [
+            claimreview_json(&s, &options).unwrap(),
+            super::super::web_annotation_json(&s, &options).unwrap(),
+        ] {
+            assert!(!text.contains(['<', '>', '&']), "{text}");
+            assert!(text.contains("\\u003c/script\\u003e"));
+            // The same data for a JSON reader.
+            let value: Value = serde_json::from_str(&text).unwrap();
+            assert!(value.to_string().contains(payload));
+        }
     }
 }

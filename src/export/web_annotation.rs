@@ -60,12 +60,16 @@ pub fn to_web_annotation(session: &Session, options: &ExportOptions) -> Value {
     collection
 }
 
-/// [`to_web_annotation`] as pretty-printed JSON text with a final newline.
+/// [`to_web_annotation`] as pretty-printed JSON text with a final newline, with
+/// `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026` so that it can be
+/// embedded in a `<script>` element like any JSON-LD (see
+/// [`super::escape::json_for_html`]).
 pub fn web_annotation_json(
     session: &Session,
     options: &ExportOptions,
 ) -> Result<String, ExportError> {
-    let mut text = serde_json::to_string_pretty(&to_web_annotation(session, options))?;
+    let text = serde_json::to_string_pretty(&to_web_annotation(session, options))?;
+    let mut text = super::escape::json_for_html(&text);
     text.push('\n');
     Ok(text)
 }

@@ -70,7 +70,26 @@ impl Autosave {
 
     /// Reads autosaved work, if any. A damaged autosave is reported, not deleted.
     pub fn read(&self) -> Option<Result<Recovered, String>> {
-        let text = std::fs::read_to_string(self.file()).ok()?;
+        let unreadable = |why: String| {
+            Some(Err(format!(
+                "The autosaved work in {} could not be read: {why}",
+                self.file().display()
+            )))
+        };
+        // Capped like a session (plus its first line), never read from a device.
+        let limit = super::format::MAX_SESSION_BYTES + 64 * 1024;
+        let bytes = match crate::limited_read::read_capped(&self.file(), limit) {
+            Ok(bytes) => bytes,
+            Err(crate::limited_read::LimitedReadError::Io(e))
+                if e.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return None;
+            }
+            Err(e) => return unreadable(e.to_string()),
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            return unreadable("it is not UTF-8 text".into());
+        };
         let original_path = text
             .lines()
             .next()

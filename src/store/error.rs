@@ -33,8 +33,8 @@ pub enum LoadErrorKind {
         "the file is not UTF-8 text (invalid byte at offset {0}); it may have been re-encoded by another program"
     )]
     NotUtf8(usize),
-    /// Too big to be a session we could have written.
-    #[error("the file is {0} MB, larger than any session Claimdesk writes")]
+    /// Too big to be a session we could have written (over this many MB).
+    #[error("the file is over {0} MB, larger than any session Claimdesk writes")]
     TooLarge(u64),
     /// RON syntax error, or the wrong shape.
     #[error("this is not a Claimdesk session (line {line}, column {column}: {message})")]
@@ -72,7 +72,11 @@ pub enum LoadErrorKind {
 }
 
 /// A session could not be saved. The previous file on disk is untouched and the
-/// session in memory is unchanged, so the work stays open and unsaved.
+/// session in memory is unchanged.
+///
+/// The message says what happened and that the old file is unchanged, in words that
+/// hold wherever it is shown; the app and the command line add what the user can do
+/// there (see [`SaveError::reason`] and [`SaveErrorKind`]).
 #[derive(Debug, thiserror::Error)]
 #[error("{}", save_message(path, kind))]
 pub struct SaveError {
@@ -87,18 +91,42 @@ pub struct SaveError {
 pub enum SaveErrorKind {
     /// The file on disk is not the one that was loaded or last saved: another
     /// program (or a git pull) changed it. Nothing was written.
-    #[error("it was changed on disk since Claimdesk opened it")]
+    #[error("it was changed on disk since it was read")]
     ChangedOnDisk,
+    /// Like [`SaveErrorKind::ChangedOnDisk`], but found at the last moment: another
+    /// program changed the file while the new version was being written. Nothing
+    /// was replaced; the new version was thrown away.
+    #[error("another program changed it while it was being saved")]
+    ChangedWhileSaving,
+    /// The file was to be created but exists (it appeared meanwhile, or was there).
+    #[error("a file with that name exists")]
+    AlreadyExists,
     /// The operating system refused the write.
     #[error("{}", io_words(.0))]
     Io(#[from] std::io::Error),
 }
 
 impl SaveError {
-    /// Whether the failure is the "changed on disk" check (the app then offers reload,
-    /// save as, or overwrite on explicit confirmation).
+    /// Whether another program changed the file (before or during the save): the
+    /// app then offers reload, save as, or overwrite on explicit confirmation.
     pub fn is_changed_on_disk(&self) -> bool {
-        matches!(self.kind, SaveErrorKind::ChangedOnDisk)
+        matches!(
+            self.kind,
+            SaveErrorKind::ChangedOnDisk | SaveErrorKind::ChangedWhileSaving
+        )
+    }
+
+    /// What went wrong, in plain words, without the file name or advice ("the disk
+    /// is full (No space left on device)").
+    pub fn reason(&self) -> String {
+        self.kind.to_string()
+    }
+
+    /// Whether freeing disk space would help.
+    pub fn is_disk_full(&self) -> bool {
+        use std::io::ErrorKind as K;
+        matches!(&self.kind, SaveErrorKind::Io(e)
+            if matches!(e.kind(), K::StorageFull | K::QuotaExceeded | K::FileTooLarge))
     }
 }
 
@@ -106,8 +134,14 @@ fn save_message(path: &std::path::Path, kind: &SaveErrorKind) -> String {
     let path = path.display();
     match kind {
         SaveErrorKind::ChangedOnDisk => format!(
-            "Did not save {path}: it was changed on disk by another program since Claimdesk opened it, and saving would overwrite those changes. Reload it, save under another name, or overwrite it on purpose"
+            "Did not save {path}: it was changed on disk by another program since it was read, and saving would overwrite those changes"
         ),
+        SaveErrorKind::ChangedWhileSaving => format!(
+            "Did not save {path}: another program changed it while it was being saved. Their version is on disk, unchanged; the new version was not written"
+        ),
+        SaveErrorKind::AlreadyExists => {
+            format!("Did not save {path}: a file with that name exists, and it was left as it is")
+        }
         SaveErrorKind::Io(e) => {
             let advice = match e.kind() {
                 std::io::ErrorKind::StorageFull
@@ -115,10 +149,11 @@ fn save_message(path: &std::path::Path, kind: &SaveErrorKind) -> String {
                 | std::io::ErrorKind::FileTooLarge => {
                     "free some disk space or save to another folder"
                 }
+                std::io::ErrorKind::InvalidFilename => "choose a shorter name",
                 _ => "save to another folder",
             };
             format!(
-                "Could not save {path}: {}. The previous version of the file is unchanged and your work is still open; {advice}",
+                "Could not save {path}: {}. The previous version of the file is unchanged; {advice}",
                 io_words(e)
             )
         }
@@ -126,12 +161,13 @@ fn save_message(path: &std::path::Path, kind: &SaveErrorKind) -> String {
 }
 
 /// An I/O error in words a person can act on, with the system's own words after.
-fn io_words(e: &std::io::Error) -> String {
+pub(crate) fn io_words(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     let plain = match e.kind() {
         K::StorageFull | K::QuotaExceeded | K::FileTooLarge => "the disk is full",
         K::PermissionDenied | K::ReadOnlyFilesystem => "Claimdesk is not allowed to write there",
         K::NotFound => "the folder no longer exists",
+        K::InvalidFilename => "the file name is too long",
         _ => return e.to_string(),
     };
     format!("{plain} ({e})")

@@ -77,11 +77,11 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
         });
     }
     let mut unknown = Vec::new();
-    let session = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
+    let mut session = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
         let (line, column) = (e.span.start.line, e.span.start.col);
         // Unclosed brackets mean "cut off" only when the parser got to the end: a
         // hostile `[[[[...` fails at its first character, or on the nesting limit.
-        let too_deep = matches!(e.code, ron::Error::ExceededRecursionLimit);
+        let too_deep = is_too_deep(&e.code);
         let near_end = near_end(text, line, column);
         if matches!(e.code, ron::Error::Eof) || (!too_deep && near_end && cut_off(text)) {
             LoadErrorKind::Truncated { line, column }
@@ -89,7 +89,7 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
             LoadErrorKind::NotASession {
                 line,
                 column,
-                message: e.code.to_string(),
+                message: parser_words(&e.code),
             }
         }
     })?;
@@ -101,7 +101,18 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
             supported: FORMAT_VERSION,
         });
     }
+    // Version 0 was never written by any Claimdesk: read it as the first version,
+    // and say so, since the file came from somewhere else or was edited by hand.
+    let declared_zero = session.format_version == 0;
+    if declared_zero {
+        session.format_version = FORMAT_VERSION;
+    }
     let mut loaded = validate(session)?;
+    if declared_zero {
+        loaded.warnings.push(format!(
+            "This file says it is format version 0, which no Claimdesk has written (the first is 1); it was read as version {FORMAT_VERSION} and will be saved as version {FORMAT_VERSION}. Check it if it came from another program."
+        ));
+    }
     if !unknown.is_empty() {
         const SHOWN: usize = 5;
         let more = unknown.len().saturating_sub(SHOWN);
@@ -122,6 +133,26 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
         );
     }
     Ok(loaded)
+}
+
+/// Whether the parser stopped at the nesting limit (reported as its own error, or
+/// as a message when it happened inside a field being skipped).
+fn is_too_deep(code: &ron::Error) -> bool {
+    matches!(code, ron::Error::ExceededRecursionLimit)
+        || code.to_string().contains("recursion limit")
+}
+
+/// The parser's message in plain words. Its message for the nesting limit is
+/// written for programmers ("try increasing `ron::Options::recursion_limit` and
+/// using `serde_stacker`"), not for someone who opened a file.
+fn parser_words(code: &ron::Error) -> String {
+    if is_too_deep(code) {
+        format!(
+            "values are nested more than {RECURSION_LIMIT} levels deep, far deeper than in any session"
+        )
+    } else {
+        code.to_string()
+    }
 }
 
 fn parse_noting_unknown_fields(
@@ -219,5 +250,55 @@ mod tests {
             from_ron("(format_version: 1, x: ]"),
             Err(LoadErrorKind::NotASession { .. })
         ));
+    }
+
+    /// Issue 15: "try increasing `ron::Options::recursion_limit` and using
+    /// `serde_stacker`" reached the user.
+    #[test]
+    fn deep_nesting_is_explained_in_plain_words() {
+        let text = to_ron(&crate::model::Session::new(
+            crate::import::import_text("Title\n\nBody text.", None).unwrap(),
+        ));
+        let deep = "[".repeat(5_000);
+        let parens = "(".repeat(5_000);
+        for hostile in [
+            text.replacen(
+                "format_version: 1,",
+                &format!("format_version: 1, extra: {parens}"),
+                1,
+            ),
+            text.replacen(
+                "format_version: 1,",
+                &format!("format_version: 1, extra: {deep}"),
+                1,
+            ),
+        ] {
+            let msg = from_ron(&hostile).unwrap_err().to_string();
+            assert!(msg.contains("nested more than 64 levels"), "{msg}");
+            assert!(
+                !msg.contains("serde_stacker") && !msg.contains("ron::"),
+                "{msg}"
+            );
+        }
+    }
+
+    /// Issue 15: `format_version: 0` loaded without a word.
+    #[test]
+    fn format_version_zero_loads_with_a_warning() {
+        let text = to_ron(&crate::model::Session::new(
+            crate::import::import_text("Title\n\nBody text.", None).unwrap(),
+        ));
+        let zero = text.replacen("format_version: 1,", "format_version: 0,", 1);
+        let loaded = from_ron(&zero).unwrap();
+        assert!(
+            loaded
+                .warnings
+                .iter()
+                .any(|w| w.contains("format version 0")),
+            "{:?}",
+            loaded.warnings
+        );
+        assert_eq!(loaded.session.format_version, FORMAT_VERSION);
+        assert!(from_ron(&text).unwrap().warnings.is_empty());
     }
 }

@@ -6,16 +6,18 @@ pub mod error;
 pub mod format;
 pub mod lock;
 pub mod stamp;
+pub mod target;
 pub mod validate;
 mod writer;
 
 pub use crate::import::MAX_ARTICLE_BYTES;
-pub use atomic::{backup_path, write_atomic};
+pub use atomic::{Replace, backup_path, resolve_links, write_atomic};
 pub use autosave::{Autosave, Recovered};
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
-pub use format::{Loaded, from_bytes, from_ron, to_ron, to_ron_generic};
-pub use lock::{LockError, SessionLock};
+pub use format::{Loaded, MAX_SESSION_BYTES, from_bytes, from_ron, to_ron, to_ron_generic};
+pub use lock::{HolderKind, LockError, LockHolder, LockUser, SessionLock};
 pub use stamp::{DiskStamp, changed_since};
+pub use target::{TargetError, check_export_target, is_session_file};
 
 use crate::import::{ImportError, import_file};
 use crate::model::Session;
@@ -32,16 +34,15 @@ pub fn load_session(path: &Path) -> Result<(Loaded, DiskStamp), LoadError> {
         kind,
     };
     let meta = std::fs::metadata(path).map_err(|e| err(e.into()))?;
-    if meta.is_dir() {
-        return Err(err(LoadErrorKind::Io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a folder, not a file",
-        ))));
-    }
-    if meta.len() > format::MAX_SESSION_BYTES {
-        return Err(err(LoadErrorKind::TooLarge(meta.len() / 1_000_000)));
-    }
-    let bytes = std::fs::read(path).map_err(|e| err(e.into()))?;
+    // Never read past the limit, whatever size the file claims (`/dev/zero` claims
+    // none); devices are refused and a silent named pipe is given up on.
+    let bytes = match crate::limited_read::read_capped(path, format::MAX_SESSION_BYTES) {
+        Ok(bytes) => bytes,
+        Err(crate::limited_read::LimitedReadError::TooLarge { limit }) => {
+            return Err(err(LoadErrorKind::TooLarge(limit / 1_000_000)));
+        }
+        Err(e) => return Err(err(LoadErrorKind::Io(e.into()))),
+    };
     let modified = meta.modified().ok();
     // Hashing a large file (SHA-256 of ~18 MB for 10,000 claims) takes about a
     // sixth of the parsing time and needs nothing from it: do both at once.
@@ -62,12 +63,16 @@ pub fn load_session(path: &Path) -> Result<(Loaded, DiskStamp), LoadError> {
 
 /// Saves a session atomically (see [`write_atomic`]), keeping the previous file as
 /// `NAME.bak`, and returns the stamp of what was written (keep it for the next save).
+/// A symbolic link is followed: its target is updated, with the backup beside it.
 ///
 /// With `expected` (the stamp from [`load_session`] or the previous save), nothing
-/// is written if the file changed on disk since: the error says
-/// [`SaveErrorKind::ChangedOnDisk`] and the app offers reload, save as, or an
-/// explicit overwrite (which calls this again with `None`). Pass `None` for a new
-/// file, a confirmed "save as" or a confirmed overwrite.
+/// is written if the file changed on disk since: checked before the new file is
+/// built, and again right before it replaces the old one, so a change made while
+/// a large session was being written is caught too. The error says
+/// [`SaveErrorKind::ChangedOnDisk`] or [`SaveErrorKind::ChangedWhileSaving`] and the
+/// app offers reload, save as, or an explicit overwrite (which calls this again with
+/// `None`). Pass `None` for a confirmed "save as" or a confirmed overwrite, and
+/// [`save_new_session`] for a file that must not exist yet.
 ///
 /// On any error the file on disk is unchanged and nothing in `session` is touched.
 pub fn save_session(
@@ -78,8 +83,36 @@ pub fn save_session(
     save_session_with(path, session, expected, |file, bytes| file.write_all(bytes))
 }
 
+/// Saves a session to a file that must not exist: if it does (or appears while the
+/// session is being written), nothing is written and the error says
+/// [`SaveErrorKind::AlreadyExists`].
+pub fn save_new_session(path: &Path, session: &Session) -> Result<DiskStamp, SaveError> {
+    let err = |kind| SaveError {
+        path: path.to_path_buf(),
+        kind,
+    };
+    let text = to_ron(session);
+    let bytes = text.as_bytes();
+    let written = Replace::new()
+        .only_new()
+        .write(
+            path,
+            |file| file.write_all(bytes),
+            |_| Ok::<(), SaveErrorKind>(()),
+        )
+        .map_err(|kind| match kind {
+            SaveErrorKind::Io(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                err(SaveErrorKind::AlreadyExists)
+            }
+            kind => err(kind),
+        })?;
+    let modified = std::fs::metadata(written).and_then(|m| m.modified()).ok();
+    Ok(DiskStamp::of_bytes(bytes, modified))
+}
+
 /// [`save_session`] with the final write done by `write`, so tests can inject a full
-/// disk or an I/O error at the point where it really happens.
+/// disk or an I/O error (or another program's change) at the point where it really
+/// happens.
 #[doc(hidden)]
 pub fn save_session_with(
     path: &Path,
@@ -98,8 +131,19 @@ pub fn save_session_with(
     }
     let text = to_ron(session);
     let bytes = text.as_bytes();
-    atomic::write_atomic_with(path, |file| write(file, bytes)).map_err(|e| err(e.into()))?;
-    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let written = Replace::new()
+        .write(
+            path,
+            |file| write(file, bytes),
+            |target| match expected {
+                Some(stamp) if changed_since(target, stamp) => {
+                    Err(SaveErrorKind::ChangedWhileSaving)
+                }
+                _ => Ok(()),
+            },
+        )
+        .map_err(err)?;
+    let modified = std::fs::metadata(written).and_then(|m| m.modified()).ok();
     Ok(DiskStamp::of_bytes(bytes, modified))
 }
 
@@ -346,5 +390,88 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(missing.contains("nope.ron"), "{missing}");
+    }
+
+    /// Issue 15, item 3: the changed-on-disk check ran before the new file was
+    /// written, so a change made while a large session was being written was
+    /// overwritten. Another program replaces the file while ours is being written.
+    #[test]
+    fn a_change_made_while_saving_is_caught_right_before_the_rename() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.ron");
+        let s = sample();
+        let stamp = save_session(&p, &s, None).unwrap();
+        let theirs = to_ron(&s).replace("tabs\\t", "their edit ");
+        let mut changed = s.clone();
+        changed.claims[0].note = "ours".into();
+        let err = save_session_with(&p, &changed, Some(&stamp), |file, bytes| {
+            // Replaced the way editors and git do: a new file renamed over it.
+            let tmp = p.with_extension("theirs");
+            std::fs::write(&tmp, &theirs)?;
+            std::fs::rename(&tmp, &p)?;
+            file.write_all(bytes)
+        })
+        .unwrap_err();
+        assert!(err.is_changed_on_disk(), "{err}");
+        assert!(matches!(err.kind, SaveErrorKind::ChangedWhileSaving));
+        let msg = err.to_string();
+        assert!(msg.contains("while it was being saved"), "{msg}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), theirs);
+        // Written in place, same length, too.
+        let stamp = save_session(&p, &s, None).unwrap();
+        let same_length = to_ron(&s).replace("Kremlin", "KREMLIN");
+        let err = save_session_with(&p, &changed, Some(&stamp), |file, bytes| {
+            std::fs::write(&p, &same_length)?;
+            file.write_all(bytes)
+        })
+        .unwrap_err();
+        assert!(err.is_changed_on_disk(), "{err}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), same_length);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".tmp-"))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn a_new_session_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.ron");
+        let s = sample();
+        save_new_session(&p, &s).unwrap();
+        let before = std::fs::read(&p).unwrap();
+        let err = save_new_session(&p, &Session::new(s.article.clone())).unwrap_err();
+        assert!(matches!(err.kind, SaveErrorKind::AlreadyExists), "{err}");
+        assert_eq!(std::fs::read(&p).unwrap(), before);
+    }
+
+    /// Issue 15, item 10: `/dev/zero` passed the size check (it reports 0 bytes)
+    /// and was read until memory ran out; a named pipe without a writer hung.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn special_files_are_refused_or_given_up_on() {
+        let msg = load_session(Path::new("/dev/zero"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.contains("/dev/zero") && msg.contains("a device"),
+            "{msg}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("s.ron");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        let msg = load_session(&link).unwrap_err().to_string();
+        assert!(msg.contains("a device"), "{msg}");
+        let msg = open_path(&dir.path().join("a.txt"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("a.txt"), "{msg}");
+        std::os::unix::fs::symlink("/dev/urandom", dir.path().join("b.txt")).unwrap();
+        let msg = open_path(&dir.path().join("b.txt"))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("b.txt") && msg.contains("a device"), "{msg}");
     }
 }

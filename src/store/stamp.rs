@@ -32,10 +32,24 @@ impl DiskStamp {
         }
     }
 
-    /// Reads the file at `path` and stamps it.
+    /// Reads the file at `path` and stamps it (regular files only: a device or a
+    /// named pipe is refused rather than read forever).
     pub fn read(path: &Path) -> std::io::Result<Self> {
-        let mut file = std::fs::File::open(path)?;
+        Self::read_at_most(path, u64::MAX)
+    }
+
+    /// [`DiskStamp::read`], reading no more than `limit + 1` bytes (enough to tell
+    /// that a file is longer than `limit`).
+    fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Self> {
+        let file = crate::limited_read::open_without_blocking(path)?;
         let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it is not a regular file",
+            ));
+        }
+        let mut file = file.take(limit.saturating_add(1));
         let mut hasher = Sha256::new();
         let mut buf = vec![0u8; 1 << 16];
         let mut len = 0u64;
@@ -56,14 +70,15 @@ impl DiskStamp {
 }
 
 /// Whether the file at `path` no longer holds what `stamp` describes: other bytes,
-/// removed, or unreadable. Reads the whole file only when its size is unchanged.
+/// removed, unreadable, or no longer a regular file. Reads the whole file only when
+/// its size is unchanged, and never more than one byte past that size.
 pub fn changed_since(path: &Path, stamp: &DiskStamp) -> bool {
     match std::fs::metadata(path) {
-        Ok(meta) if meta.len() != stamp.len => return true,
+        Ok(meta) if !meta.is_file() || meta.len() != stamp.len => return true,
         Ok(_) => {}
         Err(_) => return true,
     }
-    match DiskStamp::read(path) {
+    match DiskStamp::read_at_most(path, stamp.len) {
         Ok(now) => now.len != stamp.len || now.sha256 != stamp.sha256,
         Err(_) => true,
     }
