@@ -502,12 +502,16 @@ impl ArticleView {
     }
 }
 
-/// Removes the text selection of a paragraph's text field.
+/// Removes the text selection of a paragraph's text field, and takes the keyboard
+/// from it: a focused text field without a selection puts its cursor back at the
+/// next key and scrolls that cursor into view, which moved the article when a
+/// verdict key followed New claim.
 fn clear_selection(ctx: &egui::Context, id: egui::Id) {
     if let Some(mut state) = egui::text_edit::TextEditState::load(ctx, id) {
         state.cursor.set_char_range(None);
         state.store(ctx, id);
     }
+    ctx.memory_mut(|m| m.surrender_focus(id));
 }
 
 /// The suggestion covering character `pos`, if any.

@@ -1,0 +1,79 @@
+//! The first hour of a working fact-checker (issue 11), driven through the real app:
+//! selecting by dragging, the verdict keys, long headlines, finding in the article,
+//! and the smaller things that got in the way.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
+
+use claimdesk::model::Session;
+use claimdesk::ui::{ClaimdeskApp, StartOptions};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+#[path = "common/ui_kit.rs"]
+mod kit;
+
+/// An article whose one long paragraph is taller than the window.
+fn long_paragraph_session(title: &str) -> (Session, String) {
+    let sentences: Vec<String> = (1..=80)
+        .map(|i| format!("Sentence number {i} says that the base housed {i},000 soldiers in the year 20{:02}.", i % 25))
+        .collect();
+    let paragraph = sentences.join(" ");
+    let text = format!("{title}\n\n{paragraph}\n");
+    let article = claimdesk::import::import_text(&text, None).unwrap();
+    (Session::new(article), paragraph)
+}
+
+fn app(session: Session) -> Harness<'static, ClaimdeskApp> {
+    kit::start(StartOptions {
+        session: Some(session),
+        ..Default::default()
+    })
+}
+
+/// Drags the pointer from `from` to `to`, as a user selecting words.
+fn drag(harness: &mut Harness<'_, ClaimdeskApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+/// Presses a digit key the way a keyboard does: the key, and the text it types.
+fn press_digit(harness: &mut Harness<'_, ClaimdeskApp>, key: Key, text: &str) {
+    harness.key_down(key);
+    harness.event(egui::Event::Text(text.into()));
+    harness.key_up(key);
+    harness.run();
+}
+
+#[test]
+fn a_verdict_key_after_new_claim_does_not_scroll_the_article() {
+    let (session, paragraph) = long_paragraph_session("A short title");
+    let mut harness = app(session);
+    let rect = harness.get_by_value(&paragraph).rect();
+    assert!(rect.height() > 800.0, "the paragraph is taller than the window");
+    let top = rect.top();
+    drag(
+        &mut harness,
+        rect.left_top() + egui::vec2(2.0, 8.0),
+        rect.left_top() + egui::vec2(220.0, 8.0),
+    );
+    assert!(harness.state().document().session.claims.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert_eq!(harness.state().document().session.claims.len(), 1);
+    press_digit(&mut harness, Key::Num3, "3");
+    let claim = &harness.state().document().session.claims[0];
+    assert_eq!(claim.status, "mostly-true", "key 3 set the verdict");
+    assert_eq!(
+        harness.get_by_value(&paragraph).rect().top(),
+        top,
+        "the article did not move"
+    );
+}
