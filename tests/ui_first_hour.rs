@@ -57,7 +57,10 @@ fn a_verdict_key_after_new_claim_does_not_scroll_the_article() {
     let (session, paragraph) = long_paragraph_session("A short title");
     let mut harness = app(session);
     let rect = harness.get_by_value(&paragraph).rect();
-    assert!(rect.height() > 800.0, "the paragraph is taller than the window");
+    assert!(
+        rect.height() > 800.0,
+        "the paragraph is taller than the window"
+    );
     let top = rect.top();
     drag(
         &mut harness,
@@ -76,4 +79,24 @@ fn a_verdict_key_after_new_claim_does_not_scroll_the_article() {
         top,
         "the article did not move"
     );
+}
+
+#[test]
+fn a_long_headline_wraps_inside_the_article_column() {
+    let short = app(long_paragraph_session("A short title").0);
+    let (_, paragraph) = long_paragraph_session("");
+    let column = short.get_by_value(&paragraph).rect();
+    let title = "Exclusive: the ministry's own figures, obtained by reporters after a two-year freedom of information battle, show that the base housed far more soldiers than officials admitted in public";
+    assert!(title.chars().count() > 170);
+    let long = app(long_paragraph_session(title).0);
+    let text = long.get_by_value(&paragraph).rect();
+    assert_eq!(text.left(), column.left(), "the text column did not move");
+    let heading = long.get_by_label(title).rect();
+    let side = long.get_by_label_contains("Claims (").rect();
+    assert!(
+        heading.right() <= text.right() + 1.0,
+        "{heading:?} inside {text:?}"
+    );
+    assert!(heading.right() < side.left(), "not under the side pane");
+    assert!(heading.height() > 40.0, "wrapped onto several lines");
 }
