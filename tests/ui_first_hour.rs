@@ -100,3 +100,47 @@ fn a_long_headline_wraps_inside_the_article_column() {
     assert!(heading.right() < side.left(), "not under the side pane");
     assert!(heading.height() > 40.0, "wrapped onto several lines");
 }
+
+/// Drags over the first line of `paragraph` from x offset `from` to `to`.
+fn drag_first_line(harness: &mut Harness<'_, ClaimdeskApp>, paragraph: &str, from: f32, to: f32) {
+    let rect = harness.get_by_value(paragraph).rect();
+    drag(
+        harness,
+        rect.left_top() + egui::vec2(from, 8.0),
+        rect.left_top() + egui::vec2(to, 8.0),
+    );
+}
+
+#[test]
+fn new_claim_takes_whole_words_unless_alt_is_held() {
+    let (session, paragraph) = long_paragraph_session("A short title");
+    let mut harness = app(session);
+    // From inside "Sentence" to inside a later word.
+    drag_first_line(&mut harness, &paragraph, 20.0, 215.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    let exact = harness.state().document().session.claims[0]
+        .anchor
+        .exact
+        .clone();
+    assert!(exact.starts_with("Sentence number 1"), "{exact:?}");
+    let next = paragraph[exact.len()..].chars().next();
+    assert!(
+        next.is_some_and(|c| !c.is_alphanumeric()),
+        "ends at a word's end: {exact:?}"
+    );
+    harness.get_by_label_contains("whole words");
+
+    // With Alt, the selection is taken exactly as dragged.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().document().session.claims.is_empty());
+    drag_first_line(&mut harness, &paragraph, 20.0, 215.0);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::N);
+    harness.run();
+    let exact = harness.state().document().session.claims[0]
+        .anchor
+        .exact
+        .clone();
+    assert!(!exact.starts_with("Sentence"), "starts mid-word: {exact:?}");
+}

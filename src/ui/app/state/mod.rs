@@ -145,7 +145,7 @@ impl AppState {
     /// Applies one intent: the one place where the UI changes the app's state.
     pub fn handle(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
-            Intent::Edit(command) => self.edit(command),
+            Intent::Edit(command) => self.edit_in(Some(ctx), command),
             Intent::Run(action) => self.run(ctx, action),
             Intent::Select {
                 claim,
@@ -300,6 +300,22 @@ impl AppState {
     }
 
     fn edit(&mut self, command: Command) {
+        self.edit_in(None, command);
+    }
+
+    /// Applies `command`; with `ctx`, a re-attach takes whole words like New claim.
+    fn edit_in(&mut self, ctx: Option<&egui::Context>, command: Command) {
+        let command = match (ctx, command) {
+            (Some(ctx), Command::ReattachClaim { claim, start, end }) => {
+                let range = self.claim_range(ctx, start..end);
+                Command::ReattachClaim {
+                    claim,
+                    start: range.start,
+                    end: range.end,
+                }
+            }
+            (_, command) => command,
+        };
         let is_add = matches!(command, Command::AddClaim { .. });
         let is_reattach = matches!(command, Command::ReattachClaim { .. });
         match self.doc.apply(command) {
@@ -314,6 +330,21 @@ impl AppState {
                 }
             }
             Err(e) => self.notice = format!("Not done: {e}"),
+        }
+    }
+
+    /// The characters a selection makes a claim of: widened to whole words, so a drag
+    /// that ends inside a word never makes a claim like `…Clinton," h`; holding Alt
+    /// keeps the selection exactly as made.
+    fn claim_range(
+        &self,
+        ctx: &egui::Context,
+        range: std::ops::Range<usize>,
+    ) -> std::ops::Range<usize> {
+        if ctx.input(|i| i.modifiers.alt) {
+            range
+        } else {
+            crate::model::word_snap::snap_to_words(&self.doc.session.article, range)
         }
     }
 
