@@ -7,7 +7,7 @@ use claimdesk::model::Session;
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 #[path = "common/ui_kit.rs"]
 mod kit;
@@ -143,4 +143,75 @@ fn new_claim_takes_whole_words_unless_alt_is_held() {
         .exact
         .clone();
     assert!(!exact.starts_with("Sentence"), "starts mid-word: {exact:?}");
+}
+
+/// Opens Claim › Rating scheme… and picks `scheme` in it.
+fn choose_scheme(harness: &mut Harness<'_, ClaimdeskApp>, scheme: &str) {
+    harness.get_by_label("Claim").click();
+    harness.run();
+    harness.get_by_label("Rating scheme…").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Built-in schemes and your own")
+        .click();
+    harness.run();
+    harness.get_by_label(scheme).click();
+    harness.run();
+}
+
+#[test]
+fn switching_to_meta_proposes_the_nearest_verdict_and_asks_where_none_fits() {
+    let mut harness = app(claimdesk::sample::sample_session());
+    choose_scheme(&mut harness, "Meta third-party fact-checking");
+    // Unproven has no number and no namesake in Meta's scheme: the user chooses.
+    // Mostly true (4 of 5) and Half true (3 of 5) are proposed as Missing Context.
+    assert_eq!(harness.query_all_by_value("Missing Context").count(), 2);
+    harness.get_by_label_contains("No match in this scheme for: Unproven");
+    assert!(
+        harness
+            .get_by_label("Switch scheme")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing is switched before every verdict in use has a target"
+    );
+    harness.get_by_value("Choose…").click();
+    harness.run();
+    harness.get_all_by_label("Satire").last().unwrap().click();
+    harness.run();
+    harness.get_by_label("Switch scheme").click();
+    harness.run();
+    let before = claimdesk::sample::sample_session();
+    let session = &harness.state().document().session;
+    assert_eq!(session.scheme.id, "meta");
+    for (old, new) in before.claims.iter().zip(&session.claims) {
+        assert_eq!(
+            before.scheme.is_reviewed(&old.status),
+            session.scheme.is_reviewed(&new.status),
+            "{} became {}",
+            old.status,
+            new.status
+        );
+    }
+    let mostly_true = before
+        .claims
+        .iter()
+        .position(|c| c.status == "mostly-true")
+        .unwrap();
+    assert_eq!(session.claims[mostly_true].status, "missing-context");
+}
+
+#[test]
+fn each_verdict_chip_shows_its_key_and_the_help_counts_the_schemes_keys() {
+    let mut harness = app(claimdesk::sample::sample_session());
+    harness.get_by_label_contains("Claim #1:").click();
+    harness.run();
+    let chip = harness.get_by_role_and_label(egui::accesskit::Role::Button, "Mostly true");
+    assert_eq!(
+        chip.accesskit_node().description().as_deref(),
+        Some("key 3")
+    );
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("1 – 8");
+    assert!(harness.query_by_label("1 – 9").is_none());
 }

@@ -20,6 +20,6 @@ pub use scheme::{LabelId, NumericRating, RatingLabel, RatingScheme, SchemeError}
 pub use scheme_library::{
     LibraryScheme, SchemeFileError, SchemeLibrary, SchemeOrigin, builtin_schemes,
 };
-pub use scheme_mapping::propose_mapping;
+pub use scheme_mapping::{propose_choices, propose_mapping};
 pub use session::{FORMAT_VERSION, Session};
 pub use source::{Source, SourceDraft, Stance};

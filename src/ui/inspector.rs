@@ -3,7 +3,7 @@
 //! Fields edit a copy of the claim; any change becomes a [`Command`], so every edit
 //! is undoable and goes through the one place that applies changes.
 
-use super::actions::Action;
+use super::actions::{Action, STATUS_KEYS};
 use super::intent::Intent;
 use super::pane::PaneContext;
 use super::theme;
@@ -105,37 +105,53 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
 }
 
 fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Vec<Intent>) {
-    ui.label(RichText::new("Verdict").strong());
+    ui.label(RichText::new("Verdict").strong())
+        .on_hover_text("Click a verdict, or press its key (the number on its chip)");
     ui.horizontal_wrapped(|ui| {
         for (i, label) in session.scheme.labels.iter().enumerate() {
             let colour = theme::status_colour(&session.scheme, &label.id);
             let selected = claim.status == label.id;
-            let text = if selected {
-                RichText::new(&label.name)
-                    .color(theme::text_on(colour))
-                    .strong()
+            let (name, key_colour) = if selected {
+                let on = theme::text_on(colour);
+                (
+                    RichText::new(&label.name).color(on).strong(),
+                    on.gamma_multiply(0.8),
+                )
             } else {
-                RichText::new(&label.name)
+                (RichText::new(&label.name), ui.visuals().weak_text_color())
             };
-            let mut button = egui::Button::new(text)
-                .selected(selected)
-                .corner_radius(10.0);
+            // The key that sets this verdict is on the chip: it changes with the scheme.
+            let key = (i < STATUS_KEYS.len()).then(|| i + 1);
+            let mut button = match key {
+                Some(k) => egui::Button::new((
+                    RichText::new(k.to_string()).monospace().color(key_colour),
+                    name,
+                )),
+                None => egui::Button::new(name),
+            }
+            .selected(selected)
+            .corner_radius(10.0);
             button = if selected {
                 button.fill(colour)
             } else {
                 button.stroke(egui::Stroke::new(1.5, colour))
             };
-            let key = if i < 9 {
-                format!(" (key {})", i + 1)
-            } else {
-                String::new()
+            let hint = match key {
+                Some(k) => format!("{} (key {k})", label.description),
+                None => label.description.clone(),
             };
-            if ui
-                .add(button)
-                .on_hover_text(format!("{}{key}", label.description))
-                .clicked()
-                && !selected
-            {
+            let response = ui.add(button);
+            // Screen readers and tests know the chip by its verdict; the key is its
+            // description.
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label.name)
+            });
+            if let Some(k) = key {
+                ui.ctx().accesskit_node_builder(response.id, |node| {
+                    node.set_description(format!("key {k}"));
+                });
+            }
+            if response.on_hover_text(hint).clicked() && !selected {
                 intents.push(Intent::Edit(Command::SetStatus {
                     claim: claim.id,
                     status: label.id.clone(),

@@ -190,7 +190,7 @@ fn show(
             }
         }
         Prompt::Shortcuts => {
-            if dialogs::shortcuts(ctx) {
+            if dialogs::shortcuts(ctx, cx.session().scheme.labels.len()) {
                 done(Answer::Closed)
             } else {
                 keep(Prompt::Shortcuts)
