@@ -10,6 +10,7 @@ pub mod scheme_mapping;
 pub mod session;
 pub mod source;
 pub mod text;
+pub mod web_address;
 pub mod word_snap;
 
 pub use anchor::{Anchor, AnchorError};
@@ -23,3 +24,4 @@ pub use scheme_library::{
 pub use scheme_mapping::{propose_choices, propose_mapping};
 pub use session::{FORMAT_VERSION, Session};
 pub use source::{Source, SourceDraft, Stance};
+pub use web_address::{AddressProblem, check_web_address};
