@@ -215,3 +215,70 @@ fn each_verdict_chip_shows_its_key_and_the_help_counts_the_schemes_keys() {
     harness.get_by_label("1 – 8");
     assert!(harness.query_by_label("1 – 9").is_none());
 }
+
+#[test]
+fn the_inspector_starts_at_the_top_for_another_claim_and_shows_a_new_source() {
+    let mut harness = kit::start_sized(
+        egui::vec2(1280.0, 640.0),
+        StartOptions {
+            session: Some(claimdesk::sample::sample_session()),
+            ..Default::default()
+        },
+    );
+    harness.get_by_label_contains("Claim #1:").click();
+    harness.run();
+    let top = harness.get_by_label("🗑 Delete").rect().top();
+    // Scroll the inspector down to the note, then pick another claim.
+    harness.get_by_label("Note").scroll_to_me();
+    harness.run();
+    assert!(
+        harness.get_by_label("🗑 Delete").rect().top() < top,
+        "scrolled"
+    );
+    harness.get_by_label_contains("Claim #2:").click();
+    harness.run();
+    assert_eq!(harness.get_by_label("🗑 Delete").rect().top(), top);
+
+    // A new source's form comes into view with the keyboard in its URL field.
+    kit::click(&mut harness, "+ Add source");
+    let urls: Vec<_> = harness.get_all_by_label("URL").collect();
+    let new = urls.last().unwrap();
+    assert!(new.is_focused());
+    assert!(new.rect().bottom() < 640.0, "in view: {:?}", new.rect());
+}
+
+#[test]
+fn status_notices_go_away_on_the_next_edit() {
+    let mut harness = app(claimdesk::sample::sample_session());
+    harness.get_by_label_contains("Claim #2:").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    harness.get_by_label_contains("Deleted claim #2");
+    harness.get_by_label_contains("Claim #3:").click();
+    harness.run();
+    harness.key_press(Key::Num2);
+    harness.run();
+    assert!(harness.query_by_label_contains("Deleted claim").is_none());
+}
+
+#[test]
+fn a_claim_filtered_out_of_the_list_is_deselected() {
+    let mut harness = app(claimdesk::sample::sample_session());
+    harness.get_by_label_contains("Claim #1:").click();
+    harness.run();
+    assert!(harness.state().selected_claim().is_some());
+    kit::type_into(&mut harness, "Filter", "Kyrgyzstan");
+    assert!(harness.query_by_label_contains("Claim #1:").is_none());
+    assert_eq!(harness.state().selected_claim(), None);
+    let before = harness.state().document().session.clone();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Num6);
+    harness.run();
+    assert_eq!(
+        harness.state().document().session,
+        before,
+        "no hidden claim was edited"
+    );
+}
