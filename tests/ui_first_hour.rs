@@ -282,3 +282,48 @@ fn a_claim_filtered_out_of_the_list_is_deselected() {
         "no hidden claim was edited"
     );
 }
+
+#[test]
+fn enter_in_the_save_dialogs_file_name_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entered.ron");
+    let mut harness = app(claimdesk::sample::sample_session());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    kit::type_file_name(&mut harness, &path);
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(path.exists(), "saved");
+    assert!(harness.query_by_label("File name").is_none(), "the dialog closed");
+
+    // Export: the suggested name is taken with Enter alone (the dialog opens in the
+    // session's folder, with the keyboard in the name field).
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("HTML report…").click();
+    harness.run();
+    assert!(harness.get_by_label("File name").is_focused());
+    harness.key_press(Key::Enter);
+    harness.run();
+    let html: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .collect();
+    assert_eq!(html.len(), 1, "exported with the suggested name");
+}
+
+#[test]
+fn the_save_prompt_keeps_not_saved_yet_outside_the_quoted_title() {
+    let mut harness = app(claimdesk::sample::sample_session());
+    harness.get_by_label_contains("Claim #1:").click();
+    harness.run();
+    harness.key_press(Key::Num2);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    let title = &harness.state().document().session.article.title;
+    harness.get_by_label_contains(&format!("“{title}” (not saved yet) has changes"));
+}

@@ -71,7 +71,7 @@ const REQUIRED: [(&[&str], &str); 5] = [
     (&["claimReviewed"], "give the claim a wording"),
     (
         &["author", "name"],
-        "set the organisation name in Preferences (--org-name)",
+        "set the organisation name in Edit › Publisher profile (--org-name)",
     ),
     (&["datePublished"], "set the publication date (--date)"),
     (
@@ -108,7 +108,7 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
     if options.publisher.organisation_url.trim().is_empty() {
         problems.push(general(
             LintRule::NoPublisherUrl,
-            "the publisher has no organisation URL; set it in Preferences (--org-url)",
+            "the publisher has no organisation URL; set it in Edit › Publisher profile (--org-url)",
         ));
     }
     if !options.publisher.organisation_url.trim().is_empty()
@@ -117,7 +117,7 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
         problems.push(general(
             LintRule::InvalidUrl,
             &format!(
-                "the publisher's organisation URL \"{}\": {problem}; fix it in Publisher profile (--org-url)",
+                "the publisher's organisation URL \"{}\": {problem}; fix it in Edit › Publisher profile (--org-url)",
                 options.publisher.organisation_url.trim()
             ),
         ));

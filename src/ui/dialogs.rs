@@ -14,14 +14,15 @@ pub enum UnsavedAnswer {
     Cancel,
 }
 
-/// Asks what to do with unsaved changes. Returns `None` while undecided.
+/// Asks what to do with unsaved changes to `name` (already quoted). Returns `None`
+/// while undecided.
 pub fn unsaved_changes(ctx: &egui::Context, name: &str) -> Option<UnsavedAnswer> {
     let mut answer = None;
     let modal = Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading("Save changes?");
         ui.label(format!(
-            "“{name}” has changes that are not saved. If you don't save, they are lost."
+            "{name} has changes that are not saved. If you don't save, they are lost."
         ));
         ui.add_space(8.0);
         const ANSWERS: [UnsavedAnswer; 3] = [
