@@ -292,3 +292,61 @@ fn schemes_lists_builtin_and_user_schemes_and_names_broken_files() {
         "{err}"
     );
 }
+
+#[test]
+fn edit_refuses_a_source_url_that_is_not_a_web_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture_copy(dir.path());
+    let s = session.to_str().unwrap();
+    let before = std::fs::read(&session).unwrap();
+    for (url, says) in [
+        (
+            "deskcheck.example.org/page",
+            "https://deskcheck.example.org/page",
+        ),
+        ("htp:/not-a-url", "htp:"),
+        ("", "empty"),
+    ] {
+        let out = claimdesk(
+            dir.path(),
+            &["edit", s, "--claim", "1", "--add-source", url],
+        );
+        // An empty value is a usage error (2); a value that is not a web address, 1.
+        let code = if url.is_empty() { 2 } else { 1 };
+        assert_eq!(out.status.code(), Some(code), "{url:?}");
+        let err = stderr(&out);
+        assert!(err.contains("--add-source") && err.contains(says), "{err}");
+        assert_eq!(
+            std::fs::read(&session).unwrap(),
+            before,
+            "{url:?} changed the file"
+        );
+    }
+}
+
+#[test]
+fn strict_fails_on_source_and_publisher_urls_that_are_not_web_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture_copy(dir.path());
+    let s = session.to_str().unwrap();
+    let out = claimdesk(
+        dir.path(),
+        &[
+            "export",
+            s,
+            "--format",
+            "claimreview",
+            "--strict",
+            "--org-url",
+            "deskcheck.example.org",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("invalid-url: the publisher's organisation URL"),
+        "{err}"
+    );
+    // The fixture's hostile "javascript:alert(1)" source is flagged too.
+    assert!(err.contains("javascript:"), "{err}");
+}

@@ -74,6 +74,8 @@ fn pane(
                 };
                 let got = draw(&cx, &mut bench.list, &mut bench.article, ui);
                 bench.intents.extend(got);
+                // As in the app, a request is for one frame.
+                bench.requests.clear();
             },
             bench,
         );
@@ -294,4 +296,116 @@ fn the_article_reports_selection_and_claims_clicked() {
     let range = selected.expect("a selection");
     let text = harness.state().doc.session.article.slice(range).to_owned();
     assert_eq!(text, sentence);
+}
+
+/// The sample session with the first claim's first source at `url`, that claim selected.
+fn inspector_on_source_url(url: &str) -> Harness<'static, Bench> {
+    let mut session = sample();
+    let claim = session
+        .claims
+        .iter_mut()
+        .find(|c| !c.sources.is_empty())
+        .expect("a claim with a source");
+    claim.sources[0].url = url.into();
+    let id = claim.id;
+    let mut bench = Bench::new(session);
+    bench.view.selected = Some(id);
+    pane(bench, |cx, _, _, ui| inspector::ui(cx, ui))
+}
+
+#[test]
+fn the_inspector_says_when_a_source_url_will_not_work_and_adds_https() {
+    let mut harness = inspector_on_source_url("deskcheck.example.org/report");
+    harness.get_by_label_contains("This URL will not work");
+    assert!(harness.query_by_label("Open in browser ↗").is_none());
+    harness.get_by_label("Add https://").click();
+    harness.run();
+    let fixed = harness.state().intents.iter().find_map(|i| match i {
+        Intent::Edit(Command::UpdateSource { source, .. }) => Some(source.url.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        fixed.as_deref(),
+        Some("https://deskcheck.example.org/report")
+    );
+
+    let harness = inspector_on_source_url("htp:/not a url");
+    harness.get_by_label_contains("no spaces");
+    assert!(harness.query_by_label("Add https://").is_none(), "no guess");
+}
+
+#[test]
+fn the_inspector_opens_and_copies_a_source_url() {
+    let mut harness = inspector_on_source_url("https://example.org/report");
+    assert!(
+        harness
+            .query_by_label_contains("This URL will not work")
+            .is_none()
+    );
+    harness.get_by_label("Open in browser ↗").click();
+    harness.run();
+    harness.get_by_label("Copy URL").click();
+    harness.run();
+    assert_eq!(
+        harness.state().intents[..2],
+        [
+            Intent::OpenUrl("https://example.org/report".into()),
+            Intent::Copy {
+                text: "https://example.org/report".into(),
+                what: "the URL of source 1".into()
+            }
+        ]
+    );
+}
+
+#[test]
+fn a_new_source_takes_the_keyboard_and_the_header_has_one_pair_of_quotes() {
+    let mut session = sample();
+    let claim = session
+        .claims
+        .iter_mut()
+        .find(|c| !c.sources.is_empty())
+        .expect("a claim with a source");
+    claim.anchor.exact = "\"If they come, we are ready\"".into();
+    let id = claim.id;
+    let count = claim.sources.len();
+    let mut bench = Bench::new(session);
+    bench.view.selected = Some(id);
+    bench.requests = vec![ViewRequest::RevealNewSource];
+    let harness = pane(bench, |cx, _, _, ui| inspector::ui(cx, ui));
+    harness.get_by_label("\"If they come, we are ready\"");
+    let urls: Vec<_> = harness.get_all_by_label("URL").collect();
+    assert_eq!(urls.len(), count);
+    assert!(
+        urls.last().unwrap().is_focused(),
+        "the new source's URL field"
+    );
+}
+
+#[test]
+fn a_claim_rows_menu_opens_and_copies_its_sources() {
+    let mut harness = pane(Bench::new(sample()), |cx, list, _, ui| list.ui(cx, ui));
+    let (id, url) = {
+        let session = &harness.state().doc.session;
+        let claim = session
+            .claims
+            .iter()
+            .find(|c| !c.sources.is_empty())
+            .unwrap();
+        (claim.id, claim.sources[0].url.clone())
+    };
+    harness
+        .get_by_label_contains(&format!("Claim #{id}:"))
+        .click_secondary();
+    harness.run();
+    harness.get_by_label_contains("Open source 1:").click();
+    harness.run();
+    assert_eq!(harness.state().intents, [Intent::OpenUrl(url.clone())]);
+    harness
+        .get_by_label_contains(&format!("Claim #{id}:"))
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Copy URL of source 1").click();
+    harness.run();
+    assert!(matches!(&harness.state().intents[1], Intent::Copy { text, .. } if *text == url));
 }

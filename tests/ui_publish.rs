@@ -74,6 +74,15 @@ fn switching_the_rating_scheme_maps_verdicts_and_undoes() {
     harness.run();
     harness.get_by_label("PolitiFact Truth-O-Meter").click();
     harness.run();
+    // "Unproven" has no PolitiFact match: the user picks what it becomes.
+    harness.get_by_value("Choose…").click();
+    harness.run();
+    harness
+        .get_all_by_label("Not yet rated")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
     harness.get_by_label("Switch scheme").click();
     harness.run();
     let session = &harness.state().document().session;

@@ -151,6 +151,7 @@ fn commands(args: &EditArgs, session: &Session) -> Result<Vec<Command>, String> 
         });
     }
     if let Some(url) = &args.add_source {
+        crate::model::check_web_address(url).map_err(|e| format!("--add-source {url:?}: {e}"))?;
         let accessed = match &args.accessed {
             Some(d) => crate::export::parse_date(d).map_err(|e| format!("--accessed: {e}"))?,
             None => String::new(),

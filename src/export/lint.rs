@@ -4,7 +4,7 @@
 
 use super::ExportOptions;
 use super::claimreview::to_claimreview;
-use crate::model::{ClaimId, Session};
+use crate::model::{ClaimId, Session, check_web_address};
 use serde_json::Value;
 use std::fmt;
 
@@ -26,6 +26,8 @@ pub enum LintRule {
     NoPublisherUrl,
     /// No claim has been reviewed, so there is nothing to publish.
     NothingToPublish,
+    /// A source URL or the publisher URL is not a usable web address.
+    InvalidUrl,
 }
 
 impl LintRule {
@@ -38,6 +40,7 @@ impl LintRule {
             LintRule::LabelWithoutRating => "label-without-rating",
             LintRule::NoPublisherUrl => "no-publisher-url",
             LintRule::NothingToPublish => "nothing-to-publish",
+            LintRule::InvalidUrl => "invalid-url",
         }
     }
 }
@@ -68,7 +71,7 @@ const REQUIRED: [(&[&str], &str); 5] = [
     (&["claimReviewed"], "give the claim a wording"),
     (
         &["author", "name"],
-        "set the organisation name in Preferences (--org-name)",
+        "set the organisation name in Edit › Publisher profile (--org-name)",
     ),
     (&["datePublished"], "set the publication date (--date)"),
     (
@@ -105,7 +108,18 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
     if options.publisher.organisation_url.trim().is_empty() {
         problems.push(general(
             LintRule::NoPublisherUrl,
-            "the publisher has no organisation URL; set it in Preferences (--org-url)",
+            "the publisher has no organisation URL; set it in Edit › Publisher profile (--org-url)",
+        ));
+    }
+    if !options.publisher.organisation_url.trim().is_empty()
+        && let Err(problem) = check_web_address(&options.publisher.organisation_url)
+    {
+        problems.push(general(
+            LintRule::InvalidUrl,
+            &format!(
+                "the publisher's organisation URL \"{}\": {problem}; fix it in Edit › Publisher profile (--org-url)",
+                options.publisher.organisation_url.trim()
+            ),
         ));
     }
     let reviewed: Vec<_> = session
@@ -145,6 +159,18 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
                 );
             }
         }
+        for (n, source) in claim.sources.iter().enumerate() {
+            if let Err(problem) = check_web_address(&source.url) {
+                add(
+                    LintRule::InvalidUrl,
+                    format!(
+                        "source {} has no usable URL (\"{}\"): {problem}",
+                        n + 1,
+                        source.url.trim()
+                    ),
+                );
+            }
+        }
         let len = claim.text.trim().chars().count();
         if len > MAX_CLAIM_REVIEWED_CHARS {
             add(
@@ -174,5 +200,66 @@ fn lookup<'a>(value: &'a Value, path: &[&str]) -> Option<&'a Value> {
         Value::String(s) if s.trim().is_empty() => None,
         Value::Null => None,
         v => Some(v),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prefs::PublisherProfile;
+
+    fn options(org_url: &str) -> ExportOptions {
+        let mut options = ExportOptions::new(
+            PublisherProfile {
+                organisation_name: "Desk".into(),
+                organisation_url: org_url.into(),
+                reviewer_name: String::new(),
+            },
+            "2026-11-30".into(),
+        );
+        options.review_url = Some("https://desk.example.org/checks".into());
+        options
+    }
+
+    fn invalid_urls(problems: &[LintProblem]) -> Vec<String> {
+        problems
+            .iter()
+            .filter(|p| p.rule == LintRule::InvalidUrl)
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn source_and_publisher_urls_must_be_web_addresses() {
+        let mut session = crate::sample::sample_session();
+        let good = lint_claimreview(&session, &options("https://desk.example.org"));
+        assert!(invalid_urls(&good).is_empty(), "{good:?}");
+
+        let claim = session
+            .claims
+            .iter()
+            .position(|c| session.scheme.is_reviewed(&c.status) && !c.sources.is_empty())
+            .expect("a reviewed claim with a source");
+        let id = session.claims[claim].id;
+        for (source, url) in session.claims[claim]
+            .sources
+            .iter_mut()
+            .zip(["deskcheck.example.org/a", "htp:/not a url"])
+        {
+            source.url = url.into();
+        }
+        let problems = lint_claimreview(&session, &options("deskcheck.example.org"));
+        let found = invalid_urls(&problems);
+        assert!(
+            found[0].starts_with("invalid-url: the publisher's organisation URL")
+                && found[0].contains("https://deskcheck.example.org"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains(&format!("claim #{id}: source 1"))),
+            "{found:?}"
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod scheme_mapping;
 pub mod session;
 pub mod source;
 pub mod text;
+pub mod web_address;
 pub mod word_snap;
 
 pub use anchor::{Anchor, AnchorError};
@@ -20,6 +21,7 @@ pub use scheme::{LabelId, NumericRating, RatingLabel, RatingScheme, SchemeError}
 pub use scheme_library::{
     LibraryScheme, SchemeFileError, SchemeLibrary, SchemeOrigin, builtin_schemes,
 };
-pub use scheme_mapping::propose_mapping;
+pub use scheme_mapping::{propose_choices, propose_mapping};
 pub use session::{FORMAT_VERSION, Session};
 pub use source::{Source, SourceDraft, Stance};
+pub use web_address::{AddressProblem, check_web_address};

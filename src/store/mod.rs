@@ -156,6 +156,15 @@ pub enum Opened {
     Article(Session),
 }
 
+/// Why an article could not be imported, without naming the file a second time
+/// ("Could not open X: could not read X: …" said it twice).
+fn article_reason(error: &ImportError) -> String {
+    match error {
+        ImportError::Read { source, .. } => source.to_string(),
+        other => other.to_string(),
+    }
+}
+
 /// Opening a file failed.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
@@ -163,7 +172,7 @@ pub enum OpenError {
     #[error(transparent)]
     Session(#[from] LoadError),
     /// An article file that could not be imported.
-    #[error("Could not open {}: {source}", path.display())]
+    #[error("Could not open {}: {}", path.display(), article_reason(source))]
     Article {
         /// The file.
         path: PathBuf,
@@ -197,6 +206,23 @@ mod tests {
     use crate::command::{Command, apply};
     use crate::import::import_text;
     use crate::model::{SourceDraft, Stance};
+
+    #[test]
+    fn an_unreadable_article_is_named_once() {
+        let error = OpenError::Article {
+            path: PathBuf::from("/tmp/story.txt"),
+            source: ImportError::Read {
+                path: "/tmp/story.txt".into(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+        };
+        let message = error.to_string();
+        assert_eq!(message.matches("story.txt").count(), 1, "{message}");
+        assert!(
+            message.starts_with("Could not open /tmp/story.txt: "),
+            "{message}"
+        );
+    }
 
     fn sample() -> Session {
         let mut s =

@@ -8,11 +8,11 @@
 use super::intent::Intent;
 use super::pane::PaneContext;
 use super::suggestions::{Marks, SuggestionMark, SuggestionSpan};
-use super::theme;
+use super::theme::{self, LineStyle};
 use super::view_state::{SidePane, ViewRequest};
 use crate::model::{Claim, ClaimId, Session, paragraph_ranges, text::CharIndex};
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, Galley, Rect, ScrollArea, Stroke, TextEdit, Ui, UiBuilder, Vec2};
+use egui::{Color32, Galley, Pos2, Rect, ScrollArea, Shape, Stroke, TextEdit, Ui, UiBuilder, Vec2};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -38,6 +38,8 @@ struct Span {
     kind: SpanKind,
     colour: [u8; 3],
     selected: bool,
+    /// The line its verdict group draws under it (claims), if any.
+    cue: Option<LineStyle>,
 }
 
 /// What a highlighted stretch marks.
@@ -72,10 +74,11 @@ pub struct ArticleView {
     /// paragraph is first laid out, then measured.
     heights: Vec<f32>,
     heights_width: f32,
+    heights_font: f32,
     /// Top of each paragraph plus the total height; recomputed only when a height changes.
     offsets: Vec<f32>,
     offsets_dirty: bool,
-    galleys: HashMap<usize, (u64, Arc<Galley>)>,
+    galleys: HashMap<usize, (u64, Arc<Galley>, Arc<[Underline]>)>,
     /// The paragraph the user last pressed on, whose selection is the article's selection.
     active_paragraph: Option<(usize, egui::Id)>,
 }
@@ -91,7 +94,19 @@ impl ArticleView {
         }
         let marks = cx.suggestions.marks();
         self.prepare(cx.session(), cx.revision(), cx.view.selected, marks);
-        self.header(ui, cx, &mut intents);
+        // The header sits in the text's column and wraps there: a 200-character
+        // headline must not widen the panel and push the text under the side pane.
+        let full_width = ui.available_width();
+        let column = column_width(ui, full_width);
+        let scroll_bar = ui.spacing().scroll.allocated_width();
+        let pad = ((full_width - scroll_bar - column) / 2.0).max(0.0);
+        ui.horizontal(|ui| {
+            ui.add_space(pad);
+            ui.vertical(|ui| {
+                ui.set_width(column);
+                self.header(ui, cx, &mut intents);
+            });
+        });
         ui.separator();
         self.text(ui, cx, marks, &mut intents);
         intents
@@ -154,6 +169,7 @@ impl ArticleView {
                 kind: SpanKind::Claim(c.id),
                 colour: session.scheme.colour_of(&c.status),
                 selected: selected == Some(c.id),
+                cue: theme::verdict_group(&session.scheme, &c.status).line_style(),
             });
         let [r, g, b, _] = theme::SUGGESTION_COLOUR.to_array();
         let suggestions = marks.suggestions.iter().map(|m| Span {
@@ -162,6 +178,7 @@ impl ArticleView {
             kind: SpanKind::Suggestion,
             colour: [r, g, b],
             selected: marks.selected == Some(m.span),
+            cue: None,
         });
         for span in claims.chain(suggestions) {
             let first = self
@@ -197,9 +214,7 @@ impl ArticleView {
         let article = &cx.session().article;
         let read_only = !cx.editable();
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            ui.heading(egui::RichText::new(&article.title).strong());
-        });
+        ui.add(egui::Label::new(egui::RichText::new(&article.title).heading().strong()).wrap());
         ui.horizontal_wrapped(|ui| {
             let origin = article.origin.path.as_deref().unwrap_or("pasted text");
             ui.weak(format!(
@@ -247,16 +262,25 @@ impl ArticleView {
         intents: &mut Vec<Intent>,
     ) {
         let session = cx.session();
-        let full_width = ui.available_width();
-        let width = (full_width - 24.0).clamp(120.0, theme::ARTICLE_MAX_WIDTH);
-        let row_height = ui.fonts_mut(|f| f.row_height(&theme::article_font()));
-        if (width - self.heights_width).abs() > 0.5 {
-            // A new width: estimate every paragraph once; visible ones get measured.
+        let width = column_width(ui, ui.available_width());
+        let font = theme::article_font(ui.style());
+        let row_height = font.size * theme::ARTICLE_LINE_HEIGHT;
+        if (width - self.heights_width).abs() > 0.5 || font.size != self.heights_font {
+            // A new width or text size: estimate every paragraph once; visible ones
+            // get measured.
             self.heights_width = width;
+            self.heights_font = font.size;
             self.heights = self
                 .paragraphs
                 .iter()
-                .map(|p| estimate_height(&session.article.text[p.bytes.clone()], width, row_height))
+                .map(|p| {
+                    estimate_height(
+                        &session.article.text[p.bytes.clone()],
+                        width,
+                        font.size,
+                        row_height,
+                    )
+                })
                 .collect();
             self.offsets_dirty = true;
         }
@@ -336,7 +360,7 @@ impl ArticleView {
         let Some(p) = self.paragraphs.get(i).cloned() else {
             return 0.0;
         };
-        let galley = self.galley(ui, session, i, width);
+        let (galley, _) = self.galley(ui, session, i, width);
         let local = char_idx.saturating_sub(p.chars.start);
         self.offsets[i]
             + galley
@@ -358,7 +382,7 @@ impl ArticleView {
         let Some(p) = self.paragraphs.get(i).cloned() else {
             return;
         };
-        let galley = self.galley(ui, session, i, width);
+        let (galley, underlines) = self.galley(ui, session, i, width);
         let mut text: &str = &session.article.text[p.bytes.clone()];
         let mut layouter = |_ui: &Ui, _text: &dyn egui::TextBuffer, _wrap: f32| galley.clone();
         let output = TextEdit::multiline(&mut text)
@@ -369,6 +393,7 @@ impl ArticleView {
             .desired_rows(1)
             .layouter(&mut layouter)
             .show(ui);
+        paint_underlines(ui.painter(), output.galley_pos, &output.galley, &underlines);
         let height = output.galley.size().y;
         if let Some(h) = self.heights.get_mut(i)
             && (*h - height).abs() > 0.1
@@ -472,42 +497,74 @@ impl ArticleView {
         }
     }
 
-    /// The highlighted layout of paragraph `i`, from the cache when nothing changed.
-    fn galley(&mut self, ui: &Ui, session: &Session, i: usize, width: f32) -> Arc<Galley> {
-        let dark = ui.visuals().dark_mode;
+    /// The highlighted layout of paragraph `i` and the lines to draw under it, from
+    /// the cache when nothing changed.
+    fn galley(
+        &mut self,
+        ui: &Ui,
+        session: &Session,
+        i: usize,
+        width: f32,
+    ) -> (Arc<Galley>, Arc<[Underline]>) {
+        let visuals = ui.visuals();
+        let (dark, page, text_colour) =
+            (visuals.dark_mode, visuals.panel_fill, visuals.text_color());
+        let font = theme::article_font(ui.style());
         let key = {
             let mut h = std::collections::hash_map::DefaultHasher::new();
-            (self.span_hashes.get(i), width.to_bits(), dark).hash(&mut h);
+            (
+                self.span_hashes.get(i),
+                width.to_bits(),
+                dark,
+                font.size.to_bits(),
+            )
+                .hash(&mut h);
+            (page.to_array(), text_colour.to_array()).hash(&mut h);
             h.finish()
         };
-        if let Some((k, g)) = self.galleys.get(&i)
+        if let Some((k, g, u)) = self.galleys.get(&i)
             && *k == key
         {
-            return g.clone();
+            return (g.clone(), u.clone());
         }
         let Some(p) = self.paragraphs.get(i) else {
-            return ui.fonts_mut(|f| f.layout_job(LayoutJob::default()));
+            let empty = ui.fonts_mut(|f| f.layout_job(LayoutJob::default()));
+            return (empty, Arc::from(Vec::new()));
         };
         let text = &session.article.text[p.bytes.clone()];
         let spans = self.spans.get(i).map_or(&[][..], Vec::as_slice);
-        let mut job = highlight_job(text, spans, ui.visuals().text_color(), dark);
+        let (mut job, underlines) = highlight_job(text, spans, font, text_colour, dark, page);
         job.wrap.max_width = width;
         let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let underlines: Arc<[Underline]> = Arc::from(underlines);
         // Keep the cache bounded: paragraphs far off screen are laid out again when needed.
         if self.galleys.len() > 400 {
             self.galleys.clear();
         }
-        self.galleys.insert(i, (key, galley.clone()));
-        galley
+        self.galleys
+            .insert(i, (key, galley.clone(), underlines.clone()));
+        (galley, underlines)
     }
 }
 
-/// Removes the text selection of a paragraph's text field.
+/// How wide the article's column is in a pane `full_width` wide: at most about 75
+/// characters of the article font, for a comfortable line length.
+fn column_width(ui: &Ui, full_width: f32) -> f32 {
+    let size = theme::article_font(ui.style()).size;
+    let widest = theme::ARTICLE_MAX_WIDTH * size / theme::ARTICLE_FONT_SIZE;
+    (full_width - 24.0).clamp(120.0, widest.max(120.0))
+}
+
+/// Removes the text selection of a paragraph's text field, and takes the keyboard
+/// from it: a focused text field without a selection puts its cursor back at the
+/// next key and scrolls that cursor into view, which moved the article when a
+/// verdict key followed New claim.
 fn clear_selection(ctx: &egui::Context, id: egui::Id) {
     if let Some(mut state) = egui::text_edit::TextEditState::load(ctx, id) {
         state.cursor.set_char_range(None);
         state.store(ctx, id);
     }
+    ctx.memory_mut(|m| m.surrender_focus(id));
 }
 
 /// The suggestion covering character `pos`, if any.
@@ -529,8 +586,8 @@ fn innermost_claim_at(session: &Session, pos: usize) -> Option<&Claim> {
         .min_by_key(|c| c.anchor.len())
 }
 
-fn estimate_height(text: &str, width: f32, row_height: f32) -> f32 {
-    let avg_char = super::theme::ARTICLE_FONT_SIZE * 0.5;
+fn estimate_height(text: &str, width: f32, font_size: f32, row_height: f32) -> f32 {
+    let avg_char = font_size * 0.5;
     let per_row = (width / avg_char).max(1.0);
     let rows: f32 = text
         .split('\n')
@@ -539,19 +596,55 @@ fn estimate_height(text: &str, width: f32, row_height: f32) -> f32 {
     rows * row_height
 }
 
-/// Builds the layout of one paragraph: each stretch between claim boundaries gets the
-/// background of the innermost claim covering it; stretches covered by several claims
-/// get an underline in the next claim's colour so overlaps stay visible, and the
-/// selected claim is drawn stronger with a solid underline.
-fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -> LayoutJob {
-    let font = theme::article_font();
+/// A line to draw under characters `start..end` of a paragraph. egui's own text
+/// underline sits at the bottom of the row, which with the article's tall line height
+/// is far below the text, and is clipped away on a paragraph's last row; so the
+/// article draws its lines itself, just under the baseline ([`paint_underlines`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Underline {
+    /// First character (in the paragraph).
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// Colour and width.
+    pub stroke: Stroke,
+    /// Solid, dashed, dotted or wavy.
+    pub style: LineStyle,
+    /// 0: just under the baseline; 1: below that (a second claim on the same words).
+    pub lane: u8,
+}
+
+/// Builds the layout of one paragraph and the lines under it: each stretch between
+/// claim boundaries gets the background of the innermost claim covering it and a line
+/// in the style of its verdict group; stretches covered by several claims get a second
+/// line in the next claim's colour so overlaps stay visible; the selected claim is
+/// drawn stronger, with a thicker line. Suggestions get a thin slate line, no fill.
+fn highlight_job(
+    text: &str,
+    spans: &[Span],
+    font: egui::FontId,
+    text_colour: Color32,
+    dark: bool,
+    page: Color32,
+) -> (LayoutJob, Vec<Underline>) {
     let plain = TextFormat {
-        font_id: font.clone(),
+        line_height: Some(font.size * theme::ARTICLE_LINE_HEIGHT),
+        font_id: font,
         color: text_colour,
-        line_height: Some(theme::ARTICLE_FONT_SIZE * 1.55),
         ..Default::default()
     };
     let mut job = LayoutJob::default();
+    let mut underlines: Vec<Underline> = Vec::new();
+    let mut underline = |u: Underline| match underlines
+        .iter_mut()
+        .rev()
+        .find(|o| o.lane == u.lane && o.end == u.start)
+    {
+        // The same line continuing across a stretch boundary is one line, so its
+        // dashes and waves run on evenly.
+        Some(o) if o.stroke == u.stroke && o.style == u.style => o.end = u.end,
+        _ => underlines.push(u),
+    };
     let byte_of: Vec<usize> = text
         .char_indices()
         .map(|(b, _)| b)
@@ -565,6 +658,7 @@ fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -
     }
     cuts.sort_unstable();
     cuts.dedup();
+    let rgb = |c: [u8; 3]| Color32::from_rgb(c[0], c[1], c[2]);
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if a == b {
@@ -579,32 +673,136 @@ fn highlight_job(text: &str, spans: &[Span], text_colour: Color32, dark: bool) -
             .find(|s| s.kind == SpanKind::Suggestion && s.start <= a && s.end >= b);
         covering.sort_by_key(|s| (!s.selected, s.end - s.start));
         let mut format = plain.clone();
+        let line = |colour: [u8; 3], width: f32, style: LineStyle, lane: u8| Underline {
+            start: a,
+            end: b,
+            stroke: Stroke::new(width, theme::line_colour(rgb(colour), page)),
+            style,
+            lane,
+        };
         if let Some(top) = covering.first() {
-            let colour = Color32::from_rgb(top.colour[0], top.colour[1], top.colour[2]);
-            format.background = theme::highlight_fill(colour, top.selected, dark);
+            format.background = theme::highlight_fill(rgb(top.colour), top.selected, dark);
             format.expand_bg = 1.0;
-            // A second claim on the same words shows as an underline in its colour;
-            // otherwise the selected claim is underlined in its own.
+            if top.selected {
+                underline(line(
+                    top.colour,
+                    2.5,
+                    top.cue.unwrap_or(LineStyle::Solid),
+                    0,
+                ));
+            } else if let Some(style) = top.cue {
+                underline(line(top.colour, 1.5, style, 0));
+            }
+            // A second claim on the same words shows as a line of its own below.
             if let Some(next) = covering.get(1) {
-                format.underline = Stroke::new(
+                underline(line(
+                    next.colour,
                     2.0,
-                    Color32::from_rgb(next.colour[0], next.colour[1], next.colour[2]),
-                );
-            } else if top.selected {
-                format.underline = Stroke::new(2.0, colour);
+                    next.cue.unwrap_or(LineStyle::Solid),
+                    1,
+                ));
             }
         } else if let Some(s) = suggested {
             // Suggestions are outlined from below rather than filled, so they never
             // look like a verdict; the selected one gets a faint tint too.
-            let colour = Color32::from_rgb(s.colour[0], s.colour[1], s.colour[2]);
-            format.underline = Stroke::new(if s.selected { 2.5 } else { 1.5 }, colour);
+            let width = if s.selected { 2.5 } else { 1.5 };
+            underline(line(s.colour, width, LineStyle::Solid, 0));
             if s.selected {
-                format.background = colour.gamma_multiply(0.18);
+                format.background = rgb(s.colour).gamma_multiply(0.18);
             }
         }
         job.append(&text[byte_of[a]..byte_of[b]], 0.0, format);
     }
-    job
+    (job, underlines)
+}
+
+/// Where each underline runs on each row of `galley`, relative to the galley: from
+/// the first to the last non-blank character it covers on that row, just under
+/// that row's baseline. Returns the index into `underlines` with each stretch.
+pub fn underline_segments(galley: &Galley, underlines: &[Underline]) -> Vec<(Pos2, Pos2, usize)> {
+    let size = galley
+        .job
+        .sections
+        .first()
+        .map_or(theme::ARTICLE_FONT_SIZE, |s| s.format.font_id.size);
+    let lanes = [size * 0.16, size * 0.38];
+    let mut segments = Vec::new();
+    let mut row_start = 0;
+    for placed in &galley.rows {
+        let glyphs = &placed.row.glyphs;
+        let row_end = row_start + glyphs.len();
+        for (n, u) in underlines.iter().enumerate() {
+            let from = u.start.max(row_start);
+            let to = u.end.min(row_end);
+            if from >= to {
+                continue;
+            }
+            let covered = &glyphs[from - row_start..to - row_start];
+            let first = covered.iter().position(|g| !g.chr.is_whitespace());
+            let last = covered.iter().rposition(|g| !g.chr.is_whitespace());
+            let (Some(first), Some(last)) = (first, last) else {
+                continue;
+            };
+            let (first, last) = (&covered[first], &covered[last]);
+            let y = placed.pos.y + first.pos.y + lanes[usize::from(u.lane.min(1))];
+            segments.push((
+                egui::pos2(placed.pos.x + first.pos.x, y),
+                egui::pos2(placed.pos.x + last.max_x(), y),
+                n,
+            ));
+        }
+        row_start = row_end + usize::from(placed.ends_with_newline);
+    }
+    segments
+}
+
+/// Draws the underlines of a paragraph laid out as `galley` at `origin`.
+fn paint_underlines(
+    painter: &egui::Painter,
+    origin: Pos2,
+    galley: &Galley,
+    underlines: &[Underline],
+) {
+    if underlines.is_empty() {
+        return;
+    }
+    for (a, b, n) in underline_segments(galley, underlines) {
+        let (a, b) = (a + origin.to_vec2(), b + origin.to_vec2());
+        let Some(u) = underlines.get(n) else {
+            continue;
+        };
+        match u.style {
+            LineStyle::Solid => {
+                painter.line_segment([a, b], u.stroke);
+            }
+            LineStyle::Dashed => {
+                painter.extend(Shape::dashed_line(&[a, b], u.stroke, 5.0, 3.0));
+            }
+            LineStyle::Dotted => {
+                let radius = (u.stroke.width * 0.6).max(0.9);
+                painter.extend(Shape::dotted_line(&[a, b], u.stroke.color, 4.0, radius));
+            }
+            LineStyle::Wavy => {
+                painter.add(Shape::line(wave(a, b), u.stroke));
+            }
+        }
+    }
+}
+
+/// A zigzag from `a` to `b` (on one row), like a spelling checker's line.
+fn wave(a: Pos2, b: Pos2) -> Vec<Pos2> {
+    const HALF_PERIOD: f32 = 3.0;
+    const AMPLITUDE: f32 = 1.5;
+    let mut points = Vec::new();
+    let mut x = a.x;
+    let mut up = true;
+    while x < b.x {
+        points.push(egui::pos2(x, a.y + if up { -AMPLITUDE } else { AMPLITUDE }));
+        up = !up;
+        x += HALF_PERIOD;
+    }
+    points.push(egui::pos2(b.x, a.y));
+    points
 }
 
 #[cfg(test)]
@@ -618,7 +816,31 @@ mod tests {
             kind: SpanKind::Claim(ClaimId(id)),
             colour: [200, 0, 0],
             selected,
+            cue: Some(LineStyle::Wavy),
         }
+    }
+
+    fn job(text: &str, spans: &[Span]) -> (LayoutJob, Vec<Underline>) {
+        highlight_job(
+            text,
+            spans,
+            egui::FontId::proportional(theme::ARTICLE_FONT_SIZE),
+            Color32::BLACK,
+            false,
+            Color32::WHITE,
+        )
+    }
+
+    /// Lays `job` out as the article does, `width` points wide.
+    fn layout(mut job: LayoutJob, width: f32) -> Arc<Galley> {
+        job.wrap.max_width = width;
+        let ctx = egui::Context::default();
+        let mut galley = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            galley = Some(ui.fonts_mut(|f| f.layout_job(job.clone())));
+        });
+        output.textures_delta.clear();
+        galley.expect("laid out")
     }
 
     #[test]
@@ -626,27 +848,85 @@ mod tests {
         let text = "Ünïcode claims — overlap here.";
         let mut second = span(8, 22, 2, true);
         second.colour = [0, 0, 200];
-        let job = highlight_job(
-            text,
-            &[span(0, 14, 1, false), second],
-            Color32::BLACK,
-            false,
-        );
+        let (job, underlines) = job(text, &[span(0, 14, 1, false), second]);
         let rebuilt: String = job
             .sections
             .iter()
             .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
             .collect();
         assert_eq!(rebuilt, text);
-        assert_eq!(
-            job.sections.len(),
-            4,
-            "before, overlap, selected-only, after"
+        // The overlap and the rest of the selected claim share one fill (the
+        // selected claim's); the overlap shows as a second line instead.
+        assert_eq!(job.sections.len(), 3, "first claim, selected claim, after");
+        assert_eq!(job.sections[2].format.background, Color32::TRANSPARENT);
+        // egui draws no underline of its own: the article paints them.
+        assert!(
+            job.sections
+                .iter()
+                .all(|s| s.format.underline == Stroke::NONE)
+        );
+        // The selected claim has a thick line over all of it; the other claim shows
+        // as a second line where they overlap, and as its own wavy line elsewhere.
+        let selected = underlines
+            .iter()
+            .find(|u| u.lane == 0 && u.stroke.width >= 2.5)
+            .expect("the selected claim's line");
+        assert_eq!((selected.start, selected.end), (8, 22));
+        assert!(
+            underlines
+                .iter()
+                .any(|u| u.lane == 1 && (u.start, u.end) == (8, 14))
         );
         assert!(
-            job.sections[1].format.underline.width >= 2.0,
-            "overlap shows the selected claim"
+            underlines
+                .iter()
+                .any(|u| u.lane == 0 && (u.start, u.end) == (0, 8) && u.style == LineStyle::Wavy)
         );
-        assert_eq!(job.sections[3].format.background, Color32::TRANSPARENT);
+    }
+
+    #[test]
+    fn every_row_of_a_multi_line_claim_is_underlined_just_under_its_baseline() {
+        let text = "The base has six thousand soldiers and it is the largest Russian base abroad, according to the ministry, which said so on Tuesday in Moscow.";
+        let len = text.chars().count();
+        let (job, underlines) = job(text, &[span(0, len, 1, true)]);
+        let galley = layout(job, 200.0);
+        assert!(galley.rows.len() >= 4, "wraps onto several rows");
+        let segments = underline_segments(&galley, &underlines);
+        assert_eq!(
+            segments.len(),
+            galley.rows.len(),
+            "one line per row, the last included"
+        );
+        for ((a, b, _), row) in segments.iter().zip(&galley.rows) {
+            let baseline = row.pos.y + row.row.glyphs[0].pos.y;
+            assert!(
+                a.y > baseline && a.y - baseline <= 4.0,
+                "{} points under the baseline",
+                a.y - baseline
+            );
+            assert!(a.y < row.rect().bottom(), "inside its own row");
+            assert!(b.x > a.x);
+        }
+        // The last row's line ends at the full stop, not past the text.
+        let (_, end, _) = segments.last().copied().unwrap_or_default();
+        let last = galley.rows.last().expect("rows");
+        assert!(
+            (end.x - (last.pos.x + last.row.glyphs.last().map_or(0.0, |g| g.max_x()))).abs() < 0.5
+        );
+    }
+
+    #[test]
+    fn lines_skip_the_space_where_a_row_wraps() {
+        let text = "aaaa bbbb cccc dddd eeee ffff gggg hhhh";
+        let (job, underlines) = job(text, &[span(0, text.len(), 1, false)]);
+        let galley = layout(job, 60.0);
+        for ((_, b, _), row) in underline_segments(&galley, &underlines)
+            .iter()
+            .zip(&galley.rows)
+        {
+            let last_letter = row.row.glyphs.iter().rev().find(|g| !g.chr.is_whitespace());
+            let end = row.pos.x + last_letter.map_or(0.0, |g| g.max_x());
+            assert!((b.x - end).abs() < 0.5, "the line stops at the last letter");
+        }
     }
 }

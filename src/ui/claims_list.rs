@@ -4,7 +4,7 @@ use super::intent::Intent;
 use super::pane::PaneContext;
 use super::theme;
 use super::view_state::{ClaimFilter, ViewRequest};
-use crate::model::Session;
+use crate::model::{Session, check_web_address};
 use egui::{Align2, Color32, FontId, RichText, ScrollArea, TextEdit, Ui, Vec2};
 
 /// Height of one row in the list.
@@ -86,13 +86,15 @@ impl ClaimsList {
             for &i in &self.rows[range] {
                 let claim = &session.claims[i];
                 let selected = view.selected == Some(claim.id);
-                if claim_row(ui, session, i, selected).clicked() {
+                let row = claim_row(ui, session, i, selected);
+                if row.clicked() {
                     intents.push(Intent::Select {
                         claim: Some(claim.id),
                         reveal_in_article: true,
                         reveal_in_list: false,
                     });
                 }
+                row.context_menu(|ui| sources_menu(ui, claim, &mut intents));
             }
         });
         intents
@@ -189,6 +191,38 @@ fn filters(ui: &mut Ui, session: &Session, filter: &mut ClaimFilter, focus: bool
     });
 }
 
+/// The row's right-click menu: open or copy each source's URL.
+fn sources_menu(ui: &mut Ui, claim: &crate::model::Claim, intents: &mut Vec<Intent>) {
+    if claim.sources.is_empty() {
+        ui.weak("No sources yet");
+        return;
+    }
+    for (n, source) in claim.sources.iter().enumerate() {
+        let name: String = source.display_name().chars().take(48).collect();
+        match check_web_address(&source.url) {
+            Ok(address) => {
+                let open = ui
+                    .button(format!("Open source {}: {name}", n + 1))
+                    .on_hover_text(address.as_str());
+                if open.clicked() {
+                    intents.push(Intent::OpenUrl(address.to_string()));
+                    ui.close();
+                }
+                if ui.button(format!("Copy URL of source {}", n + 1)).clicked() {
+                    intents.push(Intent::Copy {
+                        text: source.url.trim().to_owned(),
+                        what: format!("the URL of source {}", n + 1),
+                    });
+                    ui.close();
+                }
+            }
+            Err(problem) => {
+                ui.weak(format!("Source {}: {problem}", n + 1));
+            }
+        }
+    }
+}
+
 /// One painted row: verdict chip, id, source count and the claim's wording.
 fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> egui::Response {
     let claim = &session.claims[index];
@@ -242,5 +276,10 @@ fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> eg
     job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width() - 16.0);
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     painter.galley(text_pos, galley, visuals.text_color());
-    response.on_hover_text(RichText::new(&claim.text))
+    response.on_hover_ui(|ui| {
+        ui.label(RichText::new(&claim.text));
+        if !claim.sources.is_empty() {
+            ui.weak("Right-click to open or copy its sources");
+        }
+    })
 }

@@ -14,14 +14,15 @@ pub enum UnsavedAnswer {
     Cancel,
 }
 
-/// Asks what to do with unsaved changes. Returns `None` while undecided.
+/// Asks what to do with unsaved changes to `name` (already quoted). Returns `None`
+/// while undecided.
 pub fn unsaved_changes(ctx: &egui::Context, name: &str) -> Option<UnsavedAnswer> {
     let mut answer = None;
     let modal = Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading("Save changes?");
         ui.label(format!(
-            "“{name}” has changes that are not saved. If you don't save, they are lost."
+            "{name} has changes that are not saved. If you don't save, they are lost."
         ));
         ui.add_space(8.0);
         const ANSWERS: [UnsavedAnswer; 3] = [
@@ -98,8 +99,9 @@ pub fn recovery(ctx: &egui::Context, description: &str) -> Option<RecoveryAnswer
     answer
 }
 
-/// Lists every shortcut; returns true when closed.
-pub fn shortcuts(ctx: &egui::Context) -> bool {
+/// Lists every shortcut; `verdict_keys` is how many verdicts the session's scheme
+/// has keys for. Returns true when closed.
+pub fn shortcuts(ctx: &egui::Context, verdict_keys: usize) -> bool {
     let mut done = false;
     let modal = Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
         ui.heading("Keyboard shortcuts");
@@ -114,9 +116,17 @@ pub fn shortcuts(ctx: &egui::Context) -> bool {
                         ui.end_row();
                     }
                 }
-                ui.label(RichText::new(format!("1 – {}", STATUS_KEYS.len())).monospace());
-                ui.label("Set the selected claim's verdict");
-                ui.end_row();
+                if verdict_keys > 0 {
+                    let keys = verdict_keys.min(STATUS_KEYS.len());
+                    let keys = if keys == 1 {
+                        "1".to_owned()
+                    } else {
+                        format!("1 – {keys}")
+                    };
+                    ui.label(RichText::new(keys).monospace());
+                    ui.label("Set the selected claim's verdict (the number on its chip)");
+                    ui.end_row();
+                }
                 ui.label(RichText::new("j / k").monospace());
                 ui.label("Next / previous claim (when not typing)");
                 ui.end_row();

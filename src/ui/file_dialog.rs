@@ -85,6 +85,8 @@ pub struct FileDialog {
     error: Option<String>,
     /// A chosen file that already exists, waiting for "Replace it?".
     replace: Option<PathBuf>,
+    /// Put the keyboard in the file name field on the next frame.
+    focus_name: bool,
 }
 
 impl FileDialog {
@@ -98,6 +100,11 @@ impl FileDialog {
             entries: Vec::new(),
             error: None,
             replace: None,
+            // Saving and exporting start in the name: type, or press Enter to take it.
+            focus_name: matches!(
+                purpose,
+                FileDialogPurpose::SaveSession | FileDialogPurpose::Export(_)
+            ),
         };
         dialog.refresh();
         dialog
@@ -180,6 +187,8 @@ impl FileDialog {
     /// Draws the dialog; call every frame while it is open.
     pub fn show(&mut self, ctx: &egui::Context) -> FileDialogResult {
         let mut result = FileDialogResult::Pending;
+        // Enter in the folder field goes to that folder; anywhere else it confirms.
+        let mut folder_entered = false;
         let modal = egui::Modal::new(egui::Id::unique("file-dialog")).show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading(self.purpose.title());
@@ -198,7 +207,9 @@ impl FileDialog {
                     .labelled_by(label.id);
                 if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                     self.enter(PathBuf::from(self.dir_text.trim()));
+                    folder_entered = true;
                 }
+                folder_entered |= response.has_focus();
             });
             if let Some(err) = &self.error {
                 ui.colored_label(ui.visuals().error_fg_color, err);
@@ -212,13 +223,18 @@ impl FileDialog {
                         let mut go = None;
                         let mut chosen = None;
                         for entry in &self.entries {
-                            let text = if entry.is_dir {
-                                format!("📁 {}", entry.name)
-                            } else {
-                                format!("📄 {}", entry.name)
-                            };
                             let selected = !entry.is_dir && self.file_name == entry.name;
-                            let response = ui.selectable_label(selected, text);
+                            let response = ui
+                                .horizontal(|ui| {
+                                    entry_icon(ui, entry.is_dir);
+                                    let text = if entry.is_dir {
+                                        RichText::new(format!("{}/", entry.name)).strong()
+                                    } else {
+                                        RichText::new(&entry.name)
+                                    };
+                                    ui.selectable_label(selected, text)
+                                })
+                                .inner;
                             if response.clicked() {
                                 if entry.is_dir {
                                     go = Some(self.dir.join(&entry.name));
@@ -250,14 +266,11 @@ impl FileDialog {
                 let response = ui
                     .add(TextEdit::singleline(&mut self.file_name).desired_width(300.0))
                     .labelled_by(label.id);
+                if std::mem::take(&mut self.focus_name) {
+                    response.request_focus();
+                }
                 if response.changed() {
                     self.replace = None;
-                }
-                if response.lost_focus()
-                    && ui.input(|i| i.key_pressed(Key::Enter))
-                    && let Some(path) = self.chosen()
-                {
-                    result = self.pick(path);
                 }
                 ui.weak(format!(".{}", self.purpose.extensions().join(" .")));
             });
@@ -283,7 +296,10 @@ impl FileDialog {
                     self.chosen().is_some(),
                     egui::Button::new(RichText::new(self.purpose.confirm_label()).strong()),
                 );
-                if confirm.clicked()
+                let enter = !folder_entered
+                    && self.chosen().is_some()
+                    && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter));
+                if (confirm.clicked() || enter)
                     && let Some(path) = self.chosen()
                 {
                     if path.is_dir() {
@@ -302,6 +318,28 @@ impl FileDialog {
             result = FileDialogResult::Cancelled;
         }
         result
+    }
+}
+
+/// A small painted folder or page: emoji icons showed as unreadable glyphs.
+fn entry_icon(ui: &mut egui::Ui, is_dir: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    let colour = ui.visuals().weak_text_color();
+    let stroke = egui::Stroke::new(1.2, colour);
+    let painter = ui.painter();
+    if is_dir {
+        let body = egui::Rect::from_min_max(rect.min + egui::vec2(0.5, 3.5), rect.max - egui::vec2(0.5, 1.5));
+        let tab = egui::Rect::from_min_size(rect.min + egui::vec2(0.5, 1.5), egui::vec2(6.0, 3.0));
+        painter.rect_filled(tab, 1.0, colour);
+        painter.rect_filled(body, 1.5, colour.gamma_multiply(0.35));
+        painter.rect_stroke(body, 1.5, stroke, egui::StrokeKind::Inside);
+    } else {
+        let page = egui::Rect::from_min_max(rect.min + egui::vec2(2.5, 0.5), rect.max - egui::vec2(2.5, 0.5));
+        painter.rect_stroke(page, 1.0, stroke, egui::StrokeKind::Inside);
+        for k in 0..3 {
+            let y = page.top() + 4.0 + 2.8 * k as f32;
+            painter.line_segment([egui::pos2(page.left() + 2.0, y), egui::pos2(page.right() - 2.0, y)], egui::Stroke::new(1.0, colour));
+        }
     }
 }
 

@@ -3,12 +3,13 @@
 //! Fields edit a copy of the claim; any change becomes a [`Command`], so every edit
 //! is undoable and goes through the one place that applies changes.
 
-use super::actions::Action;
+use super::actions::{Action, STATUS_KEYS};
 use super::intent::Intent;
 use super::pane::PaneContext;
 use super::theme;
+use super::view_state::ViewRequest;
 use crate::command::Command;
-use crate::model::{Claim, Session, SourceDraft, Stance};
+use crate::model::{AddressProblem, Claim, Session, SourceDraft, Stance, check_web_address};
 use egui::{RichText, ScrollArea, TextEdit, Ui};
 use std::ops::Range;
 use strum::IntoEnumIterator as _;
@@ -26,116 +27,138 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
         return intents;
     };
     let selection = cx.view.text_selection.clone();
+    let reveal_new_source = cx.requested(&ViewRequest::RevealNewSource);
     let intents_ref = &mut intents;
-    ScrollArea::vertical()
+    let mut area = ScrollArea::vertical()
         .id_salt("inspector")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading(format!("Claim #{}", claim.id));
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let del = Action::DeleteClaim;
-                    if ui
-                        .button("🗑 Delete")
-                        .on_hover_text(del.hint(ui.ctx()))
-                        .clicked()
-                    {
-                        intents_ref.push(Intent::Run(del));
-                    }
-                });
+        .auto_shrink(false);
+    if cx.requested(&ViewRequest::InspectorToTop) {
+        // Another claim: start at its header (and its Delete button), not where the
+        // last one was scrolled to.
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(format!("Claim #{}", claim.id));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let del = Action::DeleteClaim;
+                if ui
+                    .button("🗑 Delete")
+                    .on_hover_text(del.hint(ui.ctx()))
+                    .clicked()
+                {
+                    intents_ref.push(Intent::Run(del));
+                }
             });
-            if claim.needs_review {
-                needs_review(ui, claim, selection, intents_ref);
-                ui.weak("Its text before the article changed:");
-            }
-            ui.label(RichText::new(format!("“{}”", claim.anchor.exact)).italics())
-                .on_hover_text(format!(
-                    "Quoted from the article, characters {}–{}",
-                    claim.anchor.start, claim.anchor.end
-                ));
-            ui.add_space(6.0);
-
-            status_picker(ui, session, claim, intents_ref);
-            ui.add_space(6.0);
-
-            text_field(
-                ui,
-                "Claim wording",
-                &claim.text,
-                true,
-                ("wording", claim.id),
-                |text| Command::SetText {
-                    claim: claim.id,
-                    text,
-                },
-                intents_ref,
-            );
-            text_field(
-                ui,
-                "Claimant",
-                &claim.claimant,
-                false,
-                ("claimant", claim.id),
-                |claimant| Command::SetClaimant {
-                    claim: claim.id,
-                    claimant,
-                },
-                intents_ref,
-            );
-            if let Some(a) = &claim.attribution {
-                ui.weak(format!("Detected: “{}” ({})", a.claimant, a.cue));
-            }
-            ui.add_space(6.0);
-            sources(ui, claim, intents_ref);
-            ui.add_space(6.0);
-            text_field(
-                ui,
-                "Note",
-                &claim.note,
-                true,
-                ("note", claim.id),
-                |note| Command::SetNote {
-                    claim: claim.id,
-                    note,
-                },
-                intents_ref,
-            );
         });
+        if claim.needs_review {
+            needs_review(ui, claim, selection, intents_ref);
+            ui.weak("Its text before the article changed:");
+        }
+        ui.label(RichText::new(quoted(&claim.anchor.exact)).italics())
+            .on_hover_text(format!(
+                "Quoted from the article, characters {}–{}",
+                claim.anchor.start, claim.anchor.end
+            ));
+        ui.add_space(6.0);
+
+        status_picker(ui, session, claim, intents_ref);
+        ui.add_space(6.0);
+
+        text_field(
+            ui,
+            "Claim wording",
+            &claim.text,
+            true,
+            ("wording", claim.id),
+            |text| Command::SetText {
+                claim: claim.id,
+                text,
+            },
+            intents_ref,
+        );
+        text_field(
+            ui,
+            "Claimant",
+            &claim.claimant,
+            false,
+            ("claimant", claim.id),
+            |claimant| Command::SetClaimant {
+                claim: claim.id,
+                claimant,
+            },
+            intents_ref,
+        );
+        if let Some(a) = &claim.attribution {
+            ui.weak(format!("Detected: “{}” ({})", a.claimant, a.cue));
+        }
+        ui.add_space(6.0);
+        sources(ui, claim, reveal_new_source, intents_ref);
+        ui.add_space(6.0);
+        text_field(
+            ui,
+            "Note",
+            &claim.note,
+            true,
+            ("note", claim.id),
+            |note| Command::SetNote {
+                claim: claim.id,
+                note,
+            },
+            intents_ref,
+        );
+    });
     intents
 }
 
 fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Vec<Intent>) {
-    ui.label(RichText::new("Verdict").strong());
+    ui.label(RichText::new("Verdict").strong())
+        .on_hover_text("Click a verdict, or press its key (the number on its chip)");
     ui.horizontal_wrapped(|ui| {
         for (i, label) in session.scheme.labels.iter().enumerate() {
             let colour = theme::status_colour(&session.scheme, &label.id);
             let selected = claim.status == label.id;
-            let text = if selected {
-                RichText::new(&label.name)
-                    .color(theme::text_on(colour))
-                    .strong()
+            let (name, key_colour) = if selected {
+                let on = theme::text_on(colour);
+                (
+                    RichText::new(&label.name).color(on).strong(),
+                    on.gamma_multiply(0.8),
+                )
             } else {
-                RichText::new(&label.name)
+                (RichText::new(&label.name), ui.visuals().weak_text_color())
             };
-            let mut button = egui::Button::new(text)
-                .selected(selected)
-                .corner_radius(10.0);
+            // The key that sets this verdict is on the chip: it changes with the scheme.
+            let key = (i < STATUS_KEYS.len()).then(|| i + 1);
+            let mut button = match key {
+                Some(k) => egui::Button::new((
+                    RichText::new(k.to_string()).monospace().color(key_colour),
+                    name,
+                )),
+                None => egui::Button::new(name),
+            }
+            .selected(selected)
+            .corner_radius(10.0);
             button = if selected {
                 button.fill(colour)
             } else {
                 button.stroke(egui::Stroke::new(1.5, colour))
             };
-            let key = if i < 9 {
-                format!(" (key {})", i + 1)
-            } else {
-                String::new()
+            let hint = match key {
+                Some(k) => format!("{} (key {k})", label.description),
+                None => label.description.clone(),
             };
-            if ui
-                .add(button)
-                .on_hover_text(format!("{}{key}", label.description))
-                .clicked()
-                && !selected
-            {
+            let response = ui.add(button);
+            // Screen readers and tests know the chip by its verdict; the key is its
+            // description.
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label.name)
+            });
+            if let Some(k) = key {
+                ui.ctx().accesskit_node_builder(response.id, |node| {
+                    node.set_description(format!("key {k}"));
+                });
+            }
+            if response.on_hover_text(hint).clicked() && !selected {
                 intents.push(Intent::Edit(Command::SetStatus {
                     claim: claim.id,
                     status: label.id.clone(),
@@ -173,7 +196,19 @@ fn text_field(
     }
 }
 
-fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) {
+/// The claim's text in quotation marks, unless it already starts or ends with one
+/// (a quote from the article often does: `"If…"` showed as `“"If…"”`).
+fn quoted(text: &str) -> String {
+    const QUOTES: [char; 8] = ['"', '“', '”', '„', '«', '»', '‘', '’'];
+    let text = text.trim();
+    if text.starts_with(QUOTES) || text.ends_with(QUOTES) {
+        text.to_owned()
+    } else {
+        format!("“{text}”")
+    }
+}
+
+fn sources(ui: &mut Ui, claim: &Claim, reveal_new: bool, intents: &mut Vec<Intent>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Sources ({})", claim.sources.len())).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -195,8 +230,9 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) {
     if claim.sources.is_empty() {
         ui.weak("No sources yet.");
     }
+    let last = claim.sources.len().saturating_sub(1);
     for (n, source) in claim.sources.iter().enumerate() {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        let frame = egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let mut edited = source.clone();
             ui.horizontal(|ui| {
@@ -222,7 +258,11 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) {
                 .num_columns(2)
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
-                    grid_field(ui, "URL", &mut edited.url, false, ("url", id), "https://…");
+                    let url =
+                        grid_field(ui, "URL", &mut edited.url, false, ("url", id), "https://…");
+                    if reveal_new && n == last {
+                        url.request_focus();
+                    }
                     grid_field(
                         ui,
                         "Title or publisher",
@@ -248,6 +288,7 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) {
                         "YYYY-MM-DD",
                     );
                 });
+            url_line(ui, n, &mut edited.url, intents);
             if edited != *source {
                 intents.push(Intent::Edit(Command::UpdateSource {
                     claim: claim.id,
@@ -255,7 +296,56 @@ fn sources(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) {
                 }));
             }
         });
+        if reveal_new && n == last {
+            ui.scroll_to_rect(frame.response.rect, Some(egui::Align::Center));
+        }
     }
+}
+
+/// Under a source's fields: what is wrong with its URL (with a one-click fix when
+/// only the https:// is missing), or buttons to open and copy it.
+fn url_line(ui: &mut Ui, n: usize, url: &mut String, intents: &mut Vec<Intent>) {
+    ui.horizontal_wrapped(|ui| match check_web_address(url) {
+        Ok(address) => {
+            let address = address.to_string();
+            if ui
+                .small_button("Open in browser ↗")
+                .on_hover_text(format!("Open {address}"))
+                .clicked()
+            {
+                intents.push(Intent::OpenUrl(address.clone()));
+            }
+            if ui
+                .small_button("Copy URL")
+                .on_hover_text("Copy the address to the clipboard")
+                .clicked()
+            {
+                intents.push(Intent::Copy {
+                    text: url.trim().to_owned(),
+                    what: format!("the URL of source {}", n + 1),
+                });
+            }
+        }
+        Err(AddressProblem::Empty) => {
+            ui.weak("Paste the address of the page the evidence is on.");
+        }
+        Err(problem) => {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("⚠ This URL will not work: {problem}."),
+            );
+            if let Some(fixed) = problem.fixed() {
+                let fixed = fixed.to_owned();
+                if ui
+                    .small_button("Add https://")
+                    .on_hover_text(format!("Change it to {fixed}"))
+                    .clicked()
+                {
+                    *url = fixed;
+                }
+            }
+        }
+    });
 }
 
 fn grid_field(
@@ -265,20 +355,22 @@ fn grid_field(
     multiline: bool,
     id: impl std::hash::Hash + std::fmt::Debug,
     hint: &str,
-) {
+) -> egui::Response {
     let l = ui.label(label);
     let edit = if multiline {
         TextEdit::multiline(value).desired_rows(2)
     } else {
         TextEdit::singleline(value)
     };
-    ui.add(
-        edit.id_salt(id)
-            .hint_text(hint)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(l.id);
+    let response = ui
+        .add(
+            edit.id_salt(id)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
     ui.end_row();
+    response
 }
 
 /// A claim that lost its place when the article changed: say so, and re-attach it

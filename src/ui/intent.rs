@@ -51,4 +51,13 @@ pub enum Intent {
     SuggestAgain,
     /// The user answered a prompt.
     Answer(Answer),
+    /// Open this web address in the browser.
+    OpenUrl(String),
+    /// Put this text on the clipboard; `what` names it in the status bar ("the URL").
+    Copy {
+        /// The text.
+        text: String,
+        /// What it is, for the notice.
+        what: String,
+    },
 }

@@ -3,7 +3,7 @@
 
 use crate::command::Command;
 use crate::model::scheme_library::SchemeLibrary;
-use crate::model::scheme_mapping::propose_mapping;
+use crate::model::scheme_mapping::propose_choices;
 use crate::model::{LabelId, RatingScheme, Session};
 use crate::prefs::PublisherProfile;
 use egui::{Modal, RichText, TextEdit};
@@ -76,7 +76,9 @@ pub fn publisher_dialog(
 pub struct SchemeDialog {
     library: SchemeLibrary,
     chosen: usize,
-    mapping: Vec<(LabelId, LabelId)>,
+    /// For each label of the session's scheme, what it becomes; `None` until the
+    /// user picks one (no label could be proposed).
+    mapping: Vec<(LabelId, Option<LabelId>)>,
 }
 
 impl SchemeDialog {
@@ -103,7 +105,7 @@ impl SchemeDialog {
     fn remap(&mut self, session: &Session) {
         self.mapping = self
             .target()
-            .map(|to| propose_mapping(&session.scheme, to))
+            .map(|to| propose_choices(&session.scheme, to))
             .unwrap_or_default();
     }
 
@@ -146,31 +148,60 @@ impl SchemeDialog {
                             continue;
                         }
                         let old_name = session.scheme.name_of(from).to_owned();
-                        ui.label(&old_name);
+                        let old_label = ui.label(&old_name);
                         ui.weak("becomes");
+                        let chosen = to.as_ref().map_or("Choose…", |to| target.name_of(to)).to_owned();
                         egui::ComboBox::from_id_salt(("map", from.clone()))
-                            .selected_text(target.name_of(to).to_owned())
+                            .selected_text(chosen)
                             .show_ui(ui, |ui| {
                                 for label in &target.labels {
-                                    ui.selectable_value(to, label.id.clone(), &label.name);
+                                    ui.selectable_value(to, Some(label.id.clone()), &label.name);
                                 }
                             })
                             .response
+                            .labelled_by(old_label.id)
                             .on_hover_text(format!("The new verdict for claims now marked {old_name}"));
                         ui.end_row();
                     }
                 });
+                let open: Vec<&str> = self
+                    .mapping
+                    .iter()
+                    .filter(|(from, to)| to.is_none() && in_use.contains(&from.as_str()))
+                    .map(|(from, _)| session.scheme.name_of(from))
+                    .collect();
+                if !open.is_empty() {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!(
+                            "No match in this scheme for: {}. Choose what each becomes.",
+                            open.join(", ")
+                        ),
+                    );
+                }
                 if in_use.is_empty() {
                     ui.weak("No claims yet, so nothing needs mapping.");
                 }
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let switch = ui.add_enabled(self.target().is_some(), egui::Button::new(RichText::new("Switch scheme").strong()));
+                let complete = self
+                    .mapping
+                    .iter()
+                    .all(|(from, to)| to.is_some() || !in_use.contains(&from.as_str()));
+                let switch = ui
+                    .add_enabled(self.target().is_some() && complete, egui::Button::new(RichText::new("Switch scheme").strong()))
+                    .on_disabled_hover_text("Choose a new verdict for every one in use first");
                 if switch.clicked()
                     && let Some(scheme) = self.target().cloned()
                 {
-                    outcome = Outcome::Done(Command::SwitchScheme { scheme, mapping: self.mapping.clone() });
+                    // Labels no claim uses need no choice; they go to "not yet reviewed".
+                    let mapping = self
+                        .mapping
+                        .iter()
+                        .map(|(from, to)| (from.clone(), to.clone().unwrap_or_else(|| scheme.unreviewed.clone())))
+                        .collect();
+                    outcome = Outcome::Done(Command::SwitchScheme { scheme, mapping });
                 }
                 if ui.button("Cancel").clicked() {
                     outcome = Outcome::Cancelled;

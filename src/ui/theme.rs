@@ -30,13 +30,141 @@ pub fn highlight_fill(colour: Color32, selected: bool, dark: bool) -> Color32 {
     colour.gamma_multiply(alpha)
 }
 
-/// Black or white, whichever reads better on `bg`.
+/// Near-black or white, whichever contrasts more with `bg` (WCAG contrast ratio).
 pub fn text_on(bg: Color32) -> Color32 {
-    let luma = 0.299 * f32::from(bg.r()) + 0.587 * f32::from(bg.g()) + 0.114 * f32::from(bg.b());
-    if luma > 150.0 {
-        Color32::from_gray(20)
+    let dark = Color32::from_gray(20);
+    if contrast_ratio(dark, bg) >= contrast_ratio(Color32::WHITE, bg) {
+        dark
     } else {
         Color32::WHITE
+    }
+}
+
+/// WCAG 2 relative luminance of an opaque colour (0 black … 1 white).
+pub fn relative_luminance(colour: Color32) -> f32 {
+    let channel = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
+}
+
+/// WCAG 2 contrast ratio between two opaque colours (1 … 21). Text needs 4.5, lines
+/// and other marks that carry meaning 3.
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (relative_luminance(a), relative_luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// What a translucent `fill` looks like painted over the opaque `page`.
+pub fn blend(fill: Color32, page: Color32) -> Color32 {
+    // Color32 is premultiplied: the result is fill + page × (1 − alpha).
+    let keep = 1.0 - f32::from(fill.a()) / 255.0;
+    let mix = |f: u8, p: u8| (f32::from(f) + f32::from(p) * keep).round().min(255.0) as u8;
+    Color32::from_rgb(
+        mix(fill.r(), page.r()),
+        mix(fill.g(), page.g()),
+        mix(fill.b(), page.b()),
+    )
+}
+
+/// The verdict colour darkened (on a light page) or lightened (on a dark one) until a
+/// line in it stands out from `page` by at least 3:1, the contrast WCAG asks of marks
+/// that carry meaning. Yellow underlines on white would otherwise all but vanish.
+pub fn line_colour(colour: Color32, page: Color32) -> Color32 {
+    let toward = if relative_luminance(page) > 0.4 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    };
+    let mut t = 0.0;
+    loop {
+        let c = colour.lerp_to_gamma(toward, t);
+        if contrast_ratio(c, page) >= 3.0 || t >= 1.0 {
+            return c;
+        }
+        t += 0.05;
+    }
+}
+
+/// Verdicts grouped by what they say, so a highlight can be told apart by more than
+/// its colour: each group draws its own line style under the claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum VerdictGroup {
+    /// Not reviewed yet: no line.
+    Unreviewed,
+    /// Rated near the top of the scheme's scale (true, mostly true): a solid line.
+    Holds,
+    /// Rated mid-scale (half true, missing context): a dashed line.
+    Mixed,
+    /// Rated at the bottom of the scale (false, mostly false): a wavy line.
+    Fails,
+    /// Reviewed, but the label has no rating (unproven, satire): a dotted line.
+    Unrated,
+}
+
+/// How a line under the text is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LineStyle {
+    /// One unbroken line.
+    Solid,
+    /// Short dashes.
+    Dashed,
+    /// Dots.
+    Dotted,
+    /// A zigzag, like a spelling checker's.
+    Wavy,
+}
+
+impl VerdictGroup {
+    /// The line drawn under claims of this group, if any.
+    pub fn line_style(self) -> Option<LineStyle> {
+        match self {
+            VerdictGroup::Unreviewed => None,
+            VerdictGroup::Holds => Some(LineStyle::Solid),
+            VerdictGroup::Mixed => Some(LineStyle::Dashed),
+            VerdictGroup::Fails => Some(LineStyle::Wavy),
+            VerdictGroup::Unrated => Some(LineStyle::Dotted),
+        }
+    }
+
+    /// How the line is described in tooltips and to screen readers.
+    pub fn describe(self) -> &'static str {
+        match self {
+            VerdictGroup::Unreviewed => "not reviewed, no underline",
+            VerdictGroup::Holds => "holds up, solid underline",
+            VerdictGroup::Mixed => "mixed, dashed underline",
+            VerdictGroup::Fails => "does not hold up, wavy underline",
+            VerdictGroup::Unrated => "no rating, dotted underline",
+        }
+    }
+}
+
+/// Which group the verdict `status` of `scheme` belongs to, by its place on the
+/// scheme's rating scale.
+pub fn verdict_group(scheme: &RatingScheme, status: &str) -> VerdictGroup {
+    if !scheme.is_reviewed(status) {
+        return VerdictGroup::Unreviewed;
+    }
+    let Some(rating) = scheme.label(status).and_then(|l| l.rating) else {
+        return VerdictGroup::Unrated;
+    };
+    let span = f64::from(rating.best) - f64::from(rating.worst);
+    if span == 0.0 {
+        return VerdictGroup::Unrated;
+    }
+    let position = (f64::from(rating.value) - f64::from(rating.worst)) / span;
+    // PolitiFact's "Half true" sits at 0.6 and its "Mostly false" at 0.4.
+    if position > 0.62 {
+        VerdictGroup::Holds
+    } else if position > 0.4 + 1e-9 {
+        VerdictGroup::Mixed
+    } else {
+        VerdictGroup::Fails
     }
 }
 
@@ -98,9 +226,29 @@ pub fn paint_row(
         .rect(rect, 6.0, fill, stroke, egui::StrokeKind::Inside);
 }
 
-/// Font for the article body.
-pub fn article_font() -> FontId {
-    FontId::proportional(ARTICLE_FONT_SIZE)
+/// Row height of the article text, in multiples of its size.
+pub const ARTICLE_LINE_HEIGHT: f32 = 1.55;
+
+/// The style name of the article body text; its size is the user's preference.
+const ARTICLE_STYLE: &str = "article";
+
+/// Font for the article body, at the size chosen in the preferences.
+pub fn article_font(style: &egui::Style) -> FontId {
+    style
+        .text_styles
+        .get(&egui::TextStyle::Name(ARTICLE_STYLE.into()))
+        .cloned()
+        .unwrap_or_else(|| FontId::proportional(ARTICLE_FONT_SIZE))
+}
+
+/// Sets the article's text size (points).
+pub fn set_article_size(ctx: &egui::Context, size: f32) {
+    ctx.all_styles_mut(|style| {
+        style.text_styles.insert(
+            egui::TextStyle::Name(ARTICLE_STYLE.into()),
+            FontId::proportional(size),
+        );
+    });
 }
 
 /// Applies Claimdesk's look: roomier spacing and a light theme suited to reading.

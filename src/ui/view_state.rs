@@ -37,6 +37,11 @@ pub enum ViewRequest {
     ClearTextSelection,
     /// Scroll the article to this offset (restoring where the user left off).
     ScrollArticleTo(f32),
+    /// Show the top of the inspector (another claim was selected).
+    InspectorToTop,
+    /// Scroll the inspector to the claim's last source and put the keyboard in its
+    /// URL field (a source was just added).
+    RevealNewSource,
 }
 
 impl ViewState {

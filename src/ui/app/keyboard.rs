@@ -18,6 +18,11 @@ pub fn shortcuts(ctx: &egui::Context, typing: bool) -> Vec<Intent> {
             }
         }
         if !typing {
+            // No field takes typed text now (the read-only article may have the
+            // keyboard): a digit's text would only move the article's cursor.
+            input
+                .events
+                .retain(|event| !matches!(event, egui::Event::Text(_)));
             if input.consume_key(egui::Modifiers::NONE, NEXT_KEY) {
                 intents.push(Intent::Run(Action::NextClaim));
             }

@@ -129,6 +129,15 @@ pub fn modal_ui(
     answer.map(Intent::Answer).into_iter().collect()
 }
 
+/// The work "Save changes?" asks about: the file's name in quotes, or the article's
+/// title in quotes followed by "(not saved yet)" (not inside the quotes).
+fn unsaved_name(cx: &PaneContext<'_>) -> String {
+    match cx.doc.path() {
+        Some(_) => format!("“{}”", cx.doc.display_name()),
+        None => format!("“{}” (not saved yet)", cx.session().article.title),
+    }
+}
+
 /// Draws one prompt: either it is still open, or it gave an answer.
 fn show(
     ctx: &egui::Context,
@@ -147,7 +156,7 @@ fn show(
                 then,
             }),
         },
-        Prompt::Unsaved(then) => match dialogs::unsaved_changes(ctx, &cx.doc.display_name()) {
+        Prompt::Unsaved(then) => match dialogs::unsaved_changes(ctx, &unsaved_name(cx)) {
             None => keep(Prompt::Unsaved(then)),
             Some(answer) => done(Answer::Unsaved { answer, then }),
         },
@@ -190,7 +199,7 @@ fn show(
             }
         }
         Prompt::Shortcuts => {
-            if dialogs::shortcuts(ctx) {
+            if dialogs::shortcuts(ctx, cx.session().scheme.labels.len()) {
                 done(Answer::Closed)
             } else {
                 keep(Prompt::Shortcuts)

@@ -22,20 +22,26 @@ impl AppState {
             Action::SaveAs | Action::SaveCopyAs => self.choose_save_path(None, false),
             Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
             Action::Undo | Action::Redo => self.undo_or_redo(action),
-            Action::NewClaim => match self.view.text_selection.take() {
-                Some(range) => {
-                    self.clear_text_selection();
-                    self.edit(Command::AddClaim {
-                        start: range.start,
-                        end: range.end,
-                        claimant: String::new(),
-                        attribution: None,
-                    });
+            Action::NewClaim => {
+                match self.view.text_selection.take() {
+                    Some(selected) => {
+                        let range = self.claim_range(ctx, selected.clone());
+                        self.clear_text_selection();
+                        self.edit(Command::AddClaim {
+                            start: range.start,
+                            end: range.end,
+                            claimant: String::new(),
+                            attribution: None,
+                        });
+                        if range != selected {
+                            self.notice = "The claim takes whole words (hold Alt to keep the exact selection).".into();
+                        }
+                    }
+                    None => {
+                        self.notice = "Select some article text first, then press New claim.".into()
+                    }
                 }
-                None => {
-                    self.notice = "Select some article text first, then press New claim.".into()
-                }
-            },
+            }
             Action::DeleteClaim if self.view.side == SidePane::Suggestions => {
                 let intents = suggestions_pane::dismiss_selected(&self.pane_context(&[]));
                 self.handle_all(ctx, intents);

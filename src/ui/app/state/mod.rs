@@ -23,6 +23,9 @@ use crate::ui::view_state::{SidePane, ViewRequest, ViewState};
 use crate::ui::worker::RunMode;
 use files::FileWork;
 
+/// How long a notice stays in the status bar.
+pub const NOTICE_SECONDS: f64 = 8.0;
+
 /// Everything the app knows between frames, except the panes' own layout caches.
 pub struct AppState {
     doc: Document,
@@ -32,6 +35,8 @@ pub struct AppState {
     memory: AppMemory,
     prompt: Option<Prompt>,
     notice: String,
+    /// The notice shown and when it first showed (seconds of egui time).
+    notice_since: Option<(String, f64)>,
     files: FileWork,
     autosave: AutosaveOwner,
     run_mode: RunMode,
@@ -56,6 +61,7 @@ impl AppState {
             memory,
             prompt: None,
             notice: String::new(),
+            notice_since: None,
             files: FileWork::default(),
             autosave,
             run_mode,
@@ -102,7 +108,34 @@ impl AppState {
         self.suggestions
             .refresh(&self.doc.session, self.doc.revision());
         self.poll_files(ctx);
+        self.expire_notice(ctx);
         self.view.take_requests()
+    }
+
+    /// A notice stays in the status bar for [`NOTICE_SECONDS`], then goes.
+    fn expire_notice(&mut self, ctx: &egui::Context) {
+        if self.notice.is_empty() {
+            self.notice_since = None;
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        match &self.notice_since {
+            Some((text, since)) if *text == self.notice => {
+                let age = now - since;
+                if age >= NOTICE_SECONDS {
+                    self.notice.clear();
+                    self.notice_since = None;
+                } else {
+                    ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                        NOTICE_SECONDS - age,
+                    ));
+                }
+            }
+            _ => {
+                self.notice_since = Some((self.notice.clone(), now));
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(NOTICE_SECONDS));
+            }
+        }
     }
 
     /// What the panes may read this frame.
@@ -145,7 +178,7 @@ impl AppState {
     /// Applies one intent: the one place where the UI changes the app's state.
     pub fn handle(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
-            Intent::Edit(command) => self.edit(command),
+            Intent::Edit(command) => self.edit_in(Some(ctx), command),
             Intent::Run(action) => self.run(ctx, action),
             Intent::Select {
                 claim,
@@ -168,13 +201,27 @@ impl AppState {
             Intent::TextSelected(range) => self.view.text_selection = range,
             Intent::ArticleScrolled(y) => self.view.article_scroll = y,
             Intent::ShowSide(side) => self.view.side = side,
-            Intent::SetFilter(filter) => self.view.filter = filter,
+            Intent::SetFilter(filter) => {
+                self.view.filter = filter;
+                // A claim the list no longer shows is not selected: a verdict key must
+                // never change a claim the user cannot see.
+                if let Some(id) = self.view.selected
+                    && !self.visible_claims().contains(&id)
+                {
+                    self.select(None, false, false);
+                }
+            }
             Intent::SetSuggestionThreshold(threshold) => self.suggestions.threshold = threshold,
             Intent::SortSuggestionsByScore(by_score) => self.suggestions.by_score = by_score,
             Intent::SuggestAgain => self
                 .suggestions
                 .start(ctx, &self.doc.session, self.run_mode),
             Intent::Answer(answer) => self.answer(ctx, answer),
+            Intent::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Intent::Copy { text, what } => {
+                ctx.copy_text(text);
+                self.notice = format!("Copied {what}.");
+            }
         }
     }
 
@@ -287,6 +334,7 @@ impl AppState {
     ) {
         if self.view.selected != claim {
             self.doc.seal_history();
+            self.view.request(ViewRequest::InspectorToTop);
         }
         self.view.selected = claim;
         if let Some(id) = claim {
@@ -300,12 +348,34 @@ impl AppState {
     }
 
     fn edit(&mut self, command: Command) {
+        self.edit_in(None, command);
+    }
+
+    /// Applies `command`; with `ctx`, a re-attach takes whole words like New claim.
+    fn edit_in(&mut self, ctx: Option<&egui::Context>, command: Command) {
+        // The last notice ("Deleted claim #6…") is about what came before this edit.
+        self.notice.clear();
+        let command = match (ctx, command) {
+            (Some(ctx), Command::ReattachClaim { claim, start, end }) => {
+                let range = self.claim_range(ctx, start..end);
+                Command::ReattachClaim {
+                    claim,
+                    start: range.start,
+                    end: range.end,
+                }
+            }
+            (_, command) => command,
+        };
         let is_add = matches!(command, Command::AddClaim { .. });
         let is_reattach = matches!(command, Command::ReattachClaim { .. });
+        let is_new_source = matches!(command, Command::AddSource { .. });
         match self.doc.apply(command) {
             Ok(applied) => {
                 if is_add {
                     self.select(applied.claim, false, true);
+                }
+                if is_new_source {
+                    self.view.request(ViewRequest::RevealNewSource);
                 }
                 if is_reattach {
                     // The selection has become the claim's text.
@@ -314,6 +384,21 @@ impl AppState {
                 }
             }
             Err(e) => self.notice = format!("Not done: {e}"),
+        }
+    }
+
+    /// The characters a selection makes a claim of: widened to whole words, so a drag
+    /// that ends inside a word never makes a claim like `…Clinton," h`; holding Alt
+    /// keeps the selection exactly as made.
+    fn claim_range(
+        &self,
+        ctx: &egui::Context,
+        range: std::ops::Range<usize>,
+    ) -> std::ops::Range<usize> {
+        if ctx.input(|i| i.modifiers.alt) {
+            range
+        } else {
+            crate::model::word_snap::snap_to_words(&self.doc.session.article, range)
         }
     }
 
