@@ -29,3 +29,88 @@ fn suggest_inputs() {
     }
     assert!(n > 0, "no inputs for the suggest fuzz target");
 }
+
+mod properties {
+    use super::suggest_checks::suggest_article;
+    use proptest::prelude::*;
+
+    /// Pieces of text that the splitter and the structure rules treat specially.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "The ministry said ",
+            "prices rose ",
+            "40% ",
+            "a",
+            "I",
+            "U.S.",
+            "U.K. ",
+            "Mr. ",
+            "J. ",
+            "pp. 12 ",
+            "No. 7",
+            "sec. 4",
+            "etc. ",
+            ". ",
+            ".",
+            "...",
+            ". . . ",
+            "…",
+            "? ",
+            "! ",
+            "“",
+            "”",
+            "\"",
+            "(",
+            ")",
+            "(p. 12) ",
+            "1. ",
+            "2) ",
+            "3.) ",
+            "a. ",
+            "(b) ",
+            "• ",
+            "- ",
+            ": ",
+            "; ",
+            ", ",
+            "according to ",
+            "said ",
+            "— ",
+            "\n",
+            "\n\n",
+            " ",
+            "Related: ",
+            "Read more ",
+            "EDITOR'S NOTE: ",
+            "(Reporting by Jane Doe; ",
+            "THE BIG PICTURE",
+            "我们",
+            "。",
+            "قال ",
+            "٣٤ ",
+            "👨‍👩‍👧",
+            "é",
+            "\u{301}",
+            "\u{a0}",
+            "\t",
+            "#",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any mix of the tricky pieces: every body sentence comes out exactly once,
+        /// spans are exact and in order, claimants point at themselves.
+        #[test]
+        fn suggestions_are_exact_on_tricky_text(pieces in prop::collection::vec(piece(), 0..80)) {
+            suggest_article(pieces.concat().as_bytes());
+        }
+
+        /// Arbitrary bytes as well.
+        #[test]
+        fn suggestions_never_panic_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            suggest_article(&bytes);
+        }
+    }
+}

@@ -77,10 +77,10 @@ pub fn news(min_bytes: usize, separator: &str) -> String {
     out
 }
 
-/// One body sentence made of "according to " repeated `n` times (13 bytes each):
-/// the input that made claimant detection quadratic.
+/// One body sentence made of "according to " repeated `n` times (13 bytes each),
+/// then "the ministry.": the input that made claimant detection quadratic.
 pub fn according_to(n: usize) -> String {
-    format!("A title\n\n{}", "according to ".repeat(n))
+    format!("A title\n\n{}the ministry.", "according to ".repeat(n))
 }
 
 /// `n` bytes of one character after a title line, e.g. 60 MB of '.'.
@@ -102,11 +102,12 @@ pub fn tiny_sentences(n: usize) -> String {
     s
 }
 
-/// About `n` bytes of one sentence of one-letter words ("a a a ..."): the most
+/// About `n` bytes of one sentence of one-letter words ("a a a ... a."): the most
 /// words per sentence.
 pub fn one_long_sentence(n: usize) -> String {
-    let mut s = String::with_capacity(n + 9);
+    let mut s = String::with_capacity(n + 11);
     s.push_str("A title\n\n");
     s.push_str(&"a ".repeat(n / 2));
+    s.push_str("a.");
     s
 }

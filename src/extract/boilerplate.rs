@@ -20,8 +20,9 @@ fn head(t: &str) -> String {
     t[..end].to_lowercase().replace('’', "'")
 }
 
+/// The number of words of `t`, counted up to 1,000 (the rules are about short lines).
 fn words(t: &str) -> usize {
-    t.split_whitespace().count()
+    t.split_whitespace().take(1000).count()
 }
 
 /// Editor's notes, corrections and notes that the story was updated: "EDITOR'S NOTE:

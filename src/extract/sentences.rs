@@ -409,8 +409,12 @@ fn is_dotted_initialism(tok: &str) -> bool {
 /// "(Smith 2010)", "(emphasis added)"): the byte of its closing bracket.
 fn citation_end(s: &str, open: usize) -> Option<usize> {
     let rest = s.get(open + 1..)?;
-    let len = rest.find([')', '(', '\n'])?;
-    if len > 100 || !rest[len..].starts_with(')') {
+    // Looked for within 100 bytes only: a citation is short.
+    let (len, _) = rest
+        .char_indices()
+        .take_while(|&(b, _)| b <= 100)
+        .find(|&(_, c)| matches!(c, ')' | '(' | '\n'))?;
+    if !rest[len..].starts_with(')') {
         return None;
     }
     let inner = rest[..len].trim();

@@ -159,7 +159,8 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
     if is_photo_credit(t) || is_picture_credit(t) {
         return SentenceKind::PhotoCredit;
     }
-    let words = t.split_whitespace().count();
+    // Counted up to a bound: every rule below is about short blocks.
+    let words = t.split_whitespace().take(1000).count();
     let last = t.chars().last().unwrap_or('.');
     let closed = matches!(
         last,
@@ -202,7 +203,7 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
         split_block_each(text, block.bytes.clone(), &mut |_| sentences += 1);
     }
     if !closed && sentences <= 1 {
-        let lower = t.to_lowercase();
+        let lower = t.get(..t.len().min(1000)).unwrap_or("").to_lowercase();
         let pictured = [
             "pictured",
             "file photo",
@@ -214,9 +215,14 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
         .iter()
         .any(|w| lower.contains(w));
         // Scripts without spaces: count characters, about two to a word.
-        let words = words.max(t.chars().filter(|c| is_wide(*c)).count() / 2);
-        if pictured || words > 14 {
+        let words = words.max(t.chars().take(2000).filter(|c| is_wide(*c)).count() / 2);
+        // A caption runs to a few dozen words; a long paragraph that only lacks its
+        // full stop is text.
+        if pictured || (15..=60).contains(&words) {
             return SentenceKind::Caption;
+        }
+        if words > 60 {
+            return SentenceKind::Body;
         }
         if t.chars().next().is_some_and(|c| !c.is_lowercase()) {
             return SentenceKind::Subheading;
@@ -301,7 +307,7 @@ const MONTHS: &[&str] = &[
 ];
 
 fn is_date_line(t: &str, words: usize, closed: bool) -> bool {
-    if words > 10 || (closed && !t.ends_with('.')) {
+    if t.len() > 200 || words > 10 || (closed && !t.ends_with('.')) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -525,6 +531,17 @@ mod tests {
         let text = "标题\n\n我们今天去了北京。他说很好。\n\nThe minister said 40% of ministers met 3 times. 👨‍👩‍👧 ٣٤";
         let kinds: Vec<_> = labelled(text).into_iter().map(|(k, _)| k).collect();
         assert_eq!(kinds, vec![Title, Body, Body, Body, Body]);
+    }
+
+    #[test]
+    fn a_long_paragraph_without_a_full_stop_is_body() {
+        use SentenceKind::*;
+        let long = format!("T\n\n{}the ministry", "according to ".repeat(40));
+        let kinds: Vec<_> = labelled(&long).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, vec![Title, Body]);
+        // A caption is a few dozen words at most.
+        let caption = "T\n\nSoldiers of the 5th brigade patrol the streets of the old town near the border during the curfew on Monday evening";
+        assert_eq!(labelled(caption)[1].0, Caption);
     }
 
     #[test]

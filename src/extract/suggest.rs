@@ -80,7 +80,7 @@ pub fn suggest_each(text: &str, progress: &mut dyn FnMut(f32), f: &mut dyn FnMut
             return;
         }
         count += 1;
-        if count % PROGRESS_EVERY == 0 {
+        if count.is_multiple_of(PROGRESS_EVERY) {
             progress((s.byte_end as f64 / total) as f32);
         }
         let t = text.get(s.byte_start..s.byte_end).unwrap_or("");
