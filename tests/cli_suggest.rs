@@ -112,3 +112,67 @@ fn new_with_accepted_suggestions_makes_claims_with_claimants() {
     let strict = claimdesk::store::load_session(&some).unwrap().0.session;
     assert!(strict.claims.len() < loaded.claims.len());
 }
+
+#[test]
+fn min_score_zero_prints_every_body_sentence_in_any_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("scripts.txt");
+    std::fs::write(
+        &article,
+        "Headline\n\nThe minister said 40% of ministers met 3 times. 👨‍👩‍👧‍👦 ٣٤ ٥٦\n\n我们今天去了北京。他说很好。\n\nقال الوزير إن الأسعار ارتفعت ٣٠ في المئة.\n\nΤο σχέδιο απέτυχε.\n",
+    )
+    .unwrap();
+    let out = claimdesk()
+        .args(["suggest", "--min-score", "0"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let sentences: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "The minister said 40% of ministers met 3 times.",
+            "👨‍👩‍👧‍👦 ٣٤ ٥٦",
+            "我们今天去了北京。",
+            "他说很好。",
+            "قال الوزير إن الأسعار ارتفعت ٣٠ في المئة.",
+            "Το σχέδιο απέτυχε.",
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_claimant_stops_at_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("dash.txt");
+    std::fs::write(
+        &article,
+        "Headline\n\nPrices rose 5 percent, according to the ministry — met 3 times by reporters.\n\nThe minister said 40% of ministers met 3 times.\n",
+    )
+    .unwrap();
+    let out = claimdesk()
+        .args(["suggest", "--min-score", "0", "--format", "json"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claimants: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["claimant"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(claimants, ["ministry", "minister"]);
+}

@@ -86,3 +86,61 @@ fn claimants_of_the_seed_claims() {
         }
     }
 }
+
+/// The seed article pasted one paragraph per line (single line breaks).
+fn seed_one_paragraph_per_line() -> String {
+    let mut out = String::new();
+    for line in SEED_ARTICLE.lines().filter(|l| !l.trim().is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The seed article hard-wrapped at 72 columns, paragraphs separated by blank lines.
+fn seed_hard_wrapped() -> String {
+    let mut out = String::new();
+    for para in SEED_ARTICLE.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        for source_line in para.lines() {
+            let mut line = String::new();
+            for word in source_line.split_whitespace() {
+                if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 72 {
+                    out.push_str(&line);
+                    out.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn normalised(s: &Suggestion) -> String {
+    s.text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_same_sentences_whatever_the_line_breaks() {
+    let expected: Vec<String> = suggest(SEED_ARTICLE).iter().map(normalised).collect();
+    let paragraphs = claimdesk::model::paragraph_ranges(SEED_ARTICLE).len();
+    // One per line: the title and the photo credit become two paragraphs.
+    for (name, text, more) in [
+        ("one paragraph per line", seed_one_paragraph_per_line(), 1),
+        ("hard-wrapped at 72 columns", seed_hard_wrapped(), 0),
+    ] {
+        let got: Vec<String> = suggest(&text).iter().map(normalised).collect();
+        assert_eq!(got, expected, "{name}");
+        assert_eq!(
+            claimdesk::model::paragraph_ranges(&text).len(),
+            paragraphs + more,
+            "{name}: paragraphs"
+        );
+    }
+}

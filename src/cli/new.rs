@@ -3,7 +3,7 @@
 use super::CliError;
 use super::suggest::parse_score;
 use crate::command::apply;
-use crate::extract::{DEFAULT_THRESHOLD, suggest, to_command};
+use crate::extract::{DEFAULT_THRESHOLD, accept_all, suggest};
 use crate::import::import_file;
 use crate::model::Session;
 use crate::store::{LockError, LockUser, SessionLock, save_new_session, save_session};
@@ -48,8 +48,10 @@ pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> 
     let mut accepted = 0;
     if args.accept_suggestions {
         let suggestions = suggest(&session.article.text);
-        for s in suggestions.iter().filter(|s| s.score >= args.min_score) {
-            apply(&mut session, to_command(s)).map_err(CliError::from_display)?;
+        let chosen = suggestions.iter().filter(|s| s.score >= args.min_score);
+        // Never a second claim over text a claim already covers.
+        for command in accept_all(chosen, &session) {
+            apply(&mut session, command).map_err(CliError::from_display)?;
             accepted += 1;
         }
     }

@@ -5,6 +5,7 @@
 //! ("Lavrov said"), right of it ("said Lavrov", "according to sources who ...") or,
 //! for pronouns and continued quotations, in an earlier sentence.
 
+use super::features::scored_part;
 use crate::model::Attribution;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -316,16 +317,34 @@ enum FoundKind {
     Other,
 }
 
+/// The longest claimant noun phrase looked at, in tokens: a walk over a run of
+/// capitalised words stops here, so the work per cue is bounded.
+const MAX_NP_TOKENS: usize = 16;
+
+/// The longest "according to ..." clause kept, in tokens.
+const MAX_CLAUSE_TOKENS: usize = 20;
+
 /// The attribution inside `sentence`, with the claimant's byte span in it.
+///
+/// Linear in the sentence: one pass over its tokens, each cue looking at a bounded
+/// number of tokens around it, and only the first attribution of each kind kept.
+/// Only the first [`MAX_SENTENCE_BYTES`](super::features::MAX_SENTENCE_BYTES) of a
+/// sentence are read.
 fn find(sentence: &str) -> Option<Found> {
+    let sentence = scored_part(sentence);
     let toks = tokenize(sentence);
-    let mut found: Vec<Found> = Vec::new();
     let last_comma = toks.iter().rposition(|t| t.text == ",");
+    let last_that = toks.iter().rposition(|t| t.is("that"));
+    let mut according: Option<Found> = None;
+    let mut trailing: Option<Found> = None;
+    let mut other: Option<Found> = None;
     let mut i = 0;
     while i < toks.len() {
         if toks[i].is("according") && toks.get(i + 1).is_some_and(|t| t.is("to")) {
-            if let Some(np) = np_right(&toks, i + 2, true) {
-                found.push(Found {
+            if according.is_none()
+                && let Some(np) = np_right(&toks, i + 2, true)
+            {
+                according = Some(Found {
                     claimant: np,
                     cue: "according to".into(),
                     pronoun: false,
@@ -341,13 +360,19 @@ fn find(sentence: &str) -> Option<Found> {
             i += 1;
             continue;
         }
-        let cue = sentence[toks[i].span.start..toks[i + cue_len - 1].span.end].to_owned();
-        if let Some((np, pronoun)) = np_left(&toks, i) {
-            let after_comma = last_comma.is_some_and(|c| c < i && toks[c].span.end <= np.start)
-                && !toks[i + cue_len..].iter().any(|t| t.is("that"));
-            found.push(Found {
+        if trailing.is_some() && other.is_some() {
+            // Nothing later can change the choice but an "according to".
+            i += cue_len;
+            continue;
+        }
+        let cue = || sentence[toks[i].span.start..toks[i + cue_len - 1].span.end].to_owned();
+        let found = if let Some((np, pronoun)) = np_left(&toks, i) {
+            let no_that_after = last_that.is_none_or(|t| t < i + cue_len);
+            let after_comma =
+                last_comma.is_some_and(|c| c < i && toks[c].span.end <= np.start) && no_that_after;
+            Some(Found {
                 claimant: np,
-                cue,
+                cue: cue(),
                 pronoun,
                 cue_at: toks[i].span.start,
                 kind: if after_comma {
@@ -355,26 +380,32 @@ fn find(sentence: &str) -> Option<Found> {
                 } else {
                     FoundKind::Other
                 },
-            });
+            })
         } else if i > 0 && matches!(toks[i - 1].text, "," | "”" | "\"" | "’") {
             // Inverted: "“...,” said Lavrov."
-            if let Some(np) = np_right(&toks, i + cue_len, false) {
-                let pronoun = PRONOUNS.contains(&sentence[np.clone()].to_lowercase().as_str());
-                found.push(Found {
-                    claimant: np,
-                    cue,
-                    pronoun,
-                    cue_at: toks[i].span.start,
-                    kind: FoundKind::Trailing,
-                });
+            np_right(&toks, i + cue_len, false).map(|np| Found {
+                pronoun: PRONOUNS.contains(&sentence[np.clone()].to_lowercase().as_str()),
+                claimant: np,
+                cue: cue(),
+                cue_at: toks[i].span.start,
+                kind: FoundKind::Trailing,
+            })
+        } else {
+            None
+        };
+        if let Some(f) = found {
+            let slot = if f.kind == FoundKind::Trailing {
+                &mut trailing
+            } else {
+                &mut other
+            };
+            if slot.is_none() {
+                *slot = Some(f);
             }
         }
         i += cue_len;
     }
-    let pick = |k: FoundKind| found.iter().find(|f| f.kind == k).cloned();
-    pick(FoundKind::AccordingTo)
-        .or_else(|| pick(FoundKind::Trailing))
-        .or_else(|| found.into_iter().next())
+    according.or(trailing).or(other)
 }
 
 /// Number of tokens of the cue starting at `i`, or 0.
@@ -398,7 +429,7 @@ fn np_word(t: &Tok<'_>) -> bool {
 /// The claimant noun phrase ending just before the cue at `cue`.
 fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
     let mut end = cue;
-    while end > 0 && BETWEEN.contains(&toks[end - 1].lower.as_ref()) {
+    while end > 0 && cue - end < 4 && BETWEEN.contains(&toks[end - 1].lower.as_ref()) {
         end -= 1;
     }
     // Skip a trailing "on Sunday" between the subject and the cue: not needed, the
@@ -414,7 +445,7 @@ fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
     if last.text == "," {
         let close = end - 1;
         let mut s = close;
-        while s > 0 && np_word(&toks[s - 1]) {
+        while s > 0 && close - s < MAX_NP_TOKENS && np_word(&toks[s - 1]) {
             s -= 1;
         }
         let names_ok = s < close && toks[s..close].iter().all(Tok::capitalised);
@@ -428,7 +459,7 @@ fn np_left(toks: &[Tok<'_>], cue: usize) -> Option<(Range<usize>, bool)> {
         return None;
     }
     let mut s = end - 1;
-    while s > 0 {
+    while s > 0 && end - s < MAX_NP_TOKENS {
         let t = &toks[s - 1];
         let joins = (t.is("of") || t.is("the") || t.is("for") || t.is("and"))
             && toks.get(s).is_some_and(Tok::capitalised);
@@ -497,8 +528,36 @@ const STOP_CAPS: &[&str] = &[
 fn np_right(toks: &[Tok<'_>], i: usize, clause: bool) -> Option<Range<usize>> {
     let mut e = i;
     if clause {
-        while e < toks.len() && !matches!(toks[e].text, "," | "." | ";" | ":" | "!" | "?" | "(") {
+        // Up to the next comma, full stop, bracket or dash ("according to the
+        // ministry — and to..." names the ministry only), and never very far.
+        while e < toks.len()
+            && e - i < MAX_CLAUSE_TOKENS
+            && !matches!(
+                toks[e].text,
+                "," | "." | ";" | ":" | "!" | "?" | "(" | ")" | "[" | "—" | "–" | "-" | "|" | "…"
+            )
+        {
             e += 1;
+        }
+        // A clause cut at the limit ends on a word, not on "of the".
+        while e > i
+            && e - i == MAX_CLAUSE_TOKENS
+            && matches!(
+                toks[e - 1].lower.as_ref(),
+                "of" | "the"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "and"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "at"
+            )
+        {
+            e -= 1;
         }
         // Keep a closing quote if its opening one is inside.
         let opened = toks[i..e]
@@ -517,7 +576,7 @@ fn np_right(toks: &[Tok<'_>], i: usize, clause: bool) -> Option<Range<usize>> {
         {
             return Some(toks[e].span.clone());
         }
-        while e < toks.len() {
+        while e < toks.len() && e - i < MAX_NP_TOKENS {
             let t = &toks[e];
             let joins =
                 (t.is("of") || t.is("the") || t.is("for")) && toks.get(e + 1).is_some_and(np_word);
@@ -579,40 +638,72 @@ pub struct SentenceRef<'a> {
 /// name from the nearest earlier named attribution (within three sentences), and a
 /// sentence that continues a quotation ("“...”" right after "“...,” Lavrov said.")
 /// inherits the previous sentence's attribution.
-#[allow(clippy::collapsible_if)] // Nested for readability; clippy 1.95 prefers let chains.
 pub fn attribute(sentences: &[SentenceRef<'_>]) -> Vec<Option<Attribution>> {
-    let mut out: Vec<Option<Attribution>> = Vec::with_capacity(sentences.len());
-    let mut named: Option<(usize, Attribution)> = None; // (sentence index, attribution)
-    for (i, s) in sentences.iter().enumerate() {
+    let mut attributor = Attributor::default();
+    sentences
+        .iter()
+        .map(|s| attributor.next_sentence(s))
+        .collect()
+}
+
+/// [`attribute`] one sentence at a time, keeping only what the rules look back at.
+#[derive(Debug, Default)]
+pub struct Attributor {
+    /// Sentences seen so far.
+    seen: usize,
+    /// The latest named attribution and the index of its sentence.
+    named: Option<(usize, Attribution)>,
+    /// The previous sentence: its block, how it ends, its attribution.
+    prev: Option<Previous>,
+}
+
+#[derive(Debug)]
+struct Previous {
+    block: usize,
+    ends_sentence: bool,
+    ends_with_colon: bool,
+    attribution: Option<Attribution>,
+}
+
+impl Attributor {
+    /// The attribution of the next sentence in article order.
+    pub fn next_sentence(&mut self, s: &SentenceRef<'_>) -> Option<Attribution> {
+        let i = self.seen;
+        self.seen += 1;
         let found = find(s.text);
         let mut attr = found.as_ref().map(|f| to_attribution(s.text, s.start, f));
         if let (Some(f), Some(a)) = (&found, attr.as_mut())
             && f.pronoun
-            && let Some((j, n)) = &named
+            && let Some((j, n)) = &self.named
             && i - j <= 3
         {
             a.claimant = n.claimant.clone();
             a.start = n.start;
             a.end = n.end;
         }
-        if attr.is_none() && i > 0 {
-            let prev = &sentences[i - 1];
-            let continues_quote = s.text.starts_with(['“', '"'])
-                && prev.block == s.block
-                && prev.text.trim_end().ends_with(['.', '!', '?']);
-            let after_colon = prev.text.trim_end().ends_with(':');
-            if continues_quote || after_colon {
-                attr = out[i - 1].clone();
+        if attr.is_none()
+            && let Some(prev) = &self.prev
+        {
+            let continues_quote =
+                s.text.starts_with(['“', '"']) && prev.block == s.block && prev.ends_sentence;
+            if continues_quote || prev.ends_with_colon {
+                attr = prev.attribution.clone();
             }
         }
         if let (Some(f), Some(a)) = (&found, &attr)
             && !f.pronoun
         {
-            named = Some((i, a.clone()));
+            self.named = Some((i, a.clone()));
         }
-        out.push(attr);
+        let end = s.text.trim_end();
+        self.prev = Some(Previous {
+            block: s.block,
+            ends_sentence: end.ends_with(['.', '!', '?']),
+            ends_with_colon: end.ends_with(':'),
+            attribution: attr.clone(),
+        });
+        attr
     }
-    out
 }
 
 #[cfg(test)]

@@ -149,9 +149,31 @@ fn bigram_hash(a: u64, b: u64) -> u64 {
     )
 }
 
+/// How much of a sentence is read for its features and its claimant: 8 KiB, about
+/// 1,300 words, far longer than any real sentence. A longer "sentence" (a table or
+/// a list without full stops, or junk) is judged on its start, so the work and the
+/// memory per sentence stay bounded.
+pub const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
+/// The part of `sentence` that is read: its first [`MAX_SENTENCE_BYTES`], cut at a
+/// character boundary.
+pub fn scored_part(sentence: &str) -> &str {
+    if sentence.len() <= MAX_SENTENCE_BYTES {
+        return sentence;
+    }
+    let mut end = MAX_SENTENCE_BYTES;
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    &sentence[..end]
+}
+
 /// Splits a sentence into lower-case word tokens, numbers folded into `<num>` /
 /// `<year>`, and `%` and currency signs kept as tokens. Calls `f` for each.
+///
+/// Only the first [`MAX_SENTENCE_BYTES`] of the sentence are read.
 pub fn tokens(sentence: &str, mut f: impl FnMut(&str, TokenInfo)) {
+    let sentence = scored_part(sentence);
     let mut buf = String::with_capacity(32);
     let mut chars = sentence.char_indices().peekable();
     let mut index = 0usize;

@@ -1,11 +1,16 @@
 //! What each part of an article is: title, photo credit, caption, subheading,
-//! dateline, byline or body text.
+//! dateline, byline, editor's note, credits, links and promotions, or body text.
 //!
 //! Only body sentences can be suggested as claims; the rest are labelled so they
 //! are skipped. The text and its offsets are never changed: a non-body block is
 //! kept whole as one span of its kind.
 
-use super::segment::{Block, CharCursor, blocks, split_block};
+use super::boilerplate::{
+    caps_label_len, is_boilerplate, is_caps_heading, is_credit, is_credit_line, is_editors_note,
+    is_picture_credit, starts_as_boilerplate,
+};
+use super::segment::{Block, Blocks, CharCursor};
+use super::sentences::split_block_each;
 
 /// The role of a span of an article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -16,12 +21,21 @@ pub enum SentenceKind {
     PhotoCredit,
     /// An image caption, such as "Soldiers in Kandahar (Reuters)".
     Caption,
-    /// A short heading between paragraphs, or a Markdown `#` heading.
+    /// A short heading between paragraphs, a Markdown `#` heading, a heading in
+    /// capitals, or the capitals label that opens a paragraph ("WHAT'S NEXT:").
     Subheading,
     /// A date line, or the "MOSCOW (Reuters) -" prefix of a first paragraph.
     Dateline,
     /// "By Jane Doe".
     Byline,
+    /// An editor's note or correction: "EDITOR'S NOTE: This story has been amended…".
+    EditorsNote,
+    /// Reporting and editing credits, contact lines: "(Additional reporting by …)",
+    /// "The Associated Press contributed to this report."
+    Credits,
+    /// Links and promotions: "Related: …", "Read more", "Click here to …",
+    /// "Sign up for our newsletter", copyright lines.
+    Boilerplate,
     /// Running text: the only kind that is suggested.
     Body,
 }
@@ -44,17 +58,21 @@ pub struct Sentence {
 }
 
 /// Splits `text` into sentences and labels each with its role, in article order.
-#[allow(clippy::collapsible_if)] // Nested for readability; clippy 1.95 prefers let chains.
 pub fn segment(text: &str) -> Vec<Sentence> {
-    let mut cursor = CharCursor::new(text);
     let mut out = Vec::new();
-    let all = blocks(text);
-    for (index, block) in all.iter().enumerate() {
-        let kind = classify_block(text, block, index);
-        let mut push = |out: &mut Vec<Sentence>, a: usize, b: usize, kind| {
+    segment_each(text, &mut |s| out.push(s));
+    out
+}
+
+/// [`segment`], handing each span to `f` in article order instead of collecting
+/// them: memory stays flat however long the article.
+pub fn segment_each(text: &str, f: &mut dyn FnMut(Sentence)) {
+    let mut cursor = CharCursor::new(text);
+    for (index, block) in Blocks::new(text).enumerate() {
+        let mut push = |a: usize, b: usize, kind| {
             let start = cursor.to_char(a);
             let end = cursor.to_char(b);
-            out.push(Sentence {
+            f(Sentence {
                 start,
                 end,
                 byte_start: a,
@@ -63,34 +81,58 @@ pub fn segment(text: &str) -> Vec<Sentence> {
                 block: index,
             });
         };
+        let kind = classify_block(text, &block, index);
         if kind != SentenceKind::Body {
-            push(&mut out, block.bytes.start, block.bytes.end, kind);
+            push(block.bytes.start, block.bytes.end, kind);
             continue;
         }
         let body = block.bytes.start + block.marker_len..block.bytes.end;
-        for (i, r) in split_block(text, body).into_iter().enumerate() {
+        let mut first = true;
+        // An editor's note goes on to the end of its paragraph.
+        let mut rest_of_block: Option<SentenceKind> = None;
+        split_block_each(text, body, &mut |r| {
             let mut start = r.start;
-            if i == 0
-                && block.marker_len == 0
-                && let Some(len) = dateline_prefix_len(&text[r.clone()])
-            {
-                let dash_end = start + len;
-                let prefix = text[start..dash_end].trim_end();
-                push(
-                    &mut out,
-                    start,
-                    start + prefix.len(),
-                    SentenceKind::Dateline,
-                );
-                let rest = &text[dash_end..r.end];
-                start = dash_end + (rest.len() - rest.trim_start().len());
+            if first && block.marker_len == 0 {
+                let sentence = &text[r.clone()];
+                let prefix = dateline_prefix_len(sentence)
+                    .map(|len| (len, SentenceKind::Dateline))
+                    .or_else(|| {
+                        caps_label_len(sentence).map(|len| (len, SentenceKind::Subheading))
+                    });
+                if let Some((len, kind)) = prefix {
+                    let label = text[start..start + len].trim_end();
+                    push(start, start + label.len(), kind);
+                    let rest = &text[start + len..r.end];
+                    start += len + (rest.len() - rest.trim_start().len());
+                }
             }
-            if start < r.end {
-                push(&mut out, start, r.end, SentenceKind::Body);
+            first = false;
+            if start >= r.end {
+                return;
             }
-        }
+            let kind = rest_of_block.unwrap_or_else(|| classify_sentence(&text[start..r.end]));
+            if kind == SentenceKind::EditorsNote {
+                rest_of_block = Some(kind);
+            }
+            push(start, r.end, kind);
+        });
     }
-    out
+}
+
+/// The role of one sentence inside a body paragraph: body, unless it is an editor's
+/// note, a credit line or a link.
+pub fn classify_sentence(t: &str) -> SentenceKind {
+    if is_photo_credit(t) || is_picture_credit(t) {
+        SentenceKind::PhotoCredit
+    } else if is_editors_note(t) {
+        SentenceKind::EditorsNote
+    } else if is_credit(t) {
+        SentenceKind::Credits
+    } else if is_boilerplate(t) {
+        SentenceKind::Boilerplate
+    } else {
+        SentenceKind::Body
+    }
 }
 
 /// The role of a whole block.
@@ -99,20 +141,48 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
     if index == 0 {
         return SentenceKind::Title;
     }
+    if is_editors_note(t) {
+        return SentenceKind::EditorsNote;
+    }
+    if is_credit_line(t) {
+        return SentenceKind::Credits;
+    }
+    if starts_as_boilerplate(t) {
+        return SentenceKind::Boilerplate;
+    }
     if block.marker_len > 0 {
         return SentenceKind::Body;
     }
     if t.starts_with('#') {
         return SentenceKind::Subheading;
     }
-    if is_photo_credit(t) {
+    if is_photo_credit(t) || is_picture_credit(t) {
         return SentenceKind::PhotoCredit;
     }
-    let words = t.split_whitespace().count();
+    // Counted up to a bound: every rule below is about short blocks.
+    let words = t.split_whitespace().take(1000).count();
     let last = t.chars().last().unwrap_or('.');
     let closed = matches!(
         last,
-        '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':' | ';'
+        '.' | '!'
+            | '?'
+            | '…'
+            | '"'
+            | '”'
+            | '’'
+            | '\''
+            | ':'
+            | ';'
+            | '。'
+            | '！'
+            | '？'
+            | '｡'
+            | '」'
+            | '』'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
     );
     if is_byline(t, words, closed) {
         return SentenceKind::Byline;
@@ -120,11 +190,20 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
     if is_date_line(t, words, closed) {
         return SentenceKind::Dateline;
     }
+    if is_caps_heading(t) {
+        return SentenceKind::Subheading;
+    }
     if t.len() < 300 && ends_with_credit(t) {
         return SentenceKind::Caption;
     }
+    // A heading or a caption is one sentence; a paragraph whose last sentence lacks
+    // a full stop ("... met 3 times. 👨‍👩‍👧 ٣٤") is still text.
+    let mut sentences = 0;
     if !closed {
-        let lower = t.to_lowercase();
+        split_block_each(text, block.bytes.clone(), &mut |_| sentences += 1);
+    }
+    if !closed && sentences <= 1 {
+        let lower = t.get(..t.len().min(1000)).unwrap_or("").to_lowercase();
         let pictured = [
             "pictured",
             "file photo",
@@ -135,14 +214,26 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
         ]
         .iter()
         .any(|w| lower.contains(w));
-        if pictured || words > 14 {
+        // Scripts without spaces: count characters, about two to a word.
+        let words = words.max(t.chars().take(2000).filter(|c| is_wide(*c)).count() / 2);
+        // A caption runs to a few dozen words; a long paragraph that only lacks its
+        // full stop is text.
+        if pictured || (15..=60).contains(&words) {
             return SentenceKind::Caption;
         }
-        if words <= 14 && t.chars().next().is_some_and(|c| !c.is_lowercase()) {
+        if words > 60 {
+            return SentenceKind::Body;
+        }
+        if t.chars().next().is_some_and(|c| !c.is_lowercase()) {
             return SentenceKind::Subheading;
         }
     }
     SentenceKind::Body
+}
+
+/// Characters of scripts written without spaces between words (CJK, kana, Thai).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0xF900..=0xFAFF)
 }
 
 fn is_photo_credit(t: &str) -> bool {
@@ -154,6 +245,8 @@ fn is_photo_credit(t: &str) -> bool {
     [
         "photo:",
         "photo by",
+        "pictures:",
+        "images:",
         "photo credit",
         "photos:",
         "photograph:",
@@ -175,6 +268,7 @@ fn is_byline(t: &str, words: usize, closed: bool) -> bool {
     !closed
         && words <= 10
         && t.strip_prefix("By ")
+            .or_else(|| t.strip_prefix("BY "))
             .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
 }
 
@@ -213,7 +307,7 @@ const MONTHS: &[&str] = &[
 ];
 
 fn is_date_line(t: &str, words: usize, closed: bool) -> bool {
-    if words > 10 || (closed && !t.ends_with('.')) {
+    if t.len() > 200 || words > 10 || (closed && !t.ends_with('.')) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -370,6 +464,84 @@ mod tests {
                 (Dateline, "Updated 5 July 2021".into()),
             ]
         );
+    }
+
+    #[test]
+    fn notes_credits_links_and_caps_headings_are_not_body() {
+        use SentenceKind::*;
+        let text = "Senate passes the budget\n\nEDITOR'S NOTE: This story has been amended to remove a quote. The original said 40 senators agreed.\n\nWASHINGTON (Reuters) - The Senate passed the budget on Friday, 52 to 48. Read more about the vote here.\n\nTHE BIG PICTURE\n\nWHAT'S NEXT: The House votes in May, aides said.\n\nRelated: How the budget grew by $1 trillion\n\nThe deficit will rise 12 percent. An earlier version of this story said 14 percent. It was corrected on Monday.\n\n(Additional reporting by Jane Doe in New York; Editing by John Smith)";
+        assert_eq!(
+            labelled(text),
+            vec![
+                (Title, "Senate passes the budget".into()),
+                (
+                    EditorsNote,
+                    "EDITOR'S NOTE: This story has been amended to remove a quote. The original said 40 senators agreed.".into()
+                ),
+                (Dateline, "WASHINGTON (Reuters) -".into()),
+                (Body, "The Senate passed the budget on Friday, 52 to 48.".into()),
+                (Boilerplate, "Read more about the vote here.".into()),
+                (Subheading, "THE BIG PICTURE".into()),
+                (Subheading, "WHAT'S NEXT:".into()),
+                (Body, "The House votes in May, aides said.".into()),
+                (Boilerplate, "Related: How the budget grew by $1 trillion".into()),
+                (Body, "The deficit will rise 12 percent.".into()),
+                (EditorsNote, "An earlier version of this story said 14 percent.".into()),
+                (EditorsNote, "It was corrected on Monday.".into()),
+                (
+                    Credits,
+                    "(Additional reporting by Jane Doe in New York; Editing by John Smith)".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn credit_and_link_sentences_inside_a_paragraph() {
+        use SentenceKind::*;
+        let text = "T\n\nThe plant closed in 2019, costing 400 jobs. Click here to see the full list. The Associated Press contributed to this report.";
+        let kinds: Vec<_> = labelled(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, vec![Title, Body, Boilerplate, Credits]);
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        use SentenceKind::*;
+        let text = "Town votes to close its library\nBy Jane Doe\nThe council voted on Monday to close the library, which has served the town since 1904.\nRESIDENTS REACT\nResidents said they would appeal. The appeal is due in May.\nReporting by Jane Doe; Editing by Ali Khan";
+        assert_eq!(
+            labelled(text),
+            vec![
+                (Title, "Town votes to close its library".into()),
+                (Byline, "By Jane Doe".into()),
+                (
+                    Body,
+                    "The council voted on Monday to close the library, which has served the town since 1904.".into()
+                ),
+                (Subheading, "RESIDENTS REACT".into()),
+                (Body, "Residents said they would appeal.".into()),
+                (Body, "The appeal is due in May.".into()),
+                (Credits, "Reporting by Jane Doe; Editing by Ali Khan".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn any_script_is_body() {
+        use SentenceKind::*;
+        let text = "标题\n\n我们今天去了北京。他说很好。\n\nThe minister said 40% of ministers met 3 times. 👨‍👩‍👧 ٣٤";
+        let kinds: Vec<_> = labelled(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, vec![Title, Body, Body, Body, Body]);
+    }
+
+    #[test]
+    fn a_long_paragraph_without_a_full_stop_is_body() {
+        use SentenceKind::*;
+        let long = format!("T\n\n{}the ministry", "according to ".repeat(40));
+        let kinds: Vec<_> = labelled(&long).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, vec![Title, Body]);
+        // A caption is a few dozen words at most.
+        let caption = "T\n\nSoldiers of the 5th brigade patrol the streets of the old town near the border during the curfew on Monday evening";
+        assert_eq!(labelled(caption)[1].0, Caption);
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! the claimant, ready to become claims with one [`Command`].
 
 use super::checkworthiness::Model;
-use super::claimant::{SentenceRef, attribute};
+use super::claimant::{Attributor, SentenceRef};
 use super::features::Features;
-use super::structure::{SentenceKind, segment};
+use super::structure::{SentenceKind, segment_each};
 use crate::command::Command;
 use crate::model::Attribution;
 
@@ -56,23 +56,32 @@ pub fn suggest(text: &str) -> Vec<Suggestion> {
 ///
 /// Returns nothing if the embedded model cannot be parsed (a test guarantees it can).
 pub fn suggest_with_progress(text: &str, progress: &mut dyn FnMut(f32)) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    suggest_each(text, progress, &mut |s| out.push(s));
+    out
+}
+
+/// [`suggest_with_progress`], handing each suggestion to `f` as soon as it is made
+/// instead of collecting them, for callers that print or filter as they go. Besides
+/// what `f` keeps, memory stays bounded: the article is read in one pass and only
+/// the previous sentence is remembered (for claimants carried over).
+pub fn suggest_each(text: &str, progress: &mut dyn FnMut(f32), f: &mut dyn FnMut(Suggestion)) {
     progress(0.0);
     let Ok(model) = Model::embedded() else {
         progress(1.0);
-        return Vec::new();
+        return;
     };
-    let sentences = segment(text);
-    let body: Vec<_> = sentences
-        .iter()
-        .filter(|s| s.kind == SentenceKind::Body)
-        .collect();
-    let mut scored = Vec::with_capacity(body.len());
     let mut buf = Features::default();
-    let total = body.len().max(1) as f32;
-    for (i, s) in body.iter().enumerate() {
-        if i > 0 && i % PROGRESS_EVERY == 0 {
-            // Scoring and reasons are most of the work; attribution is the rest.
-            progress(0.9 * i as f32 / total);
+    let mut attributor = Attributor::default();
+    let mut count = 0usize;
+    let total = text.len().max(1) as f64;
+    segment_each(text, &mut |s| {
+        if s.kind != SentenceKind::Body {
+            return;
+        }
+        count += 1;
+        if count.is_multiple_of(PROGRESS_EVERY) {
+            progress((s.byte_end as f64 / total) as f32);
         }
         let t = text.get(s.byte_start..s.byte_end).unwrap_or("");
         let score = model.score_with(t, &mut buf);
@@ -84,37 +93,28 @@ pub fn suggest_with_progress(text: &str, progress: &mut dyn FnMut(f32)) -> Vec<S
                 weight: c.weight,
             })
             .collect();
-        scored.push((score, reasons));
-    }
-    let refs: Vec<SentenceRef<'_>> = body
-        .iter()
-        .map(|s| SentenceRef {
-            text: text.get(s.byte_start..s.byte_end).unwrap_or(""),
+        let attribution = attributor.next_sentence(&SentenceRef {
+            text: t,
             start: s.start,
             block: s.block,
-        })
-        .collect();
-    progress(0.9);
-    let attributions = attribute(&refs);
-    let out = body
-        .iter()
-        .zip(refs.iter())
-        .zip(scored)
-        .zip(attributions)
-        .map(|(((s, r), (score, reasons)), attribution)| Suggestion {
+        });
+        f(Suggestion {
             start: s.start,
             end: s.end,
-            text: r.text.to_owned(),
+            text: t.to_owned(),
             score,
             reasons,
             attribution,
-        })
-        .collect();
+        });
+    });
     progress(1.0);
-    out
 }
 
 /// The command that accepts a suggestion as a claim, with its claimant.
+///
+/// It does not look at the session: to accept a suggestion into a session without
+/// making a second claim over text a claim already covers, use
+/// [`accept`](super::coverage::accept) or [`accept_all`](super::coverage::accept_all).
 pub fn to_command(s: &Suggestion) -> Command {
     Command::AddClaim {
         start: s.start,

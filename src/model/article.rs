@@ -93,11 +93,19 @@ pub fn sha256_hex(text: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Character ranges of the paragraphs of `text`: runs of lines separated by blank lines.
+/// Character ranges of the paragraphs of `text`.
+///
+/// Blank lines always separate paragraphs. A single line break separates them too
+/// when the text is not hard-wrapped (see [`line_breaks_end_paragraphs`]): many
+/// articles are pasted with one paragraph per line and no blank lines between them.
+/// In hard-wrapped text (lines cut at 70-80 columns) the lines of a paragraph stay
+/// together.
 ///
 /// Each range starts at the paragraph's first character and ends after its last
-/// non-newline character. Blank-only text yields no paragraphs.
+/// non-newline character. Blank-only text yields no paragraphs. Linear in the text,
+/// with two passes over its lines.
 pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
+    let each_line = line_breaks_end_paragraphs(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -109,6 +117,9 @@ pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
                 out.push(s..end);
             }
         } else {
+            if each_line && let Some(s) = start.take() {
+                out.push(s..end);
+            }
             start.get_or_insert(pos);
             end = pos + len;
         }
@@ -118,6 +129,143 @@ pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
         out.push(s..end);
     }
     out
+}
+
+/// How many inner lines it takes to judge from their lengths; with fewer, lines are
+/// joined unless they end with closing punctuation (a headline over a byline).
+const MIN_EVIDENCE: usize = 6;
+
+/// Lines longer than this many characters are not the lines of hard-wrapped text,
+/// which is wrapped at 70 to 80 columns (sometimes up to 100).
+const WRAPPED_LINE_MAX: usize = 120;
+
+/// Whether a single line break ends a paragraph in `text`: the text is written one
+/// paragraph per line rather than hard-wrapped. See [`line_breaks`].
+pub fn line_breaks_end_paragraphs(text: &str) -> bool {
+    line_breaks(text).end_paragraphs
+}
+
+/// How a text uses single line breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineBreaks {
+    /// A single line break ends a paragraph (one paragraph per line).
+    pub end_paragraphs: bool,
+    /// For clearly hard-wrapped text, the width it is wrapped at, in characters (the
+    /// 90th percentile of its line lengths): a line nearly that long without closing
+    /// punctuation goes on in the next line, whatever that line starts with.
+    pub wrap_width: Option<usize>,
+}
+
+/// How `text` uses single line breaks, decided once for the whole text from its
+/// inner lines (non-blank lines followed by another non-blank line), whose break
+/// could be either.
+///
+/// In hard-wrapped text most inner lines stop mid-sentence (a line ends with a full
+/// stop only where a sentence happens to end at the margin), almost none is longer
+/// than 120 characters, and a line was cut where the next word would not have fit
+/// before a margin of 40 to 120 columns (for at least three in four inner lines, the
+/// line plus a space plus the next line's first word is longer than the 90th
+/// percentile of the line lengths). So single line
+/// breaks end paragraphs when at least half of the inner lines end with closing
+/// punctuation, or at least half are longer than 120 characters, or (given six
+/// inner lines or more) the lines do not reach to a common margin, as in a list of
+/// short items. Text without inner lines has nothing to decide. One pass, no
+/// allocation.
+pub fn line_breaks(text: &str) -> LineBreaks {
+    let mut inner = 0usize;
+    let mut closed = 0usize;
+    let mut long = 0usize;
+    // Lengths of the inner lines, in characters, the last bucket for all longer ones.
+    let mut lengths = [0usize; WRAPPED_LINE_MAX + 2];
+    // How far each inner line would reach with the next line's first word added.
+    let mut reaches = [0usize; WRAPPED_LINE_MAX + 2];
+    let mut prev: Option<&str> = None;
+    for line in text.split('\n') {
+        let line = line.trim_end();
+        let blank = line.trim_start().is_empty();
+        if let Some(p) = prev
+            && !blank
+        {
+            inner += 1;
+            closed += usize::from(ends_closed(p));
+            let len = if longer_than(p, WRAPPED_LINE_MAX) {
+                WRAPPED_LINE_MAX + 1
+            } else {
+                p.chars().count()
+            };
+            long += usize::from(len > WRAPPED_LINE_MAX);
+            lengths[len] += 1;
+            let word = line
+                .split_whitespace()
+                .next()
+                .map_or(0, |w| w.chars().take(WRAPPED_LINE_MAX).count());
+            reaches[(len + 1 + word).min(WRAPPED_LINE_MAX + 1)] += 1;
+        }
+        prev = (!blank).then_some(line);
+    }
+    let mut seen = 0;
+    let p90 = lengths
+        .iter()
+        .position(|&n| {
+            seen += n;
+            seen * 10 >= inner * 9
+        })
+        .unwrap_or(0);
+    // A wrapped line was cut because the next word did not fit before the margin;
+    // in a list of short items, most lines had room for it.
+    let full: usize = reaches.iter().skip(p90.saturating_sub(1)).sum();
+    let wrapped = (40..=WRAPPED_LINE_MAX).contains(&p90) && full * 4 >= inner * 3;
+    let end_paragraphs = inner > 0
+        && (closed * 2 >= inner || long * 2 >= inner || (inner >= MIN_EVIDENCE && !wrapped));
+    let wrap_width = (!end_paragraphs && inner >= MIN_EVIDENCE && wrapped).then_some(p90);
+    LineBreaks {
+        end_paragraphs,
+        wrap_width,
+    }
+}
+
+/// Whether `s` has more than `n` characters, without counting them all when the
+/// byte length already decides it.
+fn longer_than(s: &str, n: usize) -> bool {
+    if s.len() <= n {
+        false
+    } else if s.len() > 4 * n {
+        true
+    } else {
+        s.chars().count() > n
+    }
+}
+
+/// Whether `line` ends with punctuation that ends a sentence or a heading (`.`,
+/// `!`, `?`, `…`, `:`, `。`, `؟`, `।`, ...), perhaps followed by closing quotes or
+/// brackets. A closing quote or bracket alone (`the "Like"`, `(NATO)`) does not end
+/// a line: a sentence may go on after it.
+pub fn ends_closed(line: &str) -> bool {
+    let mut chars = line.trim_end().chars().rev();
+    let mut closers = 0;
+    for c in chars.by_ref() {
+        if is_line_closer(c) && closers < 3 {
+            closers += 1;
+            continue;
+        }
+        return ends_sentence(c);
+    }
+    false
+}
+
+fn is_line_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '）' | '》'
+    )
+}
+
+/// Punctuation that ends a sentence or a heading, in any script.
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | ':' | '。' | '！' | '？' | '｡' | '؟' | '۔' | '।' | '॥'
+    )
 }
 
 mod text_as_lines {
@@ -146,6 +294,107 @@ mod tests {
             .collect();
         assert_eq!(paras, ["Title", "First line\nsecond line", "Last"]);
         assert!(paragraph_ranges("\n \n").is_empty());
+    }
+
+    fn paragraphs(text: &str) -> Vec<String> {
+        paragraph_ranges(text)
+            .into_iter()
+            .map(|r| crate::model::text::char_slice(text, r.start, r.end).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_split_on_single_line_breaks() {
+        let text = "Headline of the story\nBy Jane Doe\nThe council voted on Monday to close the library, which has served the town since 1904.\nResidents said they would appeal.\nÉmile, who runs the café, said the decision was “a shame”.\nThe appeal is due in May.";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "Headline of the story",
+                "By Jane Doe",
+                "The council voted on Monday to close the library, which has served the town since 1904.",
+                "Residents said they would appeal.",
+                "Émile, who runs the café, said the decision was “a shame”.",
+                "The appeal is due in May.",
+            ]
+        );
+        assert!(line_breaks_end_paragraphs(text));
+    }
+
+    #[test]
+    fn long_lines_without_full_stops_are_paragraphs() {
+        let long = "word ".repeat(40);
+        let text = format!("Title\n{long}\n{long}\n{long}");
+        assert_eq!(paragraphs(&text).len(), 4);
+    }
+
+    #[test]
+    fn hard_wrapped_text_stays_joined() {
+        let para = "The council voted on Monday to close the library, which has served the\ntown since 1904. Residents said they would appeal the decision, and a\nlawyer for the group said the vote had broken the rules of the council.\nThe appeal is due in May, when the council meets again to set its budget.";
+        let text = format!("Title\n\n{para}\n\n{para}\n");
+        assert!(!line_breaks_end_paragraphs(&text));
+        assert_eq!(paragraphs(&text), ["Title", para, para]);
+        // A text of short lines (a header block) has nothing to split either.
+        assert_eq!(
+            paragraphs("Title\nBy Jane Doe\n\nBody."),
+            ["Title\nBy Jane Doe", "Body."]
+        );
+    }
+
+    #[test]
+    fn the_wrap_width_of_hard_wrapped_text() {
+        let para = "The council voted on Monday to close the library, which has served the\ntown since 1904. Residents said they would appeal the decision, and a\nlawyer for the group said the vote had broken the rules of the council.\nThe appeal is due in May, when the council meets again to set its budget.";
+        let text = format!("Title\n\n{para}\n\n{para}\n\n{para}\n");
+        let breaks = line_breaks(&text);
+        assert!(!breaks.end_paragraphs);
+        assert_eq!(breaks.wrap_width, Some(71));
+        // A header of short lines says nothing about wrapping.
+        assert_eq!(
+            line_breaks("Title\nBy Jane Doe\nJuly 4\n\nBody.").wrap_width,
+            None
+        );
+    }
+
+    #[test]
+    fn short_lines_of_all_lengths_are_one_item_per_line() {
+        let text = "Changes this week\nmconley fixed a hang in the startup cache\nemalysz added page ranges\nflorian landed docs for the marker API\ndthayer polished the skeleton UI\nbigiri moved the map off the old file API\nmstriemer disabled the form while loading\nsee the full list";
+        assert!(line_breaks_end_paragraphs(text));
+        assert_eq!(paragraphs(text).len(), 8);
+    }
+
+    #[test]
+    fn lines_end_closed_with_a_stop_not_with_a_quote_alone() {
+        for closed in [
+            "Done.",
+            "He said “no.”",
+            "Why?\")",
+            "Key points:",
+            "好。",
+            "(See the note.)",
+        ] {
+            assert!(ends_closed(closed), "{closed:?}");
+        }
+        for open in [
+            "the \"Like\"",
+            "the alliance (NATO)",
+            "a line that was",
+            "",
+            "”",
+        ] {
+            assert!(!ends_closed(open), "{open:?}");
+        }
+    }
+
+    #[test]
+    fn hard_wrap_decision_on_edge_cases() {
+        assert!(!line_breaks_end_paragraphs(""));
+        assert!(!line_breaks_end_paragraphs("One line only."));
+        assert!(!line_breaks_end_paragraphs("A.\n\nB."));
+        assert_eq!(line_breaks("A.\nB.").wrap_width, None);
+        // Chinese, one paragraph per line.
+        assert!(line_breaks_end_paragraphs(
+            "标题\n我们今天去了北京。\n他说很好。"
+        ));
+        assert_eq!(paragraphs("标题\n我们今天去了北京。\n他说很好。").len(), 3);
     }
 
     #[test]
