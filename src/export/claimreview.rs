@@ -80,19 +80,28 @@ fn item_reviewed(session: &Session, claim: &Claim, options: &ExportOptions) -> M
         );
     }
     put(&mut item, "datePublished", options.claim_date.as_deref());
+    // Where the claim appeared: the article, described by its metadata (the
+    // command line's --article-url and --claim-date override it).
+    let meta = &session.article.meta;
     let mut appearance = Map::new();
     appearance.insert("@type".into(), json!("CreativeWork"));
-    put(&mut appearance, "url", options.article_url.as_deref());
+    put(&mut appearance, "url", options.article_url_of(session));
     put(
         &mut appearance,
         "headline",
         Some(session.article.title.trim()),
     );
-    put(
-        &mut appearance,
-        "datePublished",
-        options.claim_date.as_deref(),
-    );
+    let published = options
+        .claim_date
+        .as_deref()
+        .or(Some(meta.published.as_str()));
+    put(&mut appearance, "datePublished", published);
+    if !meta.site.trim().is_empty() {
+        appearance.insert(
+            "publisher".into(),
+            json!({ "@type": "Organization", "name": meta.site.trim() }),
+        );
+    }
     item.insert("appearance".into(), Value::Object(appearance));
     item
 }

@@ -108,6 +108,10 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
     if is_photo_credit(t) {
         return SentenceKind::PhotoCredit;
     }
+    // Web-page import marks figure captions this way (src/import/blocks.rs).
+    if t.starts_with("Caption: ") {
+        return SentenceKind::Caption;
+    }
     let words = t.split_whitespace().count();
     let last = t.chars().last().unwrap_or('.');
     let closed = matches!(
