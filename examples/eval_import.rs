@@ -78,6 +78,15 @@ fn main() {
             Some(o_byline.as_str()).filter(|b| !b.is_empty()),
             want_byline,
         );
+        if args.iter().any(|a| a == "--mismatches") {
+            let by = |b: &str| claimdesk::import::metadata::clean_byline(b);
+            if norm(&o_title) != norm(want_title) {
+                println!("title  {name}: {o_title:?} want {want_title:?}");
+            }
+            if norm(&by(&o_byline)) != norm(&by(want_byline.unwrap_or(""))) {
+                println!("byline {name}: {o_byline:?} want {want_byline:?} (defaults: {d_byline:?})");
+            }
+        }
         rows.push((f1, name.clone(), o_title, want_title.to_owned()));
     }
     println!("pages: {}", names.len());
@@ -145,7 +154,9 @@ impl Totals {
             self.titles_same += 1;
         }
         self.bylines_pages += 1;
-        if norm(got_byline.unwrap_or("")) == norm(want_byline.unwrap_or("")) {
+        // "By Jane Doe" and "Jane Doe" name the same author.
+        let by = |b: Option<&str>| claimdesk::import::metadata::clean_byline(b.unwrap_or(""));
+        if norm(&by(got_byline)) == norm(&by(want_byline)) {
             self.bylines_same += 1;
         }
         f1

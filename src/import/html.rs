@@ -133,7 +133,8 @@ fn choose_title(meta_title: &str, blocks: &[Block]) -> String {
 enum Context {
     Paragraph,
     Heading,
-    ListItem(String),
+    /// A list item: its marker and a number that tells items apart.
+    ListItem(String, u64),
     Caption,
     Pre,
     Cell,
@@ -279,6 +280,10 @@ struct Walker {
     lists: Vec<Option<u32>>,
     /// Cells of the open table row.
     cells: Vec<String>,
+    /// List items seen so far (each gets a number).
+    items: u64,
+    /// The list item whose first block was written last.
+    written_item: Option<u64>,
 }
 
 impl Walker {
@@ -366,7 +371,8 @@ impl Walker {
                     }
                     _ => "- ".to_owned(),
                 };
-                Some(Context::ListItem(marker))
+                self.items += 1;
+                Some(Context::ListItem(marker, self.items))
             }
             _ => None,
         };
@@ -447,15 +453,12 @@ impl Walker {
             Context::Heading => BlockKind::Heading,
             Context::Caption => BlockKind::Caption,
             Context::Pre => BlockKind::Lines,
-            Context::ListItem(marker) => {
+            Context::ListItem(marker, item) => {
                 // A list item's later paragraphs are not numbered again.
-                if self
-                    .blocks
-                    .last()
-                    .is_some_and(|b| b.kind == BlockKind::ListItem(marker.clone()))
-                {
+                if self.written_item == Some(item) {
                     BlockKind::Paragraph
                 } else {
+                    self.written_item = Some(item);
                     BlockKind::ListItem(marker)
                 }
             }

@@ -113,7 +113,7 @@ where
         }
         match rx.recv_timeout(POLL.min(deadline - now)) {
             Ok(Ok(result)) => return result,
-            Ok(Err(_panic)) | Err(RecvTimeoutError::Disconnected) => {
+            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
                 return Err(ImportError::ReaderCrashed { what });
             }
             Err(RecvTimeoutError::Timeout) => {}
