@@ -324,8 +324,16 @@ pub fn paragraphs(pages: &[PageLines]) -> Vec<Block> {
                 Some((p, p_page)) => starts_paragraph(p, p_page, line, page.number, body, spacing),
             };
             let is_heading = line.size > body * 1.15 && line.text.chars().count() < 200;
+            let table_row = |t: &str| t.contains(" | ");
             if !starts && let Some(last) = out.last_mut() {
-                join_line(&mut last.text, &line.text);
+                if table_row(&line.text) || prev.is_some_and(|(p, _)| table_row(&p.text)) {
+                    // Table rows stay one to a line.
+                    last.kind = BlockKind::Lines;
+                    last.text.push('\n');
+                    last.text.push_str(&line.text);
+                } else {
+                    join_line(&mut last.text, &line.text);
+                }
             } else {
                 let (kind, text) = match list_marker(&line.text) {
                     Some(len) if !is_heading => {
