@@ -22,7 +22,9 @@ fn big_page() -> Vec<u8> {
     );
     page.push_str("<nav><ul>");
     for i in 0..200 {
-        page.push_str(&format!("<li><a href=\"/section/{i}\">Section {i}</a></li>"));
+        page.push_str(&format!(
+            "<li><a href=\"/section/{i}\">Section {i}</a></li>"
+        ));
     }
     page.push_str("</ul></nav><main><article><h1>A long report</h1>");
     let mut i = 0;

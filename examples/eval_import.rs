@@ -43,9 +43,10 @@ fn main() {
         let page = pages.join(name);
         let source = std::fs::read(page.join("source.html")).unwrap();
         let expected_html = std::fs::read_to_string(page.join("expected.html")).unwrap();
-        let meta: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(page.join("expected-metadata.json")).unwrap())
-                .unwrap();
+        let meta: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(page.join("expected-metadata.json")).unwrap(),
+        )
+        .unwrap();
         let expected_text: String = blocks_of_fragment(&expected_html, &Stop::never())
             .unwrap()
             .iter()
@@ -57,13 +58,25 @@ fn main() {
 
         // dom_smoothie as it comes: default config, its text and metadata.
         let html = String::from_utf8_lossy(&source).into_owned();
-        let (d_text, d_title, d_byline) = match dom_smoothie::Readability::new(html.as_str(), None, None)
-            .and_then(|mut r| r.parse())
-        {
-            Ok(a) => (a.text_content.to_string(), a.title.clone(), a.byline.clone()),
-            Err(_) => (String::new(), String::new(), None),
-        };
-        defaults.add(&d_text, &expected_text, &d_title, want_title, d_byline.as_deref(), want_byline);
+        let (d_text, d_title, d_byline) =
+            match dom_smoothie::Readability::new(html.as_str(), None, None)
+                .and_then(|mut r| r.parse())
+            {
+                Ok(a) => (
+                    a.text_content.to_string(),
+                    a.title.clone(),
+                    a.byline.clone(),
+                ),
+                Err(_) => (String::new(), String::new(), None),
+            };
+        defaults.add(
+            &d_text,
+            &expected_text,
+            &d_title,
+            want_title,
+            d_byline.as_deref(),
+            want_byline,
+        );
 
         // Claimdesk: charset decoding, block layout, metadata merge.
         let (o_body, o_title, o_byline) = match import(&source) {
@@ -84,13 +97,17 @@ fn main() {
                 println!("title  {name}: {o_title:?} want {want_title:?}");
             }
             if norm(&by(&o_byline)) != norm(&by(want_byline.unwrap_or(""))) {
-                println!("byline {name}: {o_byline:?} want {want_byline:?} (defaults: {d_byline:?})");
+                println!(
+                    "byline {name}: {o_byline:?} want {want_byline:?} (defaults: {d_byline:?})"
+                );
             }
         }
         rows.push((f1, name.clone(), o_title, want_title.to_owned()));
     }
     println!("pages: {}", names.len());
-    println!("| | precision | recall | F1 (micro) | F1 (mean per page) | title agreement | byline agreement |");
+    println!(
+        "| | precision | recall | F1 (micro) | F1 (mean per page) | title agreement | byline agreement |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|");
     defaults.print("dom_smoothie defaults");
     ours.print("Claimdesk import");
@@ -103,9 +120,14 @@ fn main() {
 }
 
 fn import(source: &[u8]) -> Option<(String, String, String)> {
-    let article = claimdesk::import::html::import_html_bytes(source, None, None, &Stop::never()).ok()?;
+    let article =
+        claimdesk::import::html::import_html_bytes(source, None, None, &Stop::never()).ok()?;
     let _ = extract; // the same pipeline, without the Article wrapper
-    Some((article.text.clone(), article.title.clone(), article.meta.byline.clone()))
+    Some((
+        article.text.clone(),
+        article.title.clone(),
+        article.meta.byline.clone(),
+    ))
 }
 
 /// The data folder next to the repository (or its worktree).
@@ -140,14 +162,29 @@ impl Totals {
         want_byline: Option<&str>,
     ) -> f64 {
         let (g, w) = (bag(got), bag(want));
-        let common: usize = g.iter().map(|(k, n)| (*n).min(*w.get(k).unwrap_or(&0))).sum();
+        let common: usize = g
+            .iter()
+            .map(|(k, n)| (*n).min(*w.get(k).unwrap_or(&0)))
+            .sum();
         let (ng, nw): (usize, usize) = (g.values().sum(), w.values().sum());
         self.common += common;
         self.ours += ng;
         self.expected += nw;
-        let p = if ng == 0 { 0.0 } else { common as f64 / ng as f64 };
-        let r = if nw == 0 { 1.0 } else { common as f64 / nw as f64 };
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if ng == 0 {
+            0.0
+        } else {
+            common as f64 / ng as f64
+        };
+        let r = if nw == 0 {
+            1.0
+        } else {
+            common as f64 / nw as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         self.f1_sum += f1;
         self.pages += 1;
         if norm(got_title) == norm(want_title) {

@@ -5,13 +5,17 @@
 //! `UPDATE_GOLDEN=1 cargo test --test import_html` rewrites the expected texts.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
-use claimdesk::import::{ImportError, ImportOptions, Source, import_clipboard, import_file, import_source};
+use claimdesk::import::{
+    ImportError, ImportOptions, Source, import_clipboard, import_file, import_source,
+};
 use claimdesk::model::ArticleKind;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
 }
 
 /// Pages copied from the development set, each with its expected article text
@@ -48,7 +52,10 @@ fn a_hundred_megabyte_page_is_refused_with_its_size() {
     page.resize(100 << 20, b'a');
     let (_dir, path) = write_temp("huge.html", &page);
     let err = import_file(&path).unwrap_err();
-    assert!(matches!(err, ImportError::PageTooLarge { megabytes: 100, .. }), "{err:?}");
+    assert!(
+        matches!(err, ImportError::PageTooLarge { megabytes: 100, .. }),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("100 MB"), "{err}");
 }
 
@@ -63,7 +70,10 @@ fn a_hundred_thousand_nested_tags_are_refused() {
     // Nesting that real pages do (and unclosed paragraphs, which do not nest) still opens.
     let mut ok = String::from("<!DOCTYPE html><html><body>");
     ok.push_str(&"<div>".repeat(200));
-    ok.push_str(&"<p>A paragraph of an article that is long enough to be read as one, with words. ".repeat(50));
+    ok.push_str(
+        &"<p>A paragraph of an article that is long enough to be read as one, with words. "
+            .repeat(50),
+    );
     let (_dir, path) = write_temp("nested.html", ok.as_bytes());
     assert!(import_file(&path).is_ok());
 }
@@ -89,10 +99,17 @@ fn charsets_are_read_and_lies_caught() {
     assert!(a.text.contains("déclaré"), "{}", a.text);
     assert_eq!(a.title, "Blé");
     // Declared Latin-1, really UTF-8: read as UTF-8.
-    let lying = format!("<!DOCTYPE html><html><head><meta charset=\"iso-8859-1\"><title>Blé</title></head><body><article>{}</article></body></html>", body.repeat(3));
+    let lying = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"iso-8859-1\"><title>Blé</title></head><body><article>{}</article></body></html>",
+        body.repeat(3)
+    );
     let (_d2, path) = write_temp("lying.html", lying.as_bytes());
     let a = import_file(&path).unwrap();
-    assert!(a.text.contains("déclaré") && !a.text.contains("Ã©"), "{}", a.text);
+    assert!(
+        a.text.contains("déclaré") && !a.text.contains("Ã©"),
+        "{}",
+        a.text
+    );
 }
 
 #[test]
@@ -100,17 +117,27 @@ fn the_original_is_fingerprinted_and_kept() {
     let page = std::fs::read(fixture("ars-1.html")).unwrap();
     let (dir, path) = write_temp("page.html", &page);
     let never = AtomicBool::new(false);
-    let imported = import_source(&Source::File(path), &ImportOptions::default(), &never, &mut |_| {}).unwrap();
+    let imported = import_source(
+        &Source::File(path),
+        &ImportOptions::default(),
+        &never,
+        &mut |_| {},
+    )
+    .unwrap();
     let mut article = imported.article;
     assert_eq!(
         article.origin.original_sha256.as_deref(),
         Some(claimdesk::model::sha256_hex_bytes(&page).as_str())
     );
     let session = dir.path().join("check.ron");
-    let kept = claimdesk::import::keep_original(&session, &mut article, &imported.original).unwrap();
+    let kept =
+        claimdesk::import::keep_original(&session, &mut article, &imported.original).unwrap();
     assert_eq!(kept, dir.path().join("check.original.html"));
     assert_eq!(std::fs::read(kept).unwrap(), page);
-    assert_eq!(article.origin.original_copy.as_deref(), Some("check.original.html"));
+    assert_eq!(
+        article.origin.original_copy.as_deref(),
+        Some("check.original.html")
+    );
 }
 
 #[test]

@@ -53,37 +53,87 @@ fn handle(mut stream: TcpStream) {
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
     let route = path.split('?').next().unwrap_or("");
-    let respond = |stream: &mut TcpStream, status: &str, headers: &[(&str, String)], body: &[u8]| {
-        let mut head = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
-        for (k, v) in headers {
-            head.push_str(&format!("{k}: {v}\r\n"));
-        }
-        head.push_str("\r\n");
-        let _ = stream.write_all(head.as_bytes());
-        let _ = stream.write_all(body);
-    };
+    let respond =
+        |stream: &mut TcpStream, status: &str, headers: &[(&str, String)], body: &[u8]| {
+            let mut head = format!(
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
+            for (k, v) in headers {
+                head.push_str(&format!("{k}: {v}\r\n"));
+            }
+            head.push_str("\r\n");
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body);
+        };
     match route {
-        "/article" => respond(&mut stream, "200 OK", &[("Content-Type", "text/html; charset=utf-8".into())], PAGE.as_bytes()),
-        "/moved" => respond(&mut stream, "301 Moved Permanently", &[("Location", "/article".into())], b""),
+        "/article" => respond(
+            &mut stream,
+            "200 OK",
+            &[("Content-Type", "text/html; charset=utf-8".into())],
+            PAGE.as_bytes(),
+        ),
+        "/moved" => respond(
+            &mut stream,
+            "301 Moved Permanently",
+            &[("Location", "/article".into())],
+            b"",
+        ),
         "/loop" => {
-            let n: u32 = path.split('=').nth(1).and_then(|n| n.parse().ok()).unwrap_or(0);
-            respond(&mut stream, "302 Found", &[("Location", format!("/loop?n={}", n + 1))], b"");
+            let n: u32 = path
+                .split('=')
+                .nth(1)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            respond(
+                &mut stream,
+                "302 Found",
+                &[("Location", format!("/loop?n={}", n + 1))],
+                b"",
+            );
         }
-        "/missing" => respond(&mut stream, "404 Not Found", &[("Content-Type", "text/html".into())], b"<h1>Not found</h1>"),
+        "/missing" => respond(
+            &mut stream,
+            "404 Not Found",
+            &[("Content-Type", "text/html".into())],
+            b"<h1>Not found</h1>",
+        ),
         "/forbidden" => respond(&mut stream, "403 Forbidden", &[], b"no"),
-        "/image" => respond(&mut stream, "200 OK", &[("Content-Type", "image/png".into())], b"\x89PNG\r\n\x1a\n"),
+        "/image" => respond(
+            &mut stream,
+            "200 OK",
+            &[("Content-Type", "image/png".into())],
+            b"\x89PNG\r\n\x1a\n",
+        ),
         "/gzip" => {
             let mut e = GzEncoder::new(Vec::new(), Compression::default());
             e.write_all(PAGE.as_bytes()).unwrap();
             let body = e.finish().unwrap();
-            respond(&mut stream, "200 OK", &[("Content-Type", "text/html".into()), ("Content-Encoding", "gzip".into())], &body);
+            respond(
+                &mut stream,
+                "200 OK",
+                &[
+                    ("Content-Type", "text/html".into()),
+                    ("Content-Encoding", "gzip".into()),
+                ],
+                &body,
+            );
         }
         "/bomb" => {
-            respond(&mut stream, "200 OK", &[("Content-Type", "text/html".into()), ("Content-Encoding", "gzip".into())], gzip_bomb());
+            respond(
+                &mut stream,
+                "200 OK",
+                &[
+                    ("Content-Type", "text/html".into()),
+                    ("Content-Encoding", "gzip".into()),
+                ],
+                gzip_bomb(),
+            );
         }
         "/huge" => {
             // Announced honestly: refused before the body is read.
-            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 900000000\r\n\r\n";
+            let head =
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 900000000\r\n\r\n";
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&vec![b'a'; 1 << 20]);
         }
@@ -105,7 +155,12 @@ fn handle(mut stream: TcpStream) {
         }
         "/pdf" => {
             let pdf = std::fs::read("tests/fixtures/import/report.pdf").unwrap();
-            respond(&mut stream, "200 OK", &[("Content-Type", "application/pdf".into())], &pdf);
+            respond(
+                &mut stream,
+                "200 OK",
+                &[("Content-Type", "application/pdf".into())],
+                &pdf,
+            );
         }
         _ => respond(&mut stream, "404 Not Found", &[], b""),
     }
@@ -149,10 +204,25 @@ fn a_page_comes_in_with_its_metadata_final_address_and_date() {
     let imported = fetch(&format!("{base}/moved")).unwrap();
     let a = &imported.article;
     assert_eq!(a.title, "Port traffic fell by a third");
-    assert!(a.text.starts_with("Port traffic fell by a third\n\nContainer traffic"), "{}", a.text);
-    assert!(!a.text.contains("Sport") && !a.text.contains("©"), "{}", a.text);
-    assert_eq!(a.origin.fetched_url.as_deref(), Some(format!("{base}/article").as_str()));
-    assert_eq!(a.origin.path.as_deref(), Some(format!("{base}/moved").as_str()));
+    assert!(
+        a.text
+            .starts_with("Port traffic fell by a third\n\nContainer traffic"),
+        "{}",
+        a.text
+    );
+    assert!(
+        !a.text.contains("Sport") && !a.text.contains("©"),
+        "{}",
+        a.text
+    );
+    assert_eq!(
+        a.origin.fetched_url.as_deref(),
+        Some(format!("{base}/article").as_str())
+    );
+    assert_eq!(
+        a.origin.path.as_deref(),
+        Some(format!("{base}/moved").as_str())
+    );
     assert_eq!(a.meta.url, format!("{base}/article"));
     assert_eq!(a.meta.retrieved, "2026-01-15");
     assert_eq!(a.meta.site, "Harbour News");
@@ -181,11 +251,46 @@ fn a_pdf_link_is_read_as_a_pdf() {
 fn bad_answers_get_plain_messages() {
     let base = serve(20);
     let cases: [(&str, fn(&ImportError) -> bool, &str); 5] = [
-        ("/missing", |e| matches!(e, ImportError::Fetch(FetchError::Status { status: 404, .. })), "not found"),
-        ("/forbidden", |e| matches!(e, ImportError::Fetch(FetchError::Status { status: 403, .. })), "refused"),
-        ("/image", |e| matches!(e, ImportError::Fetch(FetchError::NotAPage { .. })), "an image (image/png), not a web page or PDF"),
-        ("/loop", |e| matches!(e, ImportError::Fetch(FetchError::TooManyRedirects { limit: 10, .. })), "redirects more than 10 times"),
-        ("/huge", |e| matches!(e, ImportError::Fetch(FetchError::TooLarge { .. })), "larger than 2 MB"),
+        (
+            "/missing",
+            |e| {
+                matches!(
+                    e,
+                    ImportError::Fetch(FetchError::Status { status: 404, .. })
+                )
+            },
+            "not found",
+        ),
+        (
+            "/forbidden",
+            |e| {
+                matches!(
+                    e,
+                    ImportError::Fetch(FetchError::Status { status: 403, .. })
+                )
+            },
+            "refused",
+        ),
+        (
+            "/image",
+            |e| matches!(e, ImportError::Fetch(FetchError::NotAPage { .. })),
+            "an image (image/png), not a web page or PDF",
+        ),
+        (
+            "/loop",
+            |e| {
+                matches!(
+                    e,
+                    ImportError::Fetch(FetchError::TooManyRedirects { limit: 10, .. })
+                )
+            },
+            "redirects more than 10 times",
+        ),
+        (
+            "/huge",
+            |e| matches!(e, ImportError::Fetch(FetchError::TooLarge { .. })),
+            "larger than 2 MB",
+        ),
     ];
     for (path, is_expected, words) in cases {
         let err = fetch(&format!("{base}{path}")).unwrap_err();
@@ -201,8 +306,15 @@ fn bombs_and_endless_bodies_stop_at_the_size_cap() {
     for path in ["/bomb", "/endless"] {
         let start = Instant::now();
         let err = fetch(&format!("{base}{path}")).unwrap_err();
-        assert!(matches!(err, ImportError::Fetch(FetchError::TooLarge { .. })), "{path}: {err:?}");
-        assert!(start.elapsed() < Duration::from_secs(10), "{path} took {:?}", start.elapsed());
+        assert!(
+            matches!(err, ImportError::Fetch(FetchError::TooLarge { .. })),
+            "{path}: {err:?}"
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{path} took {:?}",
+            start.elapsed()
+        );
     }
 }
 
@@ -210,13 +322,26 @@ fn bombs_and_endless_bodies_stop_at_the_size_cap() {
 fn a_silent_server_or_none_at_all_is_reported() {
     let base = serve(1);
     let err = fetch(&format!("{base}/silent")).unwrap_err();
-    assert!(matches!(err, ImportError::Fetch(FetchError::TimedOut { .. })), "{err:?}");
-    assert!(err.to_string().contains("did not answer within 1 seconds"), "{err}");
+    assert!(
+        matches!(err, ImportError::Fetch(FetchError::TimedOut { .. })),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("did not answer within 1 seconds"),
+        "{err}"
+    );
 
     // Nothing listens on a port that was just released.
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let err = fetch(&format!("http://127.0.0.1:{port}/")).unwrap_err();
-    assert!(matches!(err, ImportError::Fetch(FetchError::NoConnection { .. })), "{err:?}");
+    assert!(
+        matches!(err, ImportError::Fetch(FetchError::NoConnection { .. })),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("online"), "{err}");
 }
 
@@ -238,5 +363,8 @@ fn cancelling_a_download_stops_it() {
     )
     .unwrap_err();
     assert!(matches!(err, ImportError::Cancelled), "{err:?}");
-    assert!(matches!(seen.first(), Some(Progress::Connecting(_))), "{seen:?}");
+    assert!(
+        matches!(seen.first(), Some(Progress::Connecting(_))),
+        "{seen:?}"
+    );
 }

@@ -15,13 +15,20 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
 }
 
 fn import_path(path: &Path) -> Result<Article, ImportError> {
     let never = AtomicBool::new(false);
-    import_source(&Source::File(path.into()), &ImportOptions::default(), &never, &mut |_| {})
-        .map(|i| i.article)
+    import_source(
+        &Source::File(path.into()),
+        &ImportOptions::default(),
+        &never,
+        &mut |_| {},
+    )
+    .map(|i| i.article)
 }
 
 fn import_bytes(bytes: &[u8]) -> Result<Article, ImportError> {
@@ -55,7 +62,13 @@ fn a_report_becomes_paragraphs_with_pages() {
     assert!(a.text.contains("neighbouring countries"), "{}", a.text);
     assert!(!a.text.contains("neigh-"), "{}", a.text);
     // Headings are paragraphs of their own; the table keeps its cells.
-    assert!(a.text.contains("\n\n1. Summary\n\n") || a.text.contains("\n\n## 1. Summary\n\n") || a.text.contains("\n1. Summary\n"), "{}", a.text);
+    assert!(
+        a.text.contains("\n\n1. Summary\n\n")
+            || a.text.contains("\n\n## 1. Summary\n\n")
+            || a.text.contains("\n1. Summary\n"),
+        "{}",
+        a.text
+    );
     assert!(a.text.contains("2021 | 1.7 | 2,310"), "{}", a.text);
     // Each paragraph knows its page.
     let last = a.text.find("The authority expects traffic").unwrap();
@@ -76,18 +89,32 @@ fn two_columns_are_read_in_order() {
             .unwrap_or_else(|| panic!("paragraph {i} out of order in {}", a.text));
         at += found;
     }
-    assert!(a.text.trim_end().ends_with("below both columns."), "{}", a.text);
-    assert!(a.text.contains("telecommunications infrastructure"), "{}", a.text);
+    assert!(
+        a.text.trim_end().ends_with("below both columns."),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("telecommunications infrastructure"),
+        "{}",
+        a.text
+    );
 }
 
 #[test]
 fn encrypted_and_scanned_pdfs_say_so() {
     let err = import_path(&fixture("encrypted.pdf")).unwrap_err();
-    assert!(matches!(err, ImportError::Pdf(PdfError::Encrypted)), "{err:?}");
+    assert!(
+        matches!(err, ImportError::Pdf(PdfError::Encrypted)),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("password"), "{err}");
 
     let err = import_bytes(&minipdf::image_only_pdf(3)).unwrap_err();
-    assert!(matches!(err, ImportError::Pdf(PdfError::NoText { pages: 3 })), "{err:?}");
+    assert!(
+        matches!(err, ImportError::Pdf(PdfError::NoText { pages: 3 })),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("no text layer"), "{err}");
 }
 
@@ -95,9 +122,16 @@ fn encrypted_and_scanned_pdfs_say_so() {
 fn generated_pages_are_read_with_headers_and_numbers_dropped() {
     let pdf = minipdf::text_pdf(&minipdf::report_pages(5, 20));
     let a = import_bytes(&pdf).unwrap();
-    assert!(!a.text.contains("Harbour Authority Annual Report"), "{}", &a.text[..300]);
+    assert!(
+        !a.text.contains("Harbour Authority Annual Report"),
+        "{}",
+        &a.text[..300]
+    );
     assert_eq!(a.origin.pages.len(), 5, "{:?}", a.origin.pages);
-    assert_eq!(a.origin.pages.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
+    assert_eq!(
+        a.origin.pages.iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
 }
 
 #[test]
@@ -112,7 +146,10 @@ fn truncated_and_garbage_pdfs_are_damaged_not_a_crash() {
         }
     }
     let err = import_bytes(b"%PDF-1.7\n garbage \x00\x01\x02").unwrap_err();
-    assert!(matches!(err, ImportError::Pdf(PdfError::Damaged { .. })), "{err:?}");
+    assert!(
+        matches!(err, ImportError::Pdf(PdfError::Damaged { .. })),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("damaged"), "{err}");
 }
 
@@ -129,12 +166,21 @@ fn a_pdf_bomb_is_refused_before_parsing() {
     }
     let bomb = e.finish().unwrap();
     let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Count 1 /Kids [3 0 R] >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n4 0 obj\n".to_vec();
-    pdf.extend_from_slice(format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", bomb.len()).as_bytes());
+    pdf.extend_from_slice(
+        format!(
+            "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            bomb.len()
+        )
+        .as_bytes(),
+    );
     pdf.extend_from_slice(&bomb);
     pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
     let start = Instant::now();
     let err = import_bytes(&pdf).unwrap_err();
-    assert!(matches!(err, ImportError::Pdf(PdfError::Bomb { .. })), "{err:?}");
+    assert!(
+        matches!(err, ImportError::Pdf(PdfError::Bomb { .. })),
+        "{err:?}"
+    );
     assert!(start.elapsed() < Duration::from_secs(20));
 }
 
@@ -145,11 +191,18 @@ fn ten_thousand_pages_are_refused_quickly() {
     let start = Instant::now();
     let err = import_bytes(&pdf).unwrap_err();
     assert!(
-        matches!(err, ImportError::Pdf(PdfError::TooManyPages { pages: 10_000, .. })),
+        matches!(
+            err,
+            ImportError::Pdf(PdfError::TooManyPages { pages: 10_000, .. })
+        ),
         "{err:?}"
     );
     assert!(err.to_string().contains("10000 pages"), "{err}");
-    assert!(start.elapsed() < Duration::from_secs(30), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -164,5 +217,8 @@ fn a_slow_pdf_is_stopped_at_the_time_limit() {
     };
     let never = AtomicBool::new(false);
     let err = import_source(&Source::File(path), &options, &never, &mut |_| {}).unwrap_err();
-    assert!(matches!(err, ImportError::TimedOut { what: "PDF", .. }), "{err:?}");
+    assert!(
+        matches!(err, ImportError::TimedOut { what: "PDF", .. }),
+        "{err:?}"
+    );
 }

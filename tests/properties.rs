@@ -6,8 +6,8 @@
 use claimdesk::command::{Command, apply};
 use claimdesk::import::import_text;
 use claimdesk::model::{
-    Anchor, Article, ArticleKind, ArticleMeta, Attribution, Claim, ClaimId, NumericRating, RatingLabel, RatingScheme,
-    Session, Source, SourceDraft, SourceId, Stance,
+    Anchor, Article, ArticleKind, ArticleMeta, Attribution, Claim, ClaimId, NumericRating,
+    RatingLabel, RatingScheme, Session, Source, SourceDraft, SourceId, Stance,
 };
 use claimdesk::reanchor::reanchor;
 use claimdesk::store::{from_ron, to_ron, to_ron_generic};

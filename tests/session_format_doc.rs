@@ -33,9 +33,15 @@ fn a_file_without_the_article_details_still_loads() {
         if t.starts_with("meta: (") {
             skipping = true;
         }
-        let origin_field = ["kind:", "original_sha256:", "fetched_url:", "original_copy:", "pages:"]
-            .iter()
-            .any(|f| t.starts_with(f));
+        let origin_field = [
+            "kind:",
+            "original_sha256:",
+            "fetched_url:",
+            "original_copy:",
+            "pages:",
+        ]
+        .iter()
+        .any(|f| t.starts_with(f));
         if !skipping && !origin_field {
             old.push_str(line);
             old.push('\n');

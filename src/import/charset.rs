@@ -24,7 +24,13 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> (String, &'stati
         .or_else(|| meta_charset(&bytes[..bytes.len().min(PRESCAN)]))
         .and_then(|label| Encoding::for_label(label.as_bytes()))
         // A page cannot be UTF-16 without a byte-order mark; browsers read it as UTF-8.
-        .map(|e| if e == UTF_16LE || e == UTF_16BE { UTF_8 } else { e });
+        .map(|e| {
+            if e == UTF_16LE || e == UTF_16BE {
+                UTF_8
+            } else {
+                e
+            }
+        });
     let valid_utf8 = std::str::from_utf8(bytes).ok();
     match (declared, valid_utf8) {
         (_, Some(text)) if !text.is_ascii() || declared.is_none_or(|e| e == UTF_8) => {
@@ -80,10 +86,15 @@ fn attribute_after(tag: &[u8], key: &[u8]) -> Option<String> {
     let at = find(tag, key)? + key.len();
     let rest = &tag[at..];
     let rest = &rest[rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let len = rest
         .iter()
-        .take_while(|&&b| !matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') && !b.is_ascii_whitespace())
+        .take_while(|&&b| {
+            !matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') && !b.is_ascii_whitespace()
+        })
         .count();
     let label = std::str::from_utf8(&rest[..len]).ok()?.trim();
     (!label.is_empty()).then(|| label.to_owned())

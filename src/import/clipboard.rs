@@ -27,7 +27,10 @@ pub fn import_clipboard(html: Option<&str>, plain: Option<&str>) -> Result<Artic
 fn from_html(fragment: &str) -> Option<Article> {
     let stop = Stop::never();
     let whole = html::blocks_of_fragment(fragment, &stop).ok()?;
-    let all_words: usize = whole.iter().map(|b| b.text.split_whitespace().count()).sum();
+    let all_words: usize = whole
+        .iter()
+        .map(|b| b.text.split_whitespace().count())
+        .sum();
     if all_words == 0 {
         return None;
     }
@@ -91,12 +94,18 @@ mod tests {
         let html = "<meta charset='utf-8'><h1>Big claim</h1><p>The minister said <b>exports</b> doubled.</p><script>x()</script><p>Second paragraph.</p>";
         let a = import_clipboard(Some(html), Some("ignored")).unwrap();
         assert_eq!(a.title, "Big claim");
-        assert_eq!(a.text, "Big claim\n\nThe minister said exports doubled.\n\nSecond paragraph.");
+        assert_eq!(
+            a.text,
+            "Big claim\n\nThe minister said exports doubled.\n\nSecond paragraph."
+        );
         assert_eq!(a.origin.kind, ArticleKind::Html);
 
         let a = import_clipboard(Some("<span> </span>"), Some("Title\r\n\r\nBody")).unwrap();
         assert_eq!(a.text, "Title\n\nBody");
-        assert!(matches!(import_clipboard(None, Some("  ")), Err(ImportError::Empty)));
+        assert!(matches!(
+            import_clipboard(None, Some("  ")),
+            Err(ImportError::Empty)
+        ));
     }
 
     #[test]

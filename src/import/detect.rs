@@ -69,10 +69,7 @@ fn sniff_prefix(bytes: &[u8]) -> Vec<u8> {
 }
 
 fn trim_start(bytes: &[u8]) -> &[u8] {
-    let n = bytes
-        .iter()
-        .take_while(|b| b.is_ascii_whitespace())
-        .count();
+    let n = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
     &bytes[n..]
 }
 
@@ -143,11 +140,19 @@ mod tests {
             Detected::Html
         );
         assert_eq!(
-            detect(b"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", None, None),
+            detect(
+                b"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">",
+                None,
+                None
+            ),
             Detected::Html
         );
         assert_eq!(
-            detect(b"<!-- saved from url=(0022)https://example.org/ -->\n<html>", None, None),
+            detect(
+                b"<!-- saved from url=(0022)https://example.org/ -->\n<html>",
+                None,
+                None
+            ),
             Detected::Html
         );
         assert_eq!(
@@ -158,13 +163,28 @@ mod tests {
 
     #[test]
     fn then_the_content_type_and_the_extension() {
-        assert_eq!(detect(b"<p>Hi", None, Some("text/html; charset=utf-8")), Detected::Html);
-        assert_eq!(detect(b"Title\n\nText", Some("page.HTM"), None), Detected::Html);
-        assert_eq!(detect(b"Title\n\nText", Some("https://x.org/a.pdf?x=1"), None), Detected::Pdf);
-        assert_eq!(detect(b"Title\n\n<div>", Some("notes.md"), None), Detected::Text);
+        assert_eq!(
+            detect(b"<p>Hi", None, Some("text/html; charset=utf-8")),
+            Detected::Html
+        );
+        assert_eq!(
+            detect(b"Title\n\nText", Some("page.HTM"), None),
+            Detected::Html
+        );
+        assert_eq!(
+            detect(b"Title\n\nText", Some("https://x.org/a.pdf?x=1"), None),
+            Detected::Pdf
+        );
+        assert_eq!(
+            detect(b"Title\n\n<div>", Some("notes.md"), None),
+            Detected::Text
+        );
         assert_eq!(detect(b"Title\n\n<div>x</div>", None, None), Detected::Html);
         assert_eq!(detect(b"Title\n\nText", None, None), Detected::Text);
-        assert_eq!(detect(b"PK\x03\x04\0\0", Some("a.docx"), None), Detected::Binary);
+        assert_eq!(
+            detect(b"PK\x03\x04\0\0", Some("a.docx"), None),
+            Detected::Binary
+        );
     }
 
     #[test]

@@ -34,9 +34,7 @@ pub fn keep_original(
     if !same {
         crate::store::write_atomic(&path, original)?;
     }
-    article.origin.original_copy = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned());
+    article.origin.original_copy = path.file_name().map(|n| n.to_string_lossy().into_owned());
     Ok(path)
 }
 
@@ -46,7 +44,8 @@ pub fn wayback_save_url(url: &str) -> Option<String> {
     let url = url.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     let web = lower.starts_with("http://") || lower.starts_with("https://");
-    (web && !url.contains(char::is_whitespace)).then(|| format!("https://web.archive.org/save/{url}"))
+    (web && !url.contains(char::is_whitespace))
+        .then(|| format!("https://web.archive.org/save/{url}"))
 }
 
 #[cfg(test)]
@@ -75,7 +74,10 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"<p>x");
         assert_eq!(a.origin.original_copy.as_deref(), Some("s.original.html"));
         keep_original(&session, &mut a, b"<p>x").unwrap();
-        assert!(!crate::store::backup_path(&path).exists(), "same bytes: not rewritten");
+        assert!(
+            !crate::store::backup_path(&path).exists(),
+            "same bytes: not rewritten"
+        );
     }
 
     #[test]

@@ -607,10 +607,25 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("\n\nWhat the figures show\n\n"), "{text}");
-        assert!(text.contains("- 2022: 6.0 million tonnes\n- 2023: 7.1 million tonnes"), "{text}");
-        assert!(text.contains("\"We have never exported so much grain,\""), "{text}");
-        assert!(text.contains("Harvest near the border on Monday."), "{text}");
-        for gone in ["Home", "cookies", "Related stories", "Copyright", "Another story"] {
+        assert!(
+            text.contains("- 2022: 6.0 million tonnes\n- 2023: 7.1 million tonnes"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"We have never exported so much grain,\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("Harvest near the border on Monday."),
+            "{text}"
+        );
+        for gone in [
+            "Home",
+            "cookies",
+            "Related stories",
+            "Copyright",
+            "Another story",
+        ] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
         assert_eq!(e.meta.site, "The Example Times");
@@ -618,7 +633,10 @@ mod tests {
         assert_eq!(e.meta.language, "en");
         assert_eq!(e.meta.byline, "Jane Doe");
         // The h1 repeating the title is not repeated in the text.
-        assert_eq!(text.matches("Minister says wheat exports doubled").count(), 1);
+        assert_eq!(
+            text.matches("Minister says wheat exports doubled").count(),
+            1
+        );
     }
 
     #[test]

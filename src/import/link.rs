@@ -40,7 +40,9 @@ impl Default for FetchLimits {
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
     /// Not a usable web address.
-    #[error("\"{url}\" is not a web address Claimdesk can open ({reason}); it should look like https://example.org/page")]
+    #[error(
+        "\"{url}\" is not a web address Claimdesk can open ({reason}); it should look like https://example.org/page"
+    )]
     BadAddress {
         /// The address as given.
         url: String,
@@ -48,13 +50,17 @@ pub enum FetchError {
         reason: String,
     },
     /// The server's name could not be found.
-    #[error("could not find the server {host}: check the address, and whether this computer is online")]
+    #[error(
+        "could not find the server {host}: check the address, and whether this computer is online"
+    )]
     HostNotFound {
         /// The server's name.
         host: String,
     },
     /// No connection could be made.
-    #[error("could not connect to {host} ({reason}): check whether this computer is online, then try again")]
+    #[error(
+        "could not connect to {host} ({reason}): check whether this computer is online, then try again"
+    )]
     NoConnection {
         /// The server's name.
         host: String,
@@ -62,7 +68,9 @@ pub enum FetchError {
         reason: String,
     },
     /// The server took too long.
-    #[error("{host} did not answer within {seconds} seconds; try again later, or save the page from a browser and open the file")]
+    #[error(
+        "{host} did not answer within {seconds} seconds; try again later, or save the page from a browser and open the file"
+    )]
     TimedOut {
         /// The server's name.
         host: String,
@@ -70,7 +78,9 @@ pub enum FetchError {
         seconds: u64,
     },
     /// The secure connection failed (certificate or TLS problem).
-    #[error("the secure connection to {host} failed ({reason}); the site's certificate may be invalid")]
+    #[error(
+        "the secure connection to {host} failed ({reason}); the site's certificate may be invalid"
+    )]
     Tls {
         /// The server's name.
         host: String,
@@ -86,7 +96,9 @@ pub enum FetchError {
         url: String,
     },
     /// Redirected more than the limit.
-    #[error("{url} redirects more than {limit} times (perhaps in a loop); open it in a browser to see where it leads")]
+    #[error(
+        "{url} redirects more than {limit} times (perhaps in a loop); open it in a browser to see where it leads"
+    )]
     TooManyRedirects {
         /// The address as given.
         url: String,
@@ -94,7 +106,9 @@ pub enum FetchError {
         limit: u32,
     },
     /// Larger than the size cap.
-    #[error("the page at {url} is larger than {megabytes} MB, too large for an article; save the article from a browser and open the file")]
+    #[error(
+        "the page at {url} is larger than {megabytes} MB, too large for an article; save the article from a browser and open the file"
+    )]
     TooLarge {
         /// The address.
         url: String,
@@ -163,7 +177,11 @@ pub fn fetch(
     if host.is_empty() || url.contains(char::is_whitespace) {
         return Err(FetchError::BadAddress {
             url: url.to_owned(),
-            reason: if host.is_empty() { "no server name".into() } else { "it contains spaces".into() },
+            reason: if host.is_empty() {
+                "no server name".into()
+            } else {
+                "it contains spaces".into()
+            },
         }
         .into());
     }
@@ -174,7 +192,11 @@ pub fn fetch(
         .timeout_global(Some(limits.total_timeout))
         .max_redirects(limits.max_redirects)
         .http_status_as_error(false)
-        .user_agent(concat!("Claimdesk/", env!("CARGO_PKG_VERSION"), " (fact-checking workbench)"))
+        .user_agent(concat!(
+            "Claimdesk/",
+            env!("CARGO_PKG_VERSION"),
+            " (fact-checking workbench)"
+        ))
         .accept("text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5")
         .build()
         .into();
@@ -247,11 +269,7 @@ pub fn fetch(
                     }
                     .into());
                 }
-                return Err(FetchError::Broken {
-                    host,
-                    reason: text,
-                }
-                .into());
+                return Err(FetchError::Broken { host, reason: text }.into());
             }
         };
         out.extend_from_slice(chunk.get(..n).unwrap_or_default());
@@ -383,11 +401,20 @@ mod tests {
 
     #[test]
     fn hosts_and_content_types() {
-        assert_eq!(host_of("https://user@example.org:8080/a?b"), "example.org:8080");
+        assert_eq!(
+            host_of("https://user@example.org:8080/a?b"),
+            "example.org:8080"
+        );
         assert_eq!(host_of("http://127.0.0.1/x"), "127.0.0.1");
         assert_eq!(not_a_page("text/html; charset=utf-8"), None);
         assert_eq!(not_a_page("application/pdf"), None);
-        assert_eq!(not_a_page("image/png").as_deref(), Some("an image (image/png)"));
-        assert_eq!(not_a_page("application/zip").as_deref(), Some("an archive (application/zip)"));
+        assert_eq!(
+            not_a_page("image/png").as_deref(),
+            Some("an image (image/png)")
+        );
+        assert_eq!(
+            not_a_page("application/zip").as_deref(),
+            Some("an archive (application/zip)")
+        );
     }
 }

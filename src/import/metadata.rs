@@ -50,7 +50,14 @@ pub fn read(doc: &Document, html: &str, url: Option<&str>) -> PageMeta {
     let byline = first([
         ld.as_ref().and_then(|v| people(v.get("author")?)),
         meta(&["article:author"]).filter(|a| !a.starts_with("http")),
-        meta(&["author", "dc.creator", "dcterms.creator", "byl", "parsely-author", "sailthru.author"]),
+        meta(&[
+            "author",
+            "dc.creator",
+            "dcterms.creator",
+            "byl",
+            "parsely-author",
+            "sailthru.author",
+        ]),
     ]);
     let published = first([
         ld_str("datePublished"),
@@ -121,7 +128,12 @@ pub fn merge_extractor(page: &mut PageMeta, found: &dom_smoothie::Article) {
     // The extractor's byline follows Readability's order (JSON-LD author, then
     // Dublin Core and author meta tags, then a byline in the markup), which the
     // development set shows is right more often than the first author meta tag.
-    if let Some(b) = found.byline.as_deref().map(clean_byline).filter(|b| !b.is_empty()) {
+    if let Some(b) = found
+        .byline
+        .as_deref()
+        .map(clean_byline)
+        .filter(|b| !b.is_empty())
+    {
         m.byline = b;
     }
     m.byline = clean_byline(&m.byline);
@@ -142,7 +154,11 @@ pub fn merge_extractor(page: &mut PageMeta, found: &dom_smoothie::Article) {
 pub fn clean_byline(byline: &str) -> String {
     let b = super::blocks::one_line(byline);
     let lower = b.to_lowercase();
-    let rest = if lower.starts_with("by ") { &b[3..] } else { b.as_str() };
+    let rest = if lower.starts_with("by ") {
+        &b[3..]
+    } else {
+        b.as_str()
+    };
     rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | ',' | '-' | '–' | '—'))
         .to_owned()
 }
@@ -184,8 +200,7 @@ fn find_article(value: &Value, depth: usize) -> Option<&Value> {
             if is_article {
                 return Some(value);
             }
-            map.get("@graph")
-                .and_then(|g| find_article(g, depth + 1))
+            map.get("@graph").and_then(|g| find_article(g, depth + 1))
         }
         _ => None,
     }
@@ -207,7 +222,10 @@ fn people(value: &Value) -> Option<String> {
         Value::Array(items) => items.iter().filter_map(person).collect(),
         other => person(other).into_iter().collect(),
     };
-    let names: Vec<String> = names.into_iter().filter(|n| !n.starts_with("http")).collect();
+    let names: Vec<String> = names
+        .into_iter()
+        .filter(|n| !n.starts_with("http"))
+        .collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
 
@@ -230,9 +248,7 @@ fn meta_content(doc: &Document, keys: &[&str]) -> Option<String> {
                 node.attr(a)
                     .is_some_and(|v| v.trim().eq_ignore_ascii_case(key))
             });
-            if matches
-                && let Some(c) = node.attr("content")
-            {
+            if matches && let Some(c) = node.attr("content") {
                 let c = super::blocks::one_line(&c);
                 if !c.is_empty() {
                     return Some(c);
@@ -355,8 +371,14 @@ const MONTHS: [&str; 12] = [
 pub fn normalise_date(raw: &str) -> String {
     let raw = raw.trim();
     let b = raw.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-    if digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10) {
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+    {
         return raw[..10].to_owned();
     }
     let words: Vec<String> = raw
@@ -441,7 +463,11 @@ mod tests {
             Some("https://example.org/saved.html")
         );
         let bare = "<html><body>x</body></html>";
-        let m = read(&Document::from(bare), bare, Some("https://example.org/fetched"));
+        let m = read(
+            &Document::from(bare),
+            bare,
+            Some("https://example.org/fetched"),
+        );
         assert_eq!(m.meta.url, "https://example.org/fetched");
     }
 

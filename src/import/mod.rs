@@ -189,9 +189,7 @@ impl Default for ImportOptions {
 
 impl ImportOptions {
     fn retrieved_date(&self) -> String {
-        self.today
-            .clone()
-            .unwrap_or_else(crate::export::today_utc)
+        self.today.clone().unwrap_or_else(crate::export::today_utc)
     }
 }
 
@@ -407,17 +405,8 @@ mod tests {
             Source::parse(" HTTPS://example.org/a "),
             Source::Link("HTTPS://example.org/a".into())
         );
-        assert_eq!(
-            Source::parse("http://x"),
-            Source::Link("http://x".into())
-        );
-        assert_eq!(
-            Source::parse("https.txt"),
-            Source::File("https.txt".into())
-        );
-        assert_eq!(
-            Source::parse("ftp://x"),
-            Source::File("ftp://x".into())
-        );
+        assert_eq!(Source::parse("http://x"), Source::Link("http://x".into()));
+        assert_eq!(Source::parse("https.txt"), Source::File("https.txt".into()));
+        assert_eq!(Source::parse("ftp://x"), Source::File("ftp://x".into()));
     }
 }

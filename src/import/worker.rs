@@ -128,24 +128,47 @@ mod tests {
     #[test]
     fn results_panics_and_hangs_come_back_as_results() {
         let never = AtomicBool::new(false);
-        let ok = run_limited("test", Duration::from_secs(5), &never, &mut |_| {}, 2, |n, _| Ok(n * 3));
+        let ok = run_limited(
+            "test",
+            Duration::from_secs(5),
+            &never,
+            &mut |_| {},
+            2,
+            |n, _| Ok(n * 3),
+        );
         assert_eq!(ok.unwrap(), 6);
 
         #[allow(clippy::panic)]
-        let crashed: Result<(), _> =
-            run_limited("PDF", Duration::from_secs(5), &never, &mut |_| {}, (), |_, _| {
-                panic!("boom")
-            });
-        assert!(matches!(crashed, Err(ImportError::ReaderCrashed { what: "PDF" })));
+        let crashed: Result<(), _> = run_limited(
+            "PDF",
+            Duration::from_secs(5),
+            &never,
+            &mut |_| {},
+            (),
+            |_, _| panic!("boom"),
+        );
+        assert!(matches!(
+            crashed,
+            Err(ImportError::ReaderCrashed { what: "PDF" })
+        ));
 
-        let hung: Result<(), _> =
-            run_limited("PDF", Duration::from_millis(100), &never, &mut |_| {}, (), |_, stop| {
+        let hung: Result<(), _> = run_limited(
+            "PDF",
+            Duration::from_millis(100),
+            &never,
+            &mut |_| {},
+            (),
+            |_, stop| {
                 while !stop.is_set() {
                     std::thread::sleep(Duration::from_millis(5));
                 }
                 Err(ImportError::Cancelled)
-            });
-        assert!(matches!(hung, Err(ImportError::TimedOut { .. })), "{hung:?}");
+            },
+        );
+        assert!(
+            matches!(hung, Err(ImportError::TimedOut { .. })),
+            "{hung:?}"
+        );
     }
 
     #[test]
@@ -153,13 +176,20 @@ mod tests {
         let cancel = AtomicBool::new(true);
         let seen = Arc::new(AtomicBool::new(false));
         let seen2 = seen.clone();
-        let r: Result<(), _> = run_limited("PDF", Duration::from_secs(30), &cancel, &mut |_| {}, (), move |_, stop| {
-            while !stop.is_set() {
-                std::thread::sleep(Duration::from_millis(2));
-            }
-            seen2.store(true, Ordering::Relaxed);
-            Ok(())
-        });
+        let r: Result<(), _> = run_limited(
+            "PDF",
+            Duration::from_secs(30),
+            &cancel,
+            &mut |_| {},
+            (),
+            move |_, stop| {
+                while !stop.is_set() {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                seen2.store(true, Ordering::Relaxed);
+                Ok(())
+            },
+        );
         assert!(matches!(r, Err(ImportError::Cancelled)));
         let start = Instant::now();
         while !seen.load(Ordering::Relaxed) && start.elapsed() < Duration::from_secs(5) {

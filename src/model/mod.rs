@@ -12,7 +12,9 @@ pub mod source;
 pub mod text;
 
 pub use anchor::{Anchor, AnchorError};
-pub use article::{Article, ArticleKind, ArticleMeta, ArticleOrigin, paragraph_ranges, sha256_hex_bytes};
+pub use article::{
+    Article, ArticleKind, ArticleMeta, ArticleOrigin, paragraph_ranges, sha256_hex_bytes,
+};
 pub use claim::{Attribution, Claim};
 pub use ids::{ClaimId, SourceId};
 pub use scheme::{LabelId, NumericRating, RatingLabel, RatingScheme, SchemeError};

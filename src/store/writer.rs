@@ -12,8 +12,8 @@
 //! writes fields in that order); the equivalence tests fail until it is.
 
 use crate::model::{
-    Anchor, Article, ArticleKind, ArticleMeta, Attribution, Claim, NumericRating, RatingLabel, RatingScheme, Session, Source,
-    Stance,
+    Anchor, Article, ArticleKind, ArticleMeta, Attribution, Claim, NumericRating, RatingLabel,
+    RatingScheme, Session, Source, Stance,
 };
 
 /// The first line of every session file.

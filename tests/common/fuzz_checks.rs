@@ -146,7 +146,11 @@ pub fn import_pdf(data: &[u8]) {
 fn check_article(article: claimdesk::model::Article) {
     assert!(!article.text.contains('\r'));
     assert!(!article.text.contains('\0'));
-    assert!(article.text.starts_with(article.title.as_str()), "{:?}", article.title);
+    assert!(
+        article.text.starts_with(article.title.as_str()),
+        "{:?}",
+        article.title
+    );
     assert!(article.checksum_matches());
     let session = Session::new(article);
     let text = to_ron(&session);

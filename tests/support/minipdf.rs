@@ -33,8 +33,22 @@ pub fn image_only_pdf(pages: usize) -> Vec<u8> {
 /// and a page number.
 pub fn report_pages(pages: usize, lines: usize) -> Vec<Vec<String>> {
     const WORDS: [&str; 16] = [
-        "the", "harbour", "authority", "reported", "that", "traffic", "fell", "by", "a",
-        "third", "during", "2023", "while", "rival", "ports", "grew",
+        "the",
+        "harbour",
+        "authority",
+        "reported",
+        "that",
+        "traffic",
+        "fell",
+        "by",
+        "a",
+        "third",
+        "during",
+        "2023",
+        "while",
+        "rival",
+        "ports",
+        "grew",
     ];
     (0..pages)
         .map(|p| {
@@ -55,7 +69,9 @@ pub fn report_pages(pages: usize, lines: usize) -> Vec<Vec<String>> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('(', "\\(").replace(')', "\\)")
+    s.replace('\\', "\\\\")
+        .replace('(', "\\(")
+        .replace(')', "\\)")
 }
 
 fn build(contents: &[Vec<u8>], with_image: bool) -> Vec<u8> {
@@ -66,7 +82,8 @@ fn build(contents: &[Vec<u8>], with_image: bool) -> Vec<u8> {
     let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 5 + 2 * i)).collect();
     objects.push(format!("<< /Type /Pages /Count {n} /Kids [{}] >>", kids.join(" ")).into_bytes());
     objects.push(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
     );
     let mut image = b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n".to_vec();
     image.extend_from_slice(&[0, 255, 255, 0]);

@@ -45,7 +45,8 @@ pub fn scan(bytes: &[u8]) -> Scan {
         }
         start += 1;
         let dict = dictionary_before(bytes, kw);
-        if !mentions(dict, b"/FlateDecode") && !mentions(dict, b"/Fl ") && !mentions(dict, b"/Fl/") {
+        if !mentions(dict, b"/FlateDecode") && !mentions(dict, b"/Fl ") && !mentions(dict, b"/Fl/")
+        {
             continue;
         }
         if mentions(dict, b"/Image") {

@@ -136,7 +136,10 @@ fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
 
 fn extent(segments: &[Segment]) -> (f32, f32) {
     let x0 = segments.iter().map(|s| s.x0).fold(f32::INFINITY, f32::min);
-    let x1 = segments.iter().map(|s| s.x1).fold(f32::NEG_INFINITY, f32::max);
+    let x1 = segments
+        .iter()
+        .map(|s| s.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
     (x0, x1)
 }
 
@@ -213,7 +216,11 @@ fn rows(mut segments: Vec<Segment>, col_x0: f32, col_x1: f32) -> Vec<Line> {
         let size = row.iter().map(|s| s.size).fold(0.0f32, f32::max);
         for s in row.iter() {
             if !text.is_empty() {
-                text.push_str(if s.x0 - prev_x1 > 1.5 * size { " | " } else { " " });
+                text.push_str(if s.x0 - prev_x1 > 1.5 * size {
+                    " | "
+                } else {
+                    " "
+                });
             }
             text.push_str(&s.text);
             prev_x1 = s.x1;
@@ -284,7 +291,11 @@ fn shape(text: &str) -> String {
             out.push(' ');
         }
         for c in w.chars() {
-            out.push(if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() });
+            out.push(if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            });
         }
     }
     out
@@ -299,7 +310,10 @@ fn is_page_number(text: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 5;
     let roman = |w: &str| w.len() <= 6 && w.chars().all(|c| "ivxlc".contains(c));
     match words.as_slice() {
@@ -338,7 +352,10 @@ pub fn paragraphs(pages: &[PageLines]) -> Vec<Block> {
                 let (kind, text) = match list_marker(&line.text) {
                     Some(len) if !is_heading => {
                         let (marker, rest) = line.text.split_at(len);
-                        (BlockKind::ListItem(format!("{} ", marker.trim_end())), rest.trim_start().to_owned())
+                        (
+                            BlockKind::ListItem(format!("{} ", marker.trim_end())),
+                            rest.trim_start().to_owned(),
+                        )
                     }
                     _ if is_heading => (BlockKind::Heading, line.text.clone()),
                     _ => (BlockKind::Paragraph, line.text.clone()),
@@ -354,7 +371,14 @@ pub fn paragraphs(pages: &[PageLines]) -> Vec<Block> {
 }
 
 /// Whether `line` starts a new paragraph after `prev`.
-fn starts_paragraph(prev: &Line, prev_page: u32, line: &Line, page: u32, body: f32, spacing: f32) -> bool {
+fn starts_paragraph(
+    prev: &Line,
+    prev_page: u32,
+    line: &Line,
+    page: u32,
+    body: f32,
+    spacing: f32,
+) -> bool {
     let ends_sentence = prev
         .text
         .trim_end()
@@ -395,9 +419,7 @@ fn join_line(paragraph: &mut String, next: &str) {
         paragraph.push_str(next);
         return;
     }
-    let before_hyphen = paragraph
-        .strip_suffix('-')
-        .and_then(|p| p.chars().last());
+    let before_hyphen = paragraph.strip_suffix('-').and_then(|p| p.chars().last());
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
     if before_hyphen.is_some_and(char::is_alphabetic) && next_lower {
         paragraph.pop();
@@ -494,14 +516,30 @@ mod tests {
         let mut g = run("A Title Across The Whole Page Width Here", 72.0, 60.0, 16.0);
         for i in 0..6 {
             let y = 100.0 + i as f32 * 12.0;
-            g.extend(run(&format!("left column line number {i} words"), 72.0, y, 10.0));
-            g.extend(run(&format!("right column line number {i} words"), 320.0, y, 10.0));
+            g.extend(run(
+                &format!("left column line number {i} words"),
+                72.0,
+                y,
+                10.0,
+            ));
+            g.extend(run(
+                &format!("right column line number {i} words"),
+                320.0,
+                y,
+                10.0,
+            ));
         }
         let p = page_lines(1, 612.0, 792.0, &g);
         let texts: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts[0], "A Title Across The Whole Page Width Here");
-        assert!(texts[1..7].iter().all(|t| t.starts_with("left")), "{texts:?}");
-        assert!(texts[7..].iter().all(|t| t.starts_with("right")), "{texts:?}");
+        assert!(
+            texts[1..7].iter().all(|t| t.starts_with("left")),
+            "{texts:?}"
+        );
+        assert!(
+            texts[7..].iter().all(|t| t.starts_with("right")),
+            "{texts:?}"
+        );
     }
 
     fn line(text: &str, y: f32, size: f32) -> Line {
@@ -535,7 +573,10 @@ mod tests {
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts[0], "Findings");
         assert_eq!(blocks[0].kind, BlockKind::Heading);
-        assert_eq!(texts[1], format!("The {long} information was well- Known {long} end."));
+        assert_eq!(
+            texts[1],
+            format!("The {long} information was well- Known {long} end.")
+        );
         assert_eq!(texts[2], format!("Next {long} paragraph"));
         assert_eq!(blocks[3].kind, BlockKind::ListItem("• ".into()));
         assert_eq!(texts[3], "an item");

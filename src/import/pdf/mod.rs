@@ -50,7 +50,9 @@ pub enum PdfError {
         detail: String,
     },
     /// Too many pages.
-    #[error("the PDF has {pages} pages; up to {limit} are read. Split it and open the part you are checking")]
+    #[error(
+        "the PDF has {pages} pages; up to {limit} are read. Split it and open the part you are checking"
+    )]
     TooManyPages {
         /// Pages in the file.
         pages: u32,
@@ -227,10 +229,18 @@ fn info_strings(doc: &pdf_extract::Document) -> Info {
         && let Some(Object::Dictionary(d)) = deref(obj)
     {
         info.title = d.get(b"Title").ok().and_then(&deref).and_then(|o| text(&o));
-        info.author = d.get(b"Author").ok().and_then(&deref).and_then(|o| text(&o));
+        info.author = d
+            .get(b"Author")
+            .ok()
+            .and_then(&deref)
+            .and_then(|o| text(&o));
     }
     if let Ok(catalog) = doc.catalog() {
-        info.language = catalog.get(b"Lang").ok().and_then(&deref).and_then(|o| text(&o));
+        info.language = catalog
+            .get(b"Lang")
+            .ok()
+            .and_then(&deref)
+            .and_then(|o| text(&o));
     }
     info
 }
