@@ -247,10 +247,13 @@ fn a_pdf_link_is_read_as_a_pdf() {
     assert!(a.page_at(a.text.chars().count() - 1).is_some());
 }
 
+/// A path, what its error must be, and words its message must contain.
+type Case = (&'static str, fn(&ImportError) -> bool, &'static str);
+
 #[test]
 fn bad_answers_get_plain_messages() {
     let base = serve(20);
-    let cases: [(&str, fn(&ImportError) -> bool, &str); 5] = [
+    let cases: [Case; 5] = [
         (
             "/missing",
             |e| {

@@ -83,7 +83,9 @@ pub fn extract(html: &str, url: Option<&str>, stop: &Stop) -> Result<Extracted, 
     let mut readability = dom_smoothie::Readability::with_document(doc, None, Some(config))
         .map_err(|_| ImportError::NoArticleText)?;
     let found = readability.parse().map_err(|e| match e {
-        dom_smoothie::ReadabilityError::TooManyElements(n, _) => ImportError::TooDeep { depth: n },
+        dom_smoothie::ReadabilityError::TooManyElements(n, _) => {
+            ImportError::TooManyElements { elements: n }
+        }
         _ => ImportError::NoArticleText,
     })?;
     stop.check()?;
@@ -218,7 +220,7 @@ fn blocks_of(root: &NodeRef<'_>, stop: &Stop) -> Result<Vec<Block>, ImportError>
     let mut w = Walker::default();
     // (node, entered): a node is pushed unentered, then entered when popped; its
     // exit is handled when the marker pushed on entry pops.
-    let mut stack: Vec<(NodeRef<'_>, bool)> = vec![(root.clone(), false)];
+    let mut stack: Vec<(NodeRef<'_>, bool)> = vec![(*root, false)];
     let mut visited = 0usize;
     while let Some((node, exiting)) = stack.pop() {
         visited += 1;
@@ -249,7 +251,7 @@ fn blocks_of(root: &NodeRef<'_>, stop: &Stop) -> Result<Vec<Block>, ImportError>
             continue;
         }
         w.enter(name, &node);
-        stack.push((node.clone(), true));
+        stack.push((node, true));
         let children = node.children();
         for child in children.into_iter().rev() {
             stack.push((child, false));

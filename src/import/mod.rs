@@ -85,6 +85,14 @@ pub enum ImportError {
         "no article text was found in this web page (it may build its text with scripts); open the article in a browser, select its text and use New from clipboard"
     )]
     NoArticleText,
+    /// A web page with more elements than the extractor takes.
+    #[error(
+        "the web page has {elements} elements, far more than any article page; it was not read"
+    )]
+    TooManyElements {
+        /// How many it has.
+        elements: usize,
+    },
     /// A web page whose markup nests deeper than anything a real page does.
     #[error(
         "the web page's markup nests {depth} levels deep, far beyond any real article; it was not read"
@@ -283,6 +291,15 @@ pub fn import_source(
         Source::Link(url) => {
             let fetched = link::fetch(url, &options.fetch, cancel, progress)?;
             check_cancel(cancel)?;
+            let final_url = fetched.final_url.clone();
+            let not_a_page = |e| match e {
+                ImportError::Binary => FetchError::NotAPage {
+                    url: final_url.clone(),
+                    what: "a file that is not a web page, PDF or text".into(),
+                }
+                .into(),
+                other => other,
+            };
             let mut imported = import_original(
                 fetched.body,
                 &Origin {
@@ -293,7 +310,8 @@ pub fn import_source(
                 options,
                 cancel,
                 progress,
-            )?;
+            )
+            .map_err(not_a_page)?;
             let article = &mut imported.article;
             article.origin.path = Some(url.trim().to_owned());
             article.origin.fetched_url = Some(fetched.final_url.clone());

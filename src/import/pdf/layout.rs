@@ -563,7 +563,7 @@ mod tests {
             lines: vec![
                 line("Findings", 100.0, 14.0),
                 line(&format!("The {long} infor-"), 120.0, 10.0),
-                line(&format!("mation was well-"), 132.0, 10.0),
+                line("mation was well-", 132.0, 10.0),
                 line(&format!("Known {long} end."), 144.0, 10.0),
                 line(&format!("Next {long} paragraph"), 168.0, 10.0),
                 line("• an item", 180.0, 10.0),
