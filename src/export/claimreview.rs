@@ -160,6 +160,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn appearance_comes_from_the_article_details_unless_overridden() {
+        let mut session = crate::sample::sample_session();
+        session.article.origin.path = Some("/home/me/secret/article.html".into());
+        session.article.meta.url = "https://news.example.com/a".into();
+        session.article.meta.published = "2024-05-06".into();
+        session.article.meta.site = "Example News".into();
+        let mut options = ExportOptions::default();
+        let reviews = to_claimreview(&session, &options);
+        let appearance = &reviews[0]["itemReviewed"]["appearance"];
+        assert_eq!(appearance["url"], "https://news.example.com/a");
+        assert_eq!(appearance["datePublished"], "2024-05-06");
+        assert_eq!(appearance["publisher"]["name"], "Example News");
+        assert_eq!(appearance["headline"], session.article.title.as_str());
+        options.article_url = Some("https://override.example.org/".into());
+        options.claim_date = Some("2024-01-01".into());
+        let reviews = to_claimreview(&session, &options);
+        let appearance = &reviews[0]["itemReviewed"]["appearance"];
+        assert_eq!(appearance["url"], "https://override.example.org/");
+        assert_eq!(appearance["datePublished"], "2024-01-01");
+        for text in [
+            super::super::to_markdown(&session, &options),
+            super::super::to_html(&session, &options),
+        ] {
+            assert!(!text.contains("/home/me"), "a local path leaked into a report");
+            assert!(text.contains("Example News"));
+        }
+    }
+
+    #[test]
+    fn reports_cite_the_pdf_page() {
+        let mut session = crate::sample::sample_session();
+        let start = session.claims[0].anchor.start;
+        session.article.origin.pages = vec![(1, 0), (4, start)];
+        let md = super::super::to_markdown(&session, &ExportOptions::default());
+        assert!(md.contains("**Where:** p. 4 of the PDF"), "{md}");
+        let html = super::super::to_html(&session, &ExportOptions::default());
+        assert!(html.contains("p. 4 of the PDF"));
+    }
+
+    #[test]
     fn guesses_claimant_type() {
         assert_eq!(claimant_type("Russian Foreign Ministry"), "Organization");
         assert_eq!(claimant_type("the Kremlin"), "Organization");
