@@ -183,7 +183,10 @@ mod tests {
             super::super::to_markdown(&session, &options),
             super::super::to_html(&session, &options),
         ] {
-            assert!(!text.contains("/home/me"), "a local path leaked into a report");
+            assert!(
+                !text.contains("/home/me"),
+                "a local path leaked into a report"
+            );
             assert!(text.contains("Example News"));
         }
     }
