@@ -44,3 +44,13 @@ fn import_article_inputs() {
 fn reanchor_inputs() {
     replay("reanchor", fuzz_checks::reanchor);
 }
+
+#[test]
+fn import_html_inputs() {
+    replay("import_html", fuzz_checks::import_html);
+}
+
+#[test]
+fn import_pdf_inputs() {
+    replay("import_pdf", fuzz_checks::import_pdf);
+}

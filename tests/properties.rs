@@ -6,8 +6,8 @@
 use claimdesk::command::{Command, apply};
 use claimdesk::import::import_text;
 use claimdesk::model::{
-    Anchor, Article, Attribution, Claim, ClaimId, NumericRating, RatingLabel, RatingScheme,
-    Session, Source, SourceDraft, SourceId, Stance,
+    Anchor, Article, ArticleKind, ArticleMeta, Attribution, Claim, ClaimId, NumericRating,
+    RatingLabel, RatingScheme, Session, Source, SourceDraft, SourceId, Stance,
 };
 use claimdesk::reanchor::reanchor;
 use claimdesk::store::{from_ron, to_ron, to_ron_generic};
@@ -211,8 +211,36 @@ fn any_session() -> impl Strategy<Value = Session> {
                 }
             },
         );
-    let article = (any_text(), any_text(), prop::option::of(any_text()))
-        .prop_map(|(title, text, path)| Article::new(title, text, path));
+    let meta = prop::collection::vec(any_text(), 6).prop_map(|f| ArticleMeta {
+        byline: f[0].clone(),
+        published: f[1].clone(),
+        site: f[2].clone(),
+        url: f[3].clone(),
+        language: f[4].clone(),
+        retrieved: f[5].clone(),
+    });
+    let origin = (
+        prop::sample::select(vec![ArticleKind::Text, ArticleKind::Html, ArticleKind::Pdf]),
+        prop::collection::vec(prop::option::of(any_text()), 3),
+        prop::collection::vec((any::<u32>(), any::<usize>()), 0..3),
+    );
+    let article = (
+        any_text(),
+        any_text(),
+        prop::option::of(any_text()),
+        meta,
+        origin,
+    )
+        .prop_map(|(title, text, path, meta, (kind, names, pages))| {
+            let mut a = Article::new(title, text, path);
+            a.meta = meta;
+            a.origin.kind = kind;
+            a.origin.original_sha256 = names[0].clone();
+            a.origin.fetched_url = names[1].clone();
+            a.origin.original_copy = names[2].clone();
+            a.origin.pages = pages;
+            a
+        });
     (
         any::<u32>(),
         scheme,

@@ -3,6 +3,7 @@
 mod archive;
 mod edit;
 mod export;
+pub mod import;
 mod new;
 mod reanchor;
 mod schemes;
@@ -26,7 +27,7 @@ use std::path::PathBuf;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// An article (.txt, .md) or a session (.ron) to open in the app.
+    /// An article (.txt, .md, .html, .pdf) or a session (.ron) to open in the app.
     pub path: Option<PathBuf>,
     /// A headless command.
     #[command(subcommand)]
@@ -36,8 +37,10 @@ pub struct Cli {
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
-    /// Create a session from an article.
+    /// Create a session from an article (a file or an http(s) link).
     New(new::NewArgs),
+    /// Print the article Claimdesk would create from a file or link, without making a session.
+    Import(import::ImportArgs),
     /// Print a session's title and claims.
     Show(show::ShowArgs),
     /// Replace a session's article with a new version and re-anchor every claim.
@@ -86,10 +89,30 @@ pub fn import_error(path: &std::path::Path, e: crate::import::ImportError) -> Cl
     }
 }
 
+/// Imports a file or link named on the command line (see
+/// [`crate::import::import_source`]); errors name the file or link.
+pub fn import_source(source: &str) -> Result<crate::import::Imported, CliError> {
+    let parsed = crate::import::Source::parse(source);
+    let never = std::sync::atomic::AtomicBool::new(false);
+    crate::import::import_source(
+        &parsed,
+        &crate::import::ImportOptions::default(),
+        &never,
+        &mut |_| {},
+    )
+    .map_err(|e| match parsed {
+        crate::import::Source::File(path) => import_error(&path, e),
+        crate::import::Source::Link(url) => {
+            CliError::from_display(format!("Could not open {url}: {e}"))
+        }
+    })
+}
+
 /// Runs a headless command, writing its normal output to `out`.
 pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     match command {
         CliCommand::New(args) => new::run(args, out),
+        CliCommand::Import(args) => import::run(args, out),
         CliCommand::Show(args) => show::run(args, out),
         CliCommand::Reanchor(args) => reanchor::run(args, out),
         CliCommand::Suggest(args) => suggest::run(args, out),

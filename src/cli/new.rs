@@ -1,10 +1,9 @@
-//! `claimdesk new ARTICLE -o SESSION.ron [--force] [--accept-suggestions [--min-score S]]`
+//! `claimdesk new PATH_OR_URL -o SESSION.ron [--force] [--no-original] [--accept-suggestions [--min-score S]]`
 
 use super::CliError;
 use super::suggest::parse_score;
 use crate::command::apply;
 use crate::extract::{DEFAULT_THRESHOLD, accept_all, suggest};
-use crate::import::import_file;
 use crate::model::Session;
 use crate::store::{LockError, LockUser, SessionLock, save_new_session, save_session};
 use std::path::PathBuf;
@@ -12,11 +11,15 @@ use std::path::PathBuf;
 /// Arguments of `claimdesk new`.
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    /// The article to check (.txt or .md).
-    pub article: PathBuf,
+    /// The article to check: a file (.txt, .md, .html, .pdf) or an http(s) link.
+    pub article: String,
     /// Where to write the session. An existing file is replaced only with --force.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Do not keep a copy of the original page or PDF beside the session
+    /// (SESSION.original.html or .pdf; kept by default, as evidence).
+    #[arg(long)]
+    pub no_original: bool,
     /// Replace --output if it exists (the old file is kept as OUTPUT.bak). Never
     /// while a Claimdesk window or command has it open.
     #[arg(long)]
@@ -43,7 +46,21 @@ pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> 
     if !args.force && std::fs::symlink_metadata(&args.output).is_ok() {
         return Err(exists(&args.output));
     }
-    let article = import_file(&args.article).map_err(|e| super::import_error(&args.article, e))?;
+    let imported = super::import_source(&args.article)?;
+    let mut article = imported.article;
+    // A text file's words are all in the session already; pages and PDFs are kept.
+    let keep = !args.no_original && article.origin.kind != crate::model::ArticleKind::Text;
+    let mut kept = String::new();
+    if keep {
+        let path = crate::import::keep_original(&args.output, &mut article, &imported.original)
+            .map_err(|e| {
+                CliError::from_display(format!(
+                    "Could not keep a copy of the original beside {}: {e} (use --no-original to skip it)",
+                    args.output.display()
+                ))
+            })?;
+        kept = format!("; the original is kept as {}", path.display());
+    }
     let mut session = Session::new(article);
     let mut accepted = 0;
     if args.accept_suggestions {
@@ -69,7 +86,7 @@ pub fn run(args: NewArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> 
     };
     writeln!(
         out,
-        "Created {} from \"{}\"{claims}",
+        "Created {} from \"{}\"{claims}{kept}",
         args.output.display(),
         session.article.title
     )

@@ -2,7 +2,6 @@
 
 use super::CliError;
 use crate::command::apply;
-use crate::import::import_file;
 use crate::reanchor::{Found, reanchor};
 use crate::store::{LockUser, SessionLock, load_session, save_session};
 use std::path::PathBuf;
@@ -12,8 +11,8 @@ use std::path::PathBuf;
 pub struct ReanchorArgs {
     /// The session whose article changed.
     pub session: PathBuf,
-    /// The new version of the article (.txt or .md).
-    pub new_article: PathBuf,
+    /// The new version of the article: a file (.txt, .md, .html, .pdf) or an http(s) link.
+    pub new_article: String,
     /// Where to write the updated session (default: update SESSION in place,
     /// keeping the previous version as SESSION.bak).
     #[arg(short, long)]
@@ -29,8 +28,7 @@ pub fn run(args: ReanchorArgs, out: &mut dyn std::io::Write) -> Result<(), CliEr
         .map_err(super::words::lock_error)?;
     let (loaded, stamp) = load_session(&args.session).map_err(CliError::from_display)?;
     super::print_warnings(&args.session, &loaded.warnings);
-    let article =
-        import_file(&args.new_article).map_err(|e| super::import_error(&args.new_article, e))?;
+    let article = super::import_source(&args.new_article)?.article;
     let mut session = loaded.session;
     let outcome = reanchor(&session, article);
     let report = outcome.report;

@@ -83,19 +83,28 @@ fn item_reviewed(session: &Session, claim: &Claim, options: &ExportOptions) -> M
         );
     }
     put(&mut item, "datePublished", options.claim_date.as_deref());
+    // Where the claim appeared: the article, described by its metadata (the
+    // command line's --article-url and --claim-date override it).
+    let meta = &session.article.meta;
     let mut appearance = Map::new();
     appearance.insert("@type".into(), json!("CreativeWork"));
-    put(&mut appearance, "url", options.article_url.as_deref());
+    put(&mut appearance, "url", options.article_url_of(session));
     put(
         &mut appearance,
         "headline",
         Some(session.article.title.trim()),
     );
-    put(
-        &mut appearance,
-        "datePublished",
-        options.claim_date.as_deref(),
-    );
+    let published = options
+        .claim_date
+        .as_deref()
+        .or(Some(meta.published.as_str()));
+    put(&mut appearance, "datePublished", published);
+    if !meta.site.trim().is_empty() {
+        appearance.insert(
+            "publisher".into(),
+            json!({ "@type": "Organization", "name": meta.site.trim() }),
+        );
+    }
     item.insert("appearance".into(), Value::Object(appearance));
     item
 }
@@ -152,6 +161,49 @@ fn put(m: &mut Map<String, Value>, key: &str, value: Option<impl AsRef<str>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appearance_comes_from_the_article_details_unless_overridden() {
+        let mut session = crate::sample::sample_session();
+        session.article.origin.path = Some("/home/me/secret/article.html".into());
+        session.article.meta.url = "https://news.example.com/a".into();
+        session.article.meta.published = "2024-05-06".into();
+        session.article.meta.site = "Example News".into();
+        let mut options = ExportOptions::default();
+        let reviews = to_claimreview(&session, &options);
+        let appearance = &reviews[0]["itemReviewed"]["appearance"];
+        assert_eq!(appearance["url"], "https://news.example.com/a");
+        assert_eq!(appearance["datePublished"], "2024-05-06");
+        assert_eq!(appearance["publisher"]["name"], "Example News");
+        assert_eq!(appearance["headline"], session.article.title.as_str());
+        options.article_url = Some("https://override.example.org/".into());
+        options.claim_date = Some("2024-01-01".into());
+        let reviews = to_claimreview(&session, &options);
+        let appearance = &reviews[0]["itemReviewed"]["appearance"];
+        assert_eq!(appearance["url"], "https://override.example.org/");
+        assert_eq!(appearance["datePublished"], "2024-01-01");
+        for text in [
+            super::super::to_markdown(&session, &options),
+            super::super::to_html(&session, &options),
+        ] {
+            assert!(
+                !text.contains("/home/me"),
+                "a local path leaked into a report"
+            );
+            assert!(text.contains("Example News"));
+        }
+    }
+
+    #[test]
+    fn reports_cite_the_pdf_page() {
+        let mut session = crate::sample::sample_session();
+        let start = session.claims[0].anchor.start;
+        session.article.origin.pages = vec![(1, 0), (4, start)];
+        let md = super::super::to_markdown(&session, &ExportOptions::default());
+        assert!(md.contains("**Where:** p. 4 of the PDF"), "{md}");
+        let html = super::super::to_html(&session, &ExportOptions::default());
+        assert!(html.contains("p. 4 of the PDF"));
+    }
 
     #[test]
     fn guesses_claimant_type() {

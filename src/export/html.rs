@@ -52,14 +52,21 @@ fn header(out: &mut String, session: &Session, options: &ExportOptions) {
         "<header>\n<p class=\"kicker\">Fact check</p>\n<h1>{}</h1>\n<dl class=\"facts\">",
         h(session.article.title.trim())
     );
-    let source = options
-        .article_url
-        .as_deref()
-        .or(session.article.origin.path.as_deref())
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    if let Some(src) = source {
-        fact(out, "Source", &link(src, src));
+    // The article by its title, site and address; never a path on this machine.
+    let a = &session.article;
+    let url = options.article_url_of(session).unwrap_or("");
+    let mut article = link(a.title.trim(), url);
+    for extra in [a.meta.site.trim(), a.meta.byline.trim()] {
+        if !extra.is_empty() {
+            article.push_str(&format!(", {}", h(extra)));
+        }
+    }
+    if !a.meta.published.trim().is_empty() {
+        article.push_str(&format!(", published {}", h(a.meta.published.trim())));
+    }
+    fact(out, "Article", &article);
+    if linkable_url(url).is_some() {
+        fact(out, "Address", &link(url, url));
     }
     let p = &options.publisher;
     if !p.organisation_name.trim().is_empty() {
@@ -167,6 +174,12 @@ fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
         ));
     }
     meta.push(format!("Claim #{}", claim.id));
+    if let Some(page) = session
+        .article
+        .page_label(claim.anchor.start..claim.anchor.end)
+    {
+        meta.push(format!("{} of the PDF", h(&page)));
+    }
     if claim.needs_review {
         meta.push(
             "<span class=\"warn\">Needs review: the article changed around this claim</span>"

@@ -34,14 +34,21 @@ pub fn to_markdown(session: &Session, options: &ExportOptions) -> String {
 fn header(out: &mut String, session: &Session, options: &ExportOptions) {
     let _ = writeln!(out, "# Fact check: {}\n", md(&session.article.title));
     let mut facts = Vec::new();
-    let source = options
-        .article_url
-        .as_deref()
-        .or(session.article.origin.path.as_deref())
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    if let Some(src) = source {
-        facts.push(format!("**Source:** {}", link(src, src)));
+    // The article by its title, site and address; never a path on this machine.
+    let a = &session.article;
+    let url = options.article_url_of(session).unwrap_or("");
+    let mut article = link(&a.title, url);
+    for extra in [a.meta.site.trim(), a.meta.byline.trim()] {
+        if !extra.is_empty() {
+            article.push_str(&format!(", {}", md(extra)));
+        }
+    }
+    if !a.meta.published.trim().is_empty() {
+        article.push_str(&format!(", published {}", md(a.meta.published.trim())));
+    }
+    facts.push(format!("**Article:** {article}"));
+    if linkable_url(url).is_some() {
+        facts.push(format!("**Address:** {}", md(url)));
     }
     facts.push(format!(
         "**Article SHA-256:** {}",
@@ -98,6 +105,12 @@ fn claim_section(out: &mut String, session: &Session, n: usize, claim: &Claim) {
         facts.push(format!("**Claimant:** {}", md(claim.claimant.trim())));
     }
     facts.push(format!("**Claim ID:** {}", claim.id));
+    if let Some(page) = session
+        .article
+        .page_label(claim.anchor.start..claim.anchor.end)
+    {
+        facts.push(format!("**Where:** {page} of the PDF"));
+    }
     if claim.needs_review {
         facts.push("**Needs review:** the article changed around this claim".to_owned());
     }

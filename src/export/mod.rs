@@ -91,7 +91,8 @@ pub struct ExportOptions {
     /// The page where the fact check is published. ClaimReview `url` and annotation ids
     /// are this plus `#claim-N`, which is also the claim's anchor in the HTML report.
     pub review_url: Option<String>,
-    /// The article's public address, when it has one (ClaimReview `appearance`, annotation target).
+    /// The article's public address, overriding the one in the article's metadata
+    /// (ClaimReview `appearance`, annotation target, reports). See [`Self::article_url_of`].
     pub article_url: Option<String>,
     /// When the claims were made (the article's date), `YYYY-MM-DD`.
     pub claim_date: Option<String>,
@@ -105,6 +106,16 @@ impl ExportOptions {
             date,
             ..Self::default()
         }
+    }
+
+    /// The article's public address: [`Self::article_url`] when given (an
+    /// override), else the URL in the article's metadata; `None` when neither is set.
+    pub fn article_url_of<'a>(&'a self, session: &'a Session) -> Option<&'a str> {
+        self.article_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .or_else(|| Some(session.article.meta.url.trim()).filter(|u| !u.is_empty()))
     }
 
     /// The ClaimReview `url` / annotation id of one claim, when there is a review URL.

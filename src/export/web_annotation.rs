@@ -26,9 +26,9 @@ fn base_iri(session: &Session, options: &ExportOptions) -> String {
 
 /// The article as an annotation target source.
 fn article_iri(session: &Session, options: &ExportOptions) -> String {
-    match options.article_url.as_deref().map(str::trim) {
-        Some(u) if !u.is_empty() => u.to_owned(),
-        _ => format!("urn:claimdesk:sha256:{}", session.article.origin.sha256),
+    match options.article_url_of(session) {
+        Some(u) => u.to_owned(),
+        None => format!("urn:claimdesk:sha256:{}", session.article.origin.sha256),
     }
 }
 

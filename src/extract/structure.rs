@@ -159,6 +159,10 @@ pub fn classify_block(text: &str, block: &Block, index: usize) -> SentenceKind {
     if is_photo_credit(t) || is_picture_credit(t) {
         return SentenceKind::PhotoCredit;
     }
+    // Web-page import marks figure captions this way (src/import/blocks.rs).
+    if t.starts_with("Caption: ") {
+        return SentenceKind::Caption;
+    }
     // Counted up to a bound: every rule below is about short blocks.
     let words = t.split_whitespace().take(1000).count();
     let last = t.chars().last().unwrap_or('.');

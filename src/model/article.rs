@@ -15,6 +15,10 @@ pub struct Article {
     pub title: String,
     /// Where the text was imported from.
     pub origin: ArticleOrigin,
+    /// What the publisher says about the article (author, date, site, address),
+    /// as found in the page or typed in by the user. Empty fields are unknown.
+    #[serde(default)]
+    pub meta: ArticleMeta,
     /// The text. Written to session files as a list of lines, so that git diffs
     /// show changed lines instead of one enormous string. Treat it as read-only:
     /// to change the text, build a new `Article` (the character index below is
@@ -38,6 +42,9 @@ impl PartialEq for LazyIndex {
 impl Eq for LazyIndex {}
 
 /// Provenance of an article's text.
+///
+/// Every field after `sha256` was added later and has a default, so older
+/// session files still load.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleOrigin {
     /// The file it was imported from, as given at import (only displayed, never written to).
@@ -45,6 +52,86 @@ pub struct ArticleOrigin {
     pub path: Option<String>,
     /// SHA-256 of the text, lower-case hex.
     pub sha256: String,
+    /// What the original was: plain text, a web page or a PDF.
+    #[serde(default)]
+    pub kind: ArticleKind,
+    /// SHA-256 of the original bytes as read or downloaded (lower-case hex), the
+    /// evidence of exactly what was checked. `None` for text typed or pasted in.
+    #[serde(default)]
+    pub original_sha256: Option<String>,
+    /// The address the article was fetched from, after redirects, when it came
+    /// from a link.
+    #[serde(default)]
+    pub fetched_url: Option<String>,
+    /// The file name of the copy of the original kept beside the session
+    /// (`NAME.original.html`), when one was written.
+    #[serde(default)]
+    pub original_copy: Option<String>,
+    /// For a PDF: `(page, start)` pairs, in text order. The text from character
+    /// offset `start` on came from page `page` (counted from 1), up to the next
+    /// pair. Empty for other kinds. See [`Article::page_at`].
+    #[serde(default)]
+    pub pages: Vec<(u32, usize)>,
+}
+
+/// The format of the original an article was imported from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ArticleKind {
+    /// A text or Markdown file, or pasted plain text.
+    #[default]
+    Text,
+    /// A web page (saved, fetched from a link or copied from a browser).
+    Html,
+    /// A PDF's text layer.
+    Pdf,
+}
+
+impl ArticleKind {
+    /// The name used in files and on the command line: `text`, `html` or `pdf`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleKind::Text => "text",
+            ArticleKind::Html => "html",
+            ArticleKind::Pdf => "pdf",
+        }
+    }
+
+    /// The extension a copy of such an original gets (`txt`, `html`, `pdf`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ArticleKind::Text => "txt",
+            ArticleKind::Html => "html",
+            ArticleKind::Pdf => "pdf",
+        }
+    }
+}
+
+/// What is known about an article beyond its text, for the article details and
+/// for exports. Each field is free text; an empty one is unknown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleMeta {
+    /// The authors, as the publisher names them ("Jane Doe and John Roe").
+    pub byline: String,
+    /// When the article was published: `YYYY-MM-DD` when the date could be read,
+    /// else as the publisher wrote it.
+    pub published: String,
+    /// The publication ("The Example Times").
+    pub site: String,
+    /// The article's public address: the canonical URL the page declares, else
+    /// the address it was fetched from.
+    pub url: String,
+    /// The article's language as a BCP 47 tag ("en", "pt-BR").
+    pub language: String,
+    /// When Claimdesk read the article from the web, `YYYY-MM-DD`.
+    pub retrieved: String,
+}
+
+impl ArticleMeta {
+    /// Whether nothing is known.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl Article {
@@ -55,7 +142,9 @@ impl Article {
             origin: ArticleOrigin {
                 path,
                 sha256: sha256_hex(&text),
+                ..ArticleOrigin::default()
             },
+            meta: ArticleMeta::default(),
             text,
             index: LazyIndex::default(),
         }
@@ -76,6 +165,32 @@ impl Article {
         self.char_index().slice(&self.text, range)
     }
 
+    /// The PDF page (counted from 1) the character at `char_offset` came from;
+    /// `None` when the article is not from a PDF. Text before the first page
+    /// mark (a title taken from the PDF's metadata) counts as the first page.
+    pub fn page_at(&self, char_offset: usize) -> Option<u32> {
+        let pages = &self.origin.pages;
+        let after = pages.partition_point(|&(_, start)| start <= char_offset);
+        match after.checked_sub(1) {
+            Some(i) => pages.get(i).map(|&(page, _)| page),
+            None => pages.first().map(|&(page, _)| page),
+        }
+    }
+
+    /// "p. 4" (or "pp. 4–5" when `range` spans pages) for a PDF article;
+    /// `None` for other articles. For citing where a claim is.
+    pub fn page_label(&self, range: Range<usize>) -> Option<String> {
+        let first = self.page_at(range.start)?;
+        let last = self
+            .page_at(range.end.saturating_sub(1).max(range.start))
+            .unwrap_or(first);
+        Some(if last > first {
+            format!("pp. {first}\u{2013}{last}")
+        } else {
+            format!("p. {first}")
+        })
+    }
+
     /// Number of words (runs of non-whitespace).
     pub fn word_count(&self) -> usize {
         self.text.split_whitespace().count()
@@ -89,9 +204,21 @@ impl Article {
 
 /// Lower-case hex SHA-256 of a text.
 pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex_bytes(text.as_bytes())
 }
+
+/// Lower-case hex SHA-256 of bytes (an original file as read or downloaded).
+pub fn sha256_hex_bytes(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Character ranges of the paragraphs of `text`.
 ///
@@ -395,6 +522,22 @@ mod tests {
             "标题\n我们今天去了北京。\n他说很好。"
         ));
         assert_eq!(paragraphs("标题\n我们今天去了北京。\n他说很好。").len(), 3);
+    }
+
+    #[test]
+    fn pages_are_found_by_offset() {
+        let mut a = Article::new("t".into(), "Title\n\none\n\ntwo".into(), None);
+        assert_eq!(a.page_at(3), None);
+        assert_eq!(a.page_label(0..3), None);
+        a.origin.pages = vec![(1, 7), (2, 12)];
+        assert_eq!(a.page_at(0), Some(1), "the title counts as the first page");
+        assert_eq!(a.page_at(7), Some(1));
+        assert_eq!(a.page_at(11), Some(1));
+        assert_eq!(a.page_at(12), Some(2));
+        assert_eq!(a.page_at(1000), Some(2));
+        assert_eq!(a.page_label(7..10).as_deref(), Some("p. 1"));
+        assert_eq!(a.page_label(8..15).as_deref(), Some("pp. 1\u{2013}2"));
+        assert_eq!(a.page_label(12..12).as_deref(), Some("p. 2"));
     }
 
     #[test]

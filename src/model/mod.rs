@@ -14,7 +14,9 @@ pub mod web_address;
 pub mod word_snap;
 
 pub use anchor::{Anchor, AnchorError};
-pub use article::{Article, ArticleOrigin, paragraph_ranges};
+pub use article::{
+    Article, ArticleKind, ArticleMeta, ArticleOrigin, paragraph_ranges, sha256_hex_bytes,
+};
 pub use claim::{Attribution, Claim};
 pub use ids::{ClaimId, SourceId};
 pub use scheme::{LabelId, NumericRating, RatingLabel, RatingScheme, SchemeError};

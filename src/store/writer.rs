@@ -12,8 +12,8 @@
 //! writes fields in that order); the equivalence tests fail until it is.
 
 use crate::model::{
-    Anchor, Article, Attribution, Claim, NumericRating, RatingLabel, RatingScheme, Session, Source,
-    Stance,
+    Anchor, Article, ArticleKind, ArticleMeta, Attribution, Claim, NumericRating, RatingLabel,
+    RatingScheme, Session, Source, Stance,
 };
 
 /// The first line of every session file.
@@ -38,7 +38,7 @@ fn size_hint(session: &Session) -> usize {
     // Each line of the article costs its indentation, quotes and comma (~16 bytes);
     // escapes are rare. Lines are about 300 bytes in real articles, so a tenth over
     // the text's size covers short lines too without counting them.
-    let article = text.len() + text.len() / 10 + 1024;
+    let article = text.len() + text.len() / 10 + 1024 + session.article.origin.pages.len() * 32;
     let claims: usize = session
         .claims
         .iter()
@@ -322,7 +322,35 @@ impl Writer {
         self.option(a.origin.path.as_ref(), |w, p| w.string(p));
         self.end();
         self.str_field("sha256", &a.origin.sha256);
+        self.key("kind");
+        self.out.push_str(match a.origin.kind {
+            ArticleKind::Text => "Text",
+            ArticleKind::Html => "Html",
+            ArticleKind::Pdf => "Pdf",
+        });
+        self.end();
+        for (name, value) in [
+            ("original_sha256", &a.origin.original_sha256),
+            ("fetched_url", &a.origin.fetched_url),
+            ("original_copy", &a.origin.original_copy),
+        ] {
+            self.key(name);
+            self.option(value.as_ref(), |w, v| w.string(v));
+            self.end();
+        }
+        self.key("pages");
+        self.list(&a.origin.pages, |w, &(page, start)| {
+            w.out.push('(');
+            w.uint(u64::from(page));
+            w.out.push_str(", ");
+            w.uint(start as u64);
+            w.out.push(')');
+        });
+        self.end();
         self.close(')');
+        self.end();
+        self.key("meta");
+        self.article_meta(&a.meta);
         self.end();
         // Stored as its lines (see `Article::text`); `split` always yields at least
         // one line, so the list is never `[]`.
@@ -335,6 +363,17 @@ impl Writer {
         }
         self.close(']');
         self.end();
+        self.close(')');
+    }
+
+    fn article_meta(&mut self, m: &ArticleMeta) {
+        self.open('(');
+        self.str_field("byline", &m.byline);
+        self.str_field("published", &m.published);
+        self.str_field("site", &m.site);
+        self.str_field("url", &m.url);
+        self.str_field("language", &m.language);
+        self.str_field("retrieved", &m.retrieved);
         self.close(')');
     }
 }
@@ -364,6 +403,19 @@ mod tests {
         s.claims[1].needs_review = true;
         s.dismissed_suggestions = vec![(0, 5), (17, 1_000_000)];
         s.article.origin.path = None;
+        s.article.origin.kind = ArticleKind::Pdf;
+        s.article.origin.original_sha256 = Some("ab".repeat(32));
+        s.article.origin.fetched_url = Some("https://example.org/a?b=1&c='d'".into());
+        s.article.origin.original_copy = Some("large.original.pdf".into());
+        s.article.origin.pages = vec![(1, 0), (2, 400), (u32::MAX, usize::MAX)];
+        s.article.meta = ArticleMeta {
+            byline: "Jane \"JD\" Doe".into(),
+            published: "2024-03-05".into(),
+            site: "The Times".into(),
+            url: "https://example.org/a".into(),
+            language: "en-GB".into(),
+            retrieved: "2026-01-02".into(),
+        };
         s.scheme.labels[1].rating = Some(NumericRating {
             value: -3,
             best: i32::MAX,

@@ -109,3 +109,53 @@ fn occurrences(hay: &str, needle: &str) -> Vec<usize> {
         .map(|(i, _)| i)
         .collect()
 }
+
+/// Any bytes as a web page: an error or an article whose text has no CR or NUL,
+/// starts with its title and makes a session that round-trips.
+pub fn import_html(data: &[u8]) {
+    let stop = claimdesk::import::worker::Stop::never();
+    if let Ok(article) = claimdesk::import::html::import_html_bytes(data, None, None, &stop) {
+        check_article(article);
+    }
+}
+
+/// Any bytes as a PDF, through the same worker as the app (a panic inside the
+/// parser is caught there and becomes an error): an error or a sound article whose
+/// page marks are in order and inside the text.
+pub fn import_pdf(data: &[u8]) {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let options = claimdesk::import::ImportOptions {
+        pdf_time_limit: std::time::Duration::from_secs(20),
+        ..Default::default()
+    };
+    let origin = claimdesk::import::Origin {
+        name: Some("fuzz.pdf"),
+        ..Default::default()
+    };
+    if let Ok(imported) =
+        claimdesk::import::import_original(data.to_vec(), &origin, &options, &never, &mut |_| {})
+    {
+        let article = imported.article;
+        let len = article.text.chars().count();
+        assert!(article.origin.pages.windows(2).all(|w| w[0].1 < w[1].1));
+        assert!(article.origin.pages.iter().all(|p| p.1 <= len));
+        check_article(article);
+    }
+}
+
+fn check_article(article: claimdesk::model::Article) {
+    assert!(!article.text.contains('\r'));
+    assert!(!article.text.contains('\0'));
+    assert!(
+        article.text.starts_with(article.title.as_str()),
+        "{:?}",
+        article.title
+    );
+    assert!(article.checksum_matches());
+    let session = Session::new(article);
+    let text = to_ron(&session);
+    match from_ron(&text) {
+        Ok(loaded) => assert_eq!(loaded.session, session),
+        Err(e) => panic!("an imported page did not round-trip: {e}"),
+    }
+}

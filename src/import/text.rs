@@ -1,56 +1,8 @@
-//! Turning an article file into an [`Article`].
+//! Plain text and Markdown: decoded and kept exactly as written, since claims
+//! point into the text by character offset.
 
+use super::ImportError;
 use crate::model::Article;
-use std::path::Path;
-
-/// Why a file could not be imported as an article.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// The file could not be read.
-    #[error("could not read {path}: {source}")]
-    Read {
-        /// The file.
-        path: String,
-        /// The operating system's reason.
-        source: std::io::Error,
-    },
-    /// Nothing but whitespace.
-    #[error("the article is empty: there is no text to check")]
-    Empty,
-    /// NUL bytes or other signs of a binary file.
-    #[error("this looks like a binary file, not text; open a .txt or .md article")]
-    Binary,
-    /// Larger than [`MAX_ARTICLE_BYTES`].
-    #[error("the file is {megabytes} MB; articles up to 256 MB are supported")]
-    TooLarge {
-        /// Size of the file in MiB.
-        megabytes: u64,
-    },
-    /// Not UTF-8 and no recognised byte-order mark.
-    #[error("the text is not UTF-8 (invalid byte at offset {0}); save it as UTF-8 and try again")]
-    NotUtf8(usize),
-}
-
-/// Article files larger than this are refused before reading (the app lays the text
-/// out in memory; a 100 MB article still opens).
-pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
-
-/// Reads and imports an article file (.txt or .md).
-pub fn import_file(path: &Path) -> Result<Article, ImportError> {
-    let read_err = |source| ImportError::Read {
-        path: path.display().to_string(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(read_err)?;
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(ImportError::TooLarge {
-            megabytes: meta.len() >> 20,
-        });
-    }
-    let bytes = crate::limited_read::read_capped(path, MAX_ARTICLE_BYTES)
-        .map_err(|e| read_err(e.into()))?;
-    import_bytes(&bytes, Some(path.display().to_string()))
-}
 
 /// Imports article bytes: decodes UTF-8 (or UTF-16 with a BOM), drops a BOM, turns
 /// CRLF and lone CR into LF, and takes the first line (or `# heading`) as the title.
@@ -104,7 +56,7 @@ pub fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Result<String, ImportError>
     )
 }
 
-fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     if let Some(decoded) = decode_utf16_with_bom(bytes) {
         return decoded;
     }
@@ -115,14 +67,14 @@ fn decode(bytes: &[u8]) -> Result<String, ImportError> {
         .map_err(|e| ImportError::NotUtf8(e.utf8_error().valid_up_to()))
 }
 
-fn normalise_line_ends(text: &str) -> String {
+pub(crate) fn normalise_line_ends(text: &str) -> String {
     if !text.contains('\r') {
         return text.to_owned();
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-fn title_of(text: &str) -> String {
+pub(crate) fn title_of(text: &str) -> String {
     let first = text
         .lines()
         .map(str::trim)
