@@ -213,6 +213,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "true".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();
@@ -223,6 +225,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "false".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();
@@ -238,6 +242,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "true".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();

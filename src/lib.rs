@@ -11,6 +11,7 @@ pub mod export;
 pub mod extract;
 pub mod history;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod prefs;
 pub mod reanchor;

@@ -84,7 +84,7 @@ fn build(text: &str, claims: &[ClaimSpec]) -> Option<Session> {
         };
         let id = apply(&mut s, cmd).ok()?.claim?;
         let status = s.scheme.labels[c.status % s.scheme.labels.len()].id.clone();
-        apply(&mut s, Command::SetStatus { claim: id, status }).ok()?;
+        apply(&mut s, Command::SetStatus { claim: id, status, by: String::new(), date: String::new() }).ok()?;
         apply(
             &mut s,
             Command::SetNote {

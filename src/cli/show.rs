@@ -23,7 +23,7 @@ pub fn run(args: ShowArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
         let plural = if n == 1 { "source" } else { "sources" };
         text.push_str(&format!(
             "#{}\t{}\t{n} {plural}\t{}\n",
-            c.id,
+            c.number,
             s.scheme.name_of(&c.status),
             c.text.replace('\n', " ")
         ));

@@ -31,19 +31,45 @@ fn review(session: &Session, claim: &Claim, options: &ExportOptions) -> Map<Stri
     let mut m = Map::new();
     m.insert("@context".into(), json!("https://schema.org"));
     m.insert("@type".into(), json!("ClaimReview"));
-    put(&mut m, "url", options.claim_url(claim.id));
+    // The claim's own review page, else the export's pattern (`--url` plus `#claim-N`).
+    let url = match claim.review_url.trim() {
+        "" => options.claim_url(claim.number),
+        own => Some(own.to_owned()),
+    };
+    put(&mut m, "url", url);
     put(&mut m, "claimReviewed", Some(claim.text.trim()));
     let publisher = &options.publisher;
-    let mut author = Map::new();
-    author.insert("@type".into(), json!("Organization"));
+    let mut organisation = Map::new();
+    organisation.insert("@type".into(), json!("Organization"));
     put(
-        &mut author,
+        &mut organisation,
         "name",
         Some(publisher.organisation_name.trim()),
     );
-    put(&mut author, "url", Some(publisher.organisation_url.trim()));
-    m.insert("author".into(), Value::Object(author));
-    put(&mut m, "datePublished", Some(options.date.trim()));
+    put(
+        &mut organisation,
+        "url",
+        Some(publisher.organisation_url.trim()),
+    );
+    // The reviewer who set the verdict is the review's author, working for the
+    // organisation that publishes it; without one, the organisation is the author.
+    match claim.verdict_by.trim() {
+        "" => {
+            m.insert("author".into(), Value::Object(organisation));
+        }
+        reviewer => {
+            m.insert(
+                "author".into(),
+                json!({ "@type": "Person", "name": reviewer }),
+            );
+            m.insert("publisher".into(), Value::Object(organisation));
+        }
+    }
+    let date = match claim.verdict_date.trim() {
+        "" => options.date.trim(),
+        set => set,
+    };
+    put(&mut m, "datePublished", Some(date));
     m.insert("reviewRating".into(), Value::Object(rating(session, claim)));
     m.insert(
         "itemReviewed".into(),
@@ -79,7 +105,11 @@ fn item_reviewed(session: &Session, claim: &Claim, options: &ExportOptions) -> M
             json!({ "@type": claimant_type(claimant), "name": claimant }),
         );
     }
-    put(&mut item, "datePublished", options.claim_date.as_deref());
+    let claim_date = match claim.claim_date.trim() {
+        "" => options.claim_date.as_deref(),
+        own => Some(own),
+    };
+    put(&mut item, "datePublished", claim_date);
     let mut appearance = Map::new();
     appearance.insert("@type".into(), json!("CreativeWork"));
     put(&mut appearance, "url", options.article_url.as_deref());
@@ -88,11 +118,7 @@ fn item_reviewed(session: &Session, claim: &Claim, options: &ExportOptions) -> M
         "headline",
         Some(session.article.title.trim()),
     );
-    put(
-        &mut appearance,
-        "datePublished",
-        options.claim_date.as_deref(),
-    );
+    put(&mut appearance, "datePublished", claim_date);
     item.insert("appearance".into(), Value::Object(appearance));
     item
 }

@@ -1,6 +1,7 @@
 //! One CSV row per claim, for spreadsheets and newsroom scripts.
 //!
-//! Columns: `id, status, claim, quote, start, end, claimant, sources, note`. `status` is
+//! Columns: `id, status, claim, quote, start, end, claimant, sources, note`. `id` is the
+//! claim's number as people know it ("Claim #7"), not its internal id. `status` is
 //! the verdict's display name; `start`/`end` are character offsets (end exclusive);
 //! `sources` lists the source URLs joined by [`SOURCE_SEPARATOR`].
 
@@ -27,7 +28,7 @@ pub fn to_csv(session: &Session) -> Result<String, ExportError> {
         let sources: Vec<&str> = c.sources.iter().map(|s| s.url.trim()).collect();
         writer
             .write_record([
-                c.id.to_string().as_str(),
+                c.number.to_string().as_str(),
                 session.scheme.name_of(&c.status),
                 c.text.as_str(),
                 c.anchor.exact.as_str(),

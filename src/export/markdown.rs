@@ -97,7 +97,7 @@ fn claim_section(out: &mut String, session: &Session, n: usize, claim: &Claim) {
     if !claim.claimant.trim().is_empty() {
         facts.push(format!("**Claimant:** {}", md(claim.claimant.trim())));
     }
-    facts.push(format!("**Claim ID:** {}", claim.id));
+    facts.push(format!("**Claim ID:** {}", claim.number));
     if claim.needs_review {
         facts.push("**Needs review:** the article changed around this claim".to_owned());
     }

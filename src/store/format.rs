@@ -1,6 +1,7 @@
 //! The RON session format: deterministic writing, versioned and validated reading.
 
 use super::error::LoadErrorKind;
+use super::migrate::SessionFile;
 use super::validate::validate;
 use crate::model::{FORMAT_VERSION, Session};
 
@@ -77,7 +78,7 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
         });
     }
     let mut unknown = Vec::new();
-    let session = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
+    let file = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
         let (line, column) = (e.span.start.line, e.span.start.col);
         // Unclosed brackets mean "cut off" only when the parser got to the end: a
         // hostile `[[[[...` fails at its first character, or on the nesting limit.
@@ -95,13 +96,13 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     })?;
     // The quick probe above reads the first `format_version` in the text, which a
     // comment can fake; the parsed field decides (found by fuzzing).
-    if session.format_version > FORMAT_VERSION {
+    if file.version() > FORMAT_VERSION {
         return Err(LoadErrorKind::NewerVersion {
-            found: session.format_version,
+            found: file.version(),
             supported: FORMAT_VERSION,
         });
     }
-    let mut loaded = validate(session)?;
+    let mut loaded = validate(file.migrate())?;
     if !unknown.is_empty() {
         const SHOWN: usize = 5;
         let more = unknown.len().saturating_sub(SHOWN);
@@ -128,9 +129,9 @@ fn parse_noting_unknown_fields(
     text: &str,
     options: &ron::Options,
     unknown: &mut Vec<String>,
-) -> Result<Session, ron::error::SpannedError> {
+) -> Result<SessionFile, ron::error::SpannedError> {
     let mut de = ron::Deserializer::from_str_with_options(text, options)?;
-    let session: Session = serde_ignored::deserialize(&mut de, |path| {
+    let session: SessionFile = serde_ignored::deserialize(&mut de, |path| {
         unknown.push(path.to_string());
     })
     .map_err(|e| de.span_error(e))?;

@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod error;
 pub mod format;
 pub mod lock;
+mod migrate;
 pub mod stamp;
 pub mod validate;
 mod writer;
@@ -174,6 +175,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "misleading".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();

@@ -441,7 +441,7 @@ impl ArticleView {
                     );
                     ui.weak(format!(
                         "#{}  ·  {sources} source{}",
-                        claim.id,
+                        claim.number,
                         if sources == 1 { "" } else { "s" }
                     ));
                 });

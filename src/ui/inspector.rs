@@ -27,7 +27,7 @@ pub fn show(ui: &mut Ui, session: &Session, view: &mut ViewState, intents: &mut 
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading(format!("Claim #{}", claim.id));
+                ui.heading(format!("Claim #{}", claim.number));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let del = Action::DeleteClaim;
                     if ui
@@ -134,6 +134,8 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
                 intents.push(Intent::Edit(Command::SetStatus {
                     claim: claim.id,
                     status: label.id.clone(),
+                    by: crate::prefs::reviewer_name(),
+                    date: crate::export::today_utc(),
                 }));
             }
         }

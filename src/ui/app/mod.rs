@@ -247,7 +247,12 @@ impl ClaimdeskApp {
                         (self.view.selected, self.doc.session.scheme.labels.get(i))
                     {
                         let status = label.id.clone();
-                        self.edit(Command::SetStatus { claim: id, status });
+                        self.edit(Command::SetStatus {
+                            claim: id,
+                            status,
+                            by: crate::prefs::reviewer_name(),
+                            date: crate::export::today_utc(),
+                        });
                     }
                 }
                 Intent::OpenPath(path) => self.guard_unsaved(ctx, Pending::OpenPath(path)),
