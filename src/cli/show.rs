@@ -28,6 +28,14 @@ pub fn run(args: ShowArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
             c.text.replace('\n', " ")
         ));
     }
+    if !s.conflicts.is_empty() {
+        eprintln!(
+            "claimdesk: {}: {} merge conflict(s) to resolve (`claimdesk resolve {}` lists them)",
+            args.session.display(),
+            s.conflicts.len(),
+            args.session.display()
+        );
+    }
     out.write_all(text.as_bytes())
         .map_err(CliError::from_display)
 }

@@ -191,6 +191,58 @@ impl Conflict {
     }
 }
 
+impl ConflictValue {
+    /// The value in a few words for a list or a terminal ("False (by Ada, 2026-11-30)",
+    /// "deleted", a quoted note). Verdict names come from `scheme`.
+    pub fn summary(&self, scheme: &RatingScheme) -> String {
+        let quote = |s: &str| {
+            let one_line = s.replace('\n', " ⏎ ");
+            let short: String = one_line.chars().take(120).collect();
+            let more = if one_line.chars().count() > 120 { "…" } else { "" };
+            format!("\"{short}{more}\"")
+        };
+        match self {
+            ConflictValue::Absent => "deleted".to_owned(),
+            ConflictValue::Text(s) => quote(s),
+            ConflictValue::Verdict { status, by, date } => {
+                let who = [by.trim(), date.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let name = scheme.name_of(status);
+                if who.is_empty() {
+                    name.to_owned()
+                } else {
+                    format!("{name} (by {who})")
+                }
+            }
+            ConflictValue::Place {
+                anchor,
+                needs_review,
+            } => format!(
+                "at characters {}..{}{}: {}",
+                anchor.start,
+                anchor.end,
+                if *needs_review { " (needs review)" } else { "" },
+                quote(&anchor.exact)
+            ),
+            ConflictValue::Claim(c) => format!("kept, as edited: {}", quote(&c.text)),
+            ConflictValue::Source(s) => format!(
+                "{} ({})",
+                quote(s.display_name()),
+                s.stance.as_str()
+            ),
+            ConflictValue::Article(a) => format!(
+                "{} ({} characters)",
+                quote(&a.title),
+                a.text.chars().count()
+            ),
+            ConflictValue::Scheme(s) => quote(&s.name),
+        }
+    }
+}
+
 /// One of the three versions a three-way merge looks at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Side {

@@ -53,6 +53,19 @@ fn declared_version(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The 1-based line of git's first conflict marker (`<<<<<<< ` at the start of a
+/// line), if any. Claimdesk never writes a line starting with `<`: every line of a
+/// session is indented, a bracket or the header comment.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    let at_start = text.starts_with("<<<<<<<");
+    let at = if at_start {
+        0
+    } else {
+        text.find("\n<<<<<<<")? + 1
+    };
+    Some(text[..at].matches('\n').count() + 1)
+}
+
 /// How deeply RON values may nest. A session nests about 6 levels; the limit stops
 /// hostile files (`[[[[...`) from exhausting the stack.
 const RECURSION_LIMIT: usize = 64;
@@ -67,6 +80,9 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     }
     if text.contains('\0') {
         return Err(LoadErrorKind::NotText);
+    }
+    if let Some(line) = conflict_marker_line(text) {
+        return Err(LoadErrorKind::ConflictMarkers { line });
     }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     if let Some(found) = declared_version(text)
