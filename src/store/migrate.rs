@@ -17,16 +17,16 @@ pub(super) struct SessionFile {
     claims: Vec<Claim>,
     #[serde(default)]
     dismissed_suggestions: Vec<(usize, usize)>,
-    /// Version 2.
+    /// Version 2 (0 when missing: validation then counts past the highest number).
     #[serde(default)]
-    next_claim_number: Option<u64>,
+    next_claim_number: u64,
     /// Version 1: the next id, which became the next number.
     #[serde(default)]
-    next_claim_id: Option<u64>,
-    /// Version 1: no longer needed (source ids are random).
-    #[serde(default)]
-    #[allow(dead_code)] // Read so that version-1 files do not warn about it.
-    next_source_id: Option<u64>,
+    next_claim_id: u64,
+    /// Version 1: no longer needed (source ids are random); read so that version-1
+    /// files do not warn about an unknown field.
+    #[serde(default, rename = "next_source_id")]
+    _next_source_id: u64,
     #[serde(default)]
     conflicts: Vec<Conflict>,
     article: Article,
@@ -42,12 +42,12 @@ impl SessionFile {
     /// fixed later by validation, with a warning.
     pub(super) fn migrate(self) -> Session {
         let mut claims = self.claims;
-        let mut next_number = self.next_claim_number.unwrap_or(0);
+        let mut next_number = self.next_claim_number;
         if self.format_version < 2 {
             for claim in &mut claims {
                 claim.number = claim.id.0;
             }
-            next_number = next_number.max(self.next_claim_id.unwrap_or(0));
+            next_number = next_number.max(self.next_claim_id);
         }
         let highest = claims.iter().map(|c| c.number).max().unwrap_or(0);
         let mut session = Session::with_scheme(self.article, self.scheme);
