@@ -177,6 +177,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_claims_own_reviewer_dates_and_url_come_first() {
+        let mut session = crate::sample::sample_session();
+        let options = ExportOptions {
+            review_url: Some("https://desk.example/checks/kremlin".into()),
+            claim_date: Some("2021-07-01".into()),
+            ..ExportOptions::new(
+                crate::prefs::PublisherProfile {
+                    organisation_name: "Desk".into(),
+                    organisation_url: "https://desk.example".into(),
+                    reviewer_name: String::new(),
+                },
+                "2026-12-01".into(),
+            )
+        };
+        let reviews = to_claimreview(&session, &options);
+        let first = &reviews[0];
+        assert_eq!(first["author"]["@type"], "Person");
+        assert_eq!(first["author"]["name"], "Ada Ngozi");
+        assert_eq!(first["publisher"]["name"], "Desk");
+        assert_eq!(first["datePublished"], "2026-11-21");
+        assert_eq!(first["url"], "https://desk.example/checks/kremlin#claim-1");
+        assert_eq!(first["itemReviewed"]["datePublished"], "2021-07-01");
+        let claim = &mut session.claims[0];
+        claim.review_url = "https://desk.example/checks/bases".into();
+        claim.claim_date = "2021-07-17".into();
+        claim.verdict_by.clear();
+        claim.verdict_date.clear();
+        let first = &to_claimreview(&session, &options)[0];
+        assert_eq!(first["url"], "https://desk.example/checks/bases");
+        assert_eq!(first["itemReviewed"]["datePublished"], "2021-07-17");
+        assert_eq!(first["author"]["@type"], "Organization");
+        assert_eq!(first["datePublished"], "2026-12-01");
+    }
+
+    #[test]
     fn guesses_claimant_type() {
         assert_eq!(claimant_type("Russian Foreign Ministry"), "Organization");
         assert_eq!(claimant_type("the Kremlin"), "Organization");

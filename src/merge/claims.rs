@@ -227,6 +227,9 @@ fn common(o: &Claim, t: &Claim, unreviewed: &str) -> Claim {
     c
 }
 
+/// Access to one of a claim's text fields.
+type TextField = fn(&mut Claim) -> &mut String;
+
 /// Merges one claim present in all three versions (or in both sides, from what they
 /// have in common when `has_base` is false).
 fn merge_claim(
@@ -241,7 +244,7 @@ fn merge_claim(
         Merged::Conflict { ours, theirs } => ours.min(theirs),
         m => m.value().unwrap_or(b.number),
     };
-    let fields: [(ClaimField, fn(&mut Claim) -> &mut String); 5] = [
+    let fields: [(ClaimField, TextField); 5] = [
         (ClaimField::Text, |c| &mut c.text),
         (ClaimField::Claimant, |c| &mut c.claimant),
         (ClaimField::Note, |c| &mut c.note),

@@ -16,6 +16,8 @@ use crate::ui::view_state::{SidePane, ViewState};
 use std::path::{Path, PathBuf};
 
 /// Work in progress that the user waits for (a progress dialog covers the window).
+// One value at a time, while a dialog shows: a session inline costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum Busy {
     Opening {
         job: Job<Result<Opened, OpenError>>,
