@@ -362,7 +362,10 @@ fn check_loaded(name: &str, s: &Session) {
             c.anchor
         );
         assert!(ids.insert(c.id), "{name}: duplicate id survived");
-        assert!(c.number < s.next_claim_number, "{name}: number counter behind");
+        assert!(
+            c.number < s.next_claim_number,
+            "{name}: number counter behind"
+        );
     }
 }
 

@@ -7,9 +7,7 @@
 
 use claimdesk::command::{Command, apply};
 use claimdesk::merge::{MergeLabels, merge};
-use claimdesk::model::{
-    ClaimField, ConflictSubject, IdGenerator, Session, SourceDraft, Stance,
-};
+use claimdesk::model::{ClaimField, ConflictSubject, IdGenerator, Session, SourceDraft, Stance};
 use claimdesk::reanchor::reanchor;
 use claimdesk::store::{from_ron, to_ron};
 use proptest::prelude::*;
@@ -18,7 +16,10 @@ use std::sync::OnceLock;
 /// One edit a person can make, with indices taken modulo what exists.
 #[derive(Debug, Clone)]
 enum Edit {
-    Add { at: usize, len: usize },
+    Add {
+        at: usize,
+        len: usize,
+    },
     Delete(usize),
     Status(usize, usize),
     Note(usize, String),
@@ -33,8 +34,14 @@ enum Edit {
 
 fn word() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
-        "", "checked", "false", "see the ministry's page", "Ada's note", "Ben's note",
-        "noted\nwith lines", "“quoted”",
+        "",
+        "checked",
+        "false",
+        "see the ministry's page",
+        "Ada's note",
+        "Ben's note",
+        "noted\nwith lines",
+        "“quoted”",
     ])
     .prop_map(str::to_owned)
 }

@@ -85,7 +85,16 @@ fn build(text: &str, claims: &[ClaimSpec]) -> Option<Session> {
         };
         let id = apply(&mut s, cmd).ok()?.claim?;
         let status = s.scheme.labels[c.status % s.scheme.labels.len()].id.clone();
-        apply(&mut s, Command::SetStatus { claim: id, status, by: String::new(), date: String::new() }).ok()?;
+        apply(
+            &mut s,
+            Command::SetStatus {
+                claim: id,
+                status,
+                by: String::new(),
+                date: String::new(),
+            },
+        )
+        .ok()?;
         apply(
             &mut s,
             Command::SetNote {
@@ -327,7 +336,9 @@ fn conflict(
         claim.prop_map(|c| ConflictValue::Claim(Box::new(c))),
         source.prop_map(ConflictValue::Source),
         article.prop_map(|a| ConflictValue::Article(Box::new(a))),
-        Just(ConflictValue::Scheme(Box::new(RatingScheme::builtin_default()))),
+        Just(ConflictValue::Scheme(Box::new(
+            RatingScheme::builtin_default()
+        ))),
     ]
     .boxed();
     let side = (any_text(), maybe_empty(), maybe_empty(), value.clone())

@@ -115,7 +115,10 @@ impl Repo {
         repo.claimdesk(&["new", "article.txt", "-o", "check.ron"]);
         let first = repo.edit(&["--new-claim", "unemployment fell to 4.2 percent last year"]);
         assert_eq!(first.trim(), "1");
-        let second = repo.edit(&["--new-claim", "Schools got a record budget of 3 billion euros"]);
+        let second = repo.edit(&[
+            "--new-claim",
+            "Schools got a record budget of 3 billion euros",
+        ]);
         assert_eq!(second.trim(), "2");
         repo.commit("Start the check");
         repo
@@ -187,7 +190,11 @@ fn two_branches_merge_cleanly_and_the_result_holds_everything() {
     assert_eq!(s.claims.len(), 4, "everything from both sides");
     assert!(s.article.text.contains("Correction: an earlier version"));
     for c in &s.claims {
-        assert!(c.anchor.matches(&s.article.text), "claim #{} placed", c.number);
+        assert!(
+            c.anchor.matches(&s.article.text),
+            "claim #{} placed",
+            c.number
+        );
         assert!(!c.needs_review);
     }
     assert_eq!(verdict(&s, 1), "mostly-true");
@@ -238,11 +245,25 @@ fn two_branches_merge_cleanly_and_the_result_holds_everything() {
 fn conflicting_verdicts_stop_git_and_leave_a_session_that_opens() {
     let repo = Repo::with_session();
     repo.git(&["checkout", "-q", "-b", "ben"]);
-    repo.edit(&["--claim", "1", "--status", "false", "--reviewer", "Ben Okafor"]);
+    repo.edit(&[
+        "--claim",
+        "1",
+        "--status",
+        "false",
+        "--reviewer",
+        "Ben Okafor",
+    ]);
     repo.edit(&["--claim", "2", "--note", "Ben's note"]);
     repo.commit("Ben: false");
     repo.git(&["checkout", "-q", "main"]);
-    repo.edit(&["--claim", "1", "--status", "true", "--reviewer", "Ada Ngozi"]);
+    repo.edit(&[
+        "--claim",
+        "1",
+        "--status",
+        "true",
+        "--reviewer",
+        "Ada Ngozi",
+    ]);
     repo.edit(&["--claim", "2", "--note", "Ada's note"]);
     repo.edit(&["--new-claim", "Critics disagree with the figure"]);
     repo.commit("Ada: true");
@@ -250,7 +271,10 @@ fn conflicting_verdicts_stop_git_and_leave_a_session_that_opens() {
     let out = repo.merge("ben");
     assert!(!out.status.success(), "git stops on the conflict");
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("CONFLICT") && said.contains("check.ron"), "{said}");
+    assert!(
+        said.contains("CONFLICT") && said.contains("check.ron"),
+        "{said}"
+    );
     assert!(said.contains("2 conflicts to resolve"), "{said}");
     let text = std::fs::read_to_string(repo.session()).unwrap();
     assert!(!text.contains("<<<<<<<"), "never raw markers");
@@ -267,7 +291,11 @@ fn conflicting_verdicts_stop_git_and_leave_a_session_that_opens() {
         (conflict.ours.by.as_str(), conflict.theirs.by.as_str()),
         ("Ada Ngozi", "Ben Okafor")
     );
-    assert_eq!(verdict(&s, 1), "unverified", "undecided until someone picks");
+    assert_eq!(
+        verdict(&s, 1),
+        "unverified",
+        "undecided until someone picks"
+    );
     let err = export(&s, ExportFormat::Csv, &ExportOptions::default()).unwrap_err();
     assert!(err.to_string().contains("merge conflict"), "{err}");
 
@@ -298,8 +326,15 @@ fn conflicting_verdicts_stop_git_and_leave_a_session_that_opens() {
     assert_eq!(s.claim_by_number(2).unwrap().note, "Ada's note");
     assert!(export(&s, ExportFormat::ClaimReview, &ExportOptions::default()).is_ok());
     repo.commit("Merge ben, conflicts resolved");
-    let out = repo.run(env!("CARGO_BIN_EXE_claimdesk"), &["export", "check.ron", "--format", "csv"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = repo.run(
+        env!("CARGO_BIN_EXE_claimdesk"),
+        &["export", "check.ron", "--format", "csv"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -342,7 +377,10 @@ fn both_branches_correcting_the_article_differently_keep_both_texts() {
     let out = repo.merge("ben");
     assert!(!out.status.success());
     let mut s = repo.load();
-    assert!(!s.article.text.contains("correction."), "the text both started from");
+    assert!(
+        !s.article.text.contains("correction."),
+        "the text both started from"
+    );
     assert_eq!(s.conflicts.len(), 1);
     apply(
         &mut s,
@@ -371,7 +409,11 @@ fn git_setup_says_what_it_did_and_is_idempotent() {
     let global = repo.claimdesk(&["git-setup", "--global"]);
     assert!(global.contains("--global"), "{global}");
     let file = repo.path().join("home").join("git").join("attributes");
-    assert!(std::fs::read_to_string(file).unwrap().contains("merge=claimdesk"));
+    assert!(
+        std::fs::read_to_string(file)
+            .unwrap()
+            .contains("merge=claimdesk")
+    );
     // Outside a repository, without --global: a clear refusal.
     let outside = tempfile::tempdir().unwrap();
     let out = Process::new(env!("CARGO_BIN_EXE_claimdesk"))

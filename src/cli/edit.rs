@@ -95,8 +95,7 @@ pub fn run(args: EditArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
     let mut session = loaded.session;
     let (claim, created) = match &args.new_claim {
         Some(quote) => {
-            let id = new_claim(&mut session, quote, args.occurrence.unwrap_or(1))
-                .map_err(fail)?;
+            let id = new_claim(&mut session, quote, args.occurrence.unwrap_or(1)).map_err(fail)?;
             (id, true)
         }
         None => {
@@ -132,15 +131,16 @@ pub fn run(args: EditArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
         );
         writeln!(out, "{number}").map_err(CliError::from_display)
     } else {
-        writeln!(out, "Claim #{number}: {n} {noun} saved to {file}")
-            .map_err(CliError::from_display)
+        writeln!(out, "Claim #{number}: {n} {noun} saved to {file}").map_err(CliError::from_display)
     }
 }
 
 /// Makes a claim of the `occurrence`th place `quote` occurs in the article.
 fn new_claim(session: &mut Session, quote: &str, occurrence: u64) -> Result<ClaimId, String> {
     if quote.is_empty() {
-        return Err("--new-claim needs the words of the claim as they appear in the article".into());
+        return Err(
+            "--new-claim needs the words of the claim as they appear in the article".into(),
+        );
     }
     let text = &session.article.text;
     let mut from = 0;
@@ -158,9 +158,15 @@ fn new_claim(session: &mut Session, quote: &str, occurrence: u64) -> Result<Clai
     }
     let Some(byte) = found else {
         return Err(match count {
-            0 => format!("the article does not contain \"{quote}\" (it must match exactly, including capitals and punctuation)"),
-            1 => format!("\"{quote}\" occurs only once in the article, so there is no occurrence {occurrence}"),
-            n => format!("\"{quote}\" occurs only {n} times in the article, so there is no occurrence {occurrence}"),
+            0 => format!(
+                "the article does not contain \"{quote}\" (it must match exactly, including capitals and punctuation)"
+            ),
+            1 => format!(
+                "\"{quote}\" occurs only once in the article, so there is no occurrence {occurrence}"
+            ),
+            n => format!(
+                "\"{quote}\" occurs only {n} times in the article, so there is no occurrence {occurrence}"
+            ),
         });
     };
     let start = text[..byte].chars().count();

@@ -101,10 +101,7 @@ fn merge_files(args: &MergeArgs, out: &mut dyn std::io::Write) -> Result<MergeSt
     let output = args.output.clone().unwrap_or_else(|| args.ours.clone());
     write_output(&output, &outcome.session)
         .map_err(|e| CliError(format!("could not write {}: {e}", output.display())))?;
-    let mut report = format!(
-        "Merged {name}: {} claims",
-        outcome.session.claims.len()
-    );
+    let mut report = format!("Merged {name}: {} claims", outcome.session.claims.len());
     if !outcome.renumbered.is_empty() {
         let list: Vec<String> = outcome
             .renumbered

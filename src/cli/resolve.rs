@@ -85,7 +85,9 @@ pub fn run(args: ResolveArgs, out: &mut dyn std::io::Write) -> Result<(), CliErr
                     Resolution::Value(ConflictValue::Text(text.clone()))
                 }
                 (None, None) => {
-                    return Err(fail("say which value to keep: --pick SIDE or --value TEXT".into()));
+                    return Err(fail(
+                        "say which value to keep: --pick SIDE or --value TEXT".into(),
+                    ));
                 }
             };
             vec![(conflict.about.clone(), resolution)]

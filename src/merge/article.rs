@@ -99,7 +99,10 @@ pub(super) fn merge_article(
     let (bd, od, td) = (details(b), details(o), details(t));
     let details = match merge3(&bd, &od, &td) {
         Merged::Same(d) | Merged::Ours(d) | Merged::Theirs(d) => d,
-        Merged::Conflict { ours: od, theirs: td } => {
+        Merged::Conflict {
+            ours: od,
+            theirs: td,
+        } => {
             conflicts.push(conflict(
                 ConflictSubject::ArticleDetails,
                 ConflictValue::Article(Box::new(bd.clone())),
@@ -112,13 +115,12 @@ pub(super) fn merge_article(
     };
     let article = details.with_text(text);
     let dismissed = [base, ours, theirs].map(|s| dismissed_in(s, &article));
-    let dismissed_suggestions = if ours.dismissed_suggestions == theirs.dismissed_suggestions
-        && o.text == t.text
-    {
-        ours.dismissed_suggestions.clone()
-    } else {
-        merge_sets(&dismissed[0], &dismissed[1], &dismissed[2])
-    };
+    let dismissed_suggestions =
+        if ours.dismissed_suggestions == theirs.dismissed_suggestions && o.text == t.text {
+            ours.dismissed_suggestions.clone()
+        } else {
+            merge_sets(&dismissed[0], &dismissed[1], &dismissed[2])
+        };
     MergedArticle {
         base_in_text: b.text == article.text,
         ours_in_text: o.text == article.text,

@@ -118,10 +118,19 @@ pub(super) fn merge_claims(
     labels: &MergeLabels,
 ) -> MergedClaims {
     let index = |s: &Session| -> HashMap<ClaimId, usize> {
-        s.claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect()
+        s.claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect()
     };
     let (bi, oi, ti) = (index(base), index(ours), index(theirs));
-    let mut ids: Vec<ClaimId> = bi.keys().chain(oi.keys()).chain(ti.keys()).copied().collect();
+    let mut ids: Vec<ClaimId> = bi
+        .keys()
+        .chain(oi.keys())
+        .chain(ti.keys())
+        .copied()
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     let mut cx = Context {
@@ -223,7 +232,12 @@ fn common(o: &Claim, t: &Claim, unreviewed: &str) -> Claim {
         c.verdict_date.clear();
     }
     c.number = o.number.min(t.number);
-    c.sources = o.sources.iter().filter(|s| t.sources.contains(s)).cloned().collect();
+    c.sources = o
+        .sources
+        .iter()
+        .filter(|s| t.sources.contains(s))
+        .cloned()
+        .collect();
     c
 }
 
@@ -253,7 +267,11 @@ fn merge_claim(
     ];
     let (mut bo, mut oo, mut to) = (b.clone(), o.clone(), t.clone());
     for (field, get) in fields {
-        let (bv, ov, tv) = (get(&mut bo).clone(), get(&mut oo).clone(), get(&mut to).clone());
+        let (bv, ov, tv) = (
+            get(&mut bo).clone(),
+            get(&mut oo).clone(),
+            get(&mut to).clone(),
+        );
         match merge3(&bv, &ov, &tv) {
             Merged::Conflict { ours, theirs } => cx.push(
                 ConflictSubject::ClaimField { claim: b.id, field },
@@ -273,13 +291,23 @@ fn merge_claim(
 /// The verdict with who set it and when. The same verdict set by two people is no
 /// conflict (the earlier setting is kept as who and when).
 fn merge_verdict(cx: &mut Context<'_>, c: &mut Claim, b: &Claim, o: &Claim, t: &Claim) {
-    let triple = |x: &Claim| (x.status.clone(), x.verdict_by.clone(), x.verdict_date.clone());
+    let triple = |x: &Claim| {
+        (
+            x.status.clone(),
+            x.verdict_by.clone(),
+            x.verdict_date.clone(),
+        )
+    };
     let (bt, ot, tt) = (triple(b), triple(o), triple(t));
     let chosen = if o.status == t.status {
         match merge3(&bt, &ot, &tt) {
             Merged::Conflict { ours, theirs } => {
                 let key = |v: &(String, String, String)| (v.2.clone(), v.1.clone());
-                if key(&ours) <= key(&theirs) { ours } else { theirs }
+                if key(&ours) <= key(&theirs) {
+                    ours
+                } else {
+                    theirs
+                }
             }
             m => m.value().unwrap_or(ot),
         }

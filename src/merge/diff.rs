@@ -355,7 +355,12 @@ impl fmt::Display for Change {
                 field,
                 from,
                 to,
-            } => write!(f, "Claim #{number} {field}: {} → {}", quoted(from), quoted(to)),
+            } => write!(
+                f,
+                "Claim #{number} {field}: {} → {}",
+                quoted(from),
+                quoted(to)
+            ),
             Change::Verdict {
                 number,
                 from,
@@ -388,10 +393,9 @@ impl fmt::Display for Change {
             Change::Conflicts { from, to } => {
                 write!(f, "Merge conflicts to resolve: {from} → {to}")
             }
-            Change::Dismissed { added, removed } => write!(
-                f,
-                "Suggestions: {added} dismissed, {removed} shown again"
-            ),
+            Change::Dismissed { added, removed } => {
+                write!(f, "Suggestions: {added} dismissed, {removed} shown again")
+            }
         }
     }
 }

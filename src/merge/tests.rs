@@ -12,7 +12,11 @@ fn base() -> Session {
 
 /// The sample's one claim without a verdict yet (claim #6).
 fn unreviewed(s: &Session) -> ClaimId {
-    s.claims.iter().find(|c| c.status == "unverified").unwrap().id
+    s.claims
+        .iter()
+        .find(|c| c.status == "unverified")
+        .unwrap()
+        .id
 }
 
 /// A copy of `s` that draws its own ids, as a copy on another machine would.
@@ -97,7 +101,10 @@ fn additions_on_both_sides_are_all_kept_and_numbers_stay_unique() {
     assert_eq!(out.renumbered, [(7, 8)]);
     assert_eq!(s.next_claim_number, 9);
     let swapped = m(&b, &t, &o);
-    assert_eq!(swapped.session, out.session, "the same whichever side is ours");
+    assert_eq!(
+        swapped.session, out.session,
+        "the same whichever side is ours"
+    );
     check_file(s);
 }
 
@@ -128,10 +135,7 @@ fn edits_to_different_fields_of_a_claim_merge() {
     let out = m(&b, &o, &t);
     assert!(out.is_clean());
     let c = out.session.claim(id).unwrap();
-    assert_eq!(
-        (c.status.as_str(), c.verdict_by.as_str()),
-        ("false", "Ada")
-    );
+    assert_eq!((c.status.as_str(), c.verdict_by.as_str()), ("false", "Ada"));
     assert_eq!(c.note, "Checked the transcript");
     assert_eq!(c.sources.len(), 1);
     check_file(&out.session);
@@ -197,7 +201,10 @@ fn the_same_field_changed_differently_is_a_conflict_kept_in_the_session() {
     )
     .unwrap();
     let c = s.claim(id).unwrap();
-    assert_eq!((c.status.as_str(), c.verdict_by.as_str()), ("misleading", "Ben"));
+    assert_eq!(
+        (c.status.as_str(), c.verdict_by.as_str()),
+        ("misleading", "Ben")
+    );
     apply(&mut s, pick.inverse).unwrap();
     assert_eq!(s, before, "undo puts the old verdict and the conflict back");
     let note = ConflictSubject::ClaimField {
@@ -232,7 +239,10 @@ fn a_claim_deleted_on_one_side_and_edited_on_the_other_is_kept() {
     let s = out.session.clone();
     assert_eq!(s.claim(id).unwrap().claimant, "Lavrov");
     let about = ConflictSubject::ClaimDeleted { claim: id };
-    assert!(matches!(s.conflict(&about).unwrap().ours.value, ConflictValue::Absent));
+    assert!(matches!(
+        s.conflict(&about).unwrap().ours.value,
+        ConflictValue::Absent
+    ));
     check_file(&s);
     let mut deleted = s.clone();
     apply(
@@ -254,12 +264,24 @@ fn an_article_corrected_on_one_side_moves_the_other_sides_claims() {
     let b = base();
     let (mut o, mut t) = (side(&b, 1), side(&b, 2));
     // Ours inserts an editor's note at the top and rewrites one claim's sentence.
-    let lavrov = b.claims.iter().find(|c| c.text.starts_with("Lavrov")).unwrap().id;
+    let lavrov = b
+        .claims
+        .iter()
+        .find(|c| c.text.starts_with("Lavrov"))
+        .unwrap()
+        .id;
     let new_text = b
         .article
         .text
-        .replacen("\n\n", "\n\nEditor's note: this story was corrected.\n\n", 1)
-        .replace("Lavrov said Russia wanted to help start peace talks", "Lavrov spoke");
+        .replacen(
+            "\n\n",
+            "\n\nEditor's note: this story was corrected.\n\n",
+            1,
+        )
+        .replace(
+            "Lavrov said Russia wanted to help start peace talks",
+            "Lavrov spoke",
+        );
     let new_article = b.article.with_text(new_text.clone());
     let command = crate::reanchor::reanchor(&o, new_article).into_command();
     run(&mut o, command);
@@ -299,7 +321,10 @@ fn articles_changed_differently_on_both_sides_are_a_conflict_with_both_texts() {
     }
     let out = m(&b, &o, &t);
     let s = &out.session;
-    assert_eq!(s.article.text, b.article.text, "the base text until decided");
+    assert_eq!(
+        s.article.text, b.article.text,
+        "the base text until decided"
+    );
     let conflict = s.conflict(&ConflictSubject::ArticleText).unwrap();
     let ConflictValue::Article(theirs) = &conflict.theirs.value else {
         panic!("{conflict:?}");

@@ -73,13 +73,7 @@ mod tests {
         assert_eq!(merge3(&1, &2, &1), Merged::Ours(2));
         assert_eq!(merge3(&1, &1, &3), Merged::Theirs(3));
         assert_eq!(merge3(&1, &2, &2), Merged::Same(2));
-        assert_eq!(
-            merge3(&1, &2, &3),
-            Merged::Conflict {
-                ours: 2,
-                theirs: 3
-            }
-        );
+        assert_eq!(merge3(&1, &2, &3), Merged::Conflict { ours: 2, theirs: 3 });
     }
 
     #[test]

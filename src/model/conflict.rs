@@ -161,16 +161,20 @@ impl Conflict {
     /// in `session`).
     pub fn describe(&self, session: &super::Session) -> String {
         let number = |id: ClaimId| {
-            session
-                .claim(id)
-                .map_or_else(|| "a deleted claim".to_owned(), |c| format!("claim #{}", c.number))
+            session.claim(id).map_or_else(
+                || "a deleted claim".to_owned(),
+                |c| format!("claim #{}", c.number),
+            )
         };
         match &self.about {
             ConflictSubject::ClaimField { claim, field } => {
                 format!("{}: {}", number(*claim), field.label())
             }
             ConflictSubject::ClaimDeleted { claim } => {
-                format!("{}: deleted on one side, edited on the other", number(*claim))
+                format!(
+                    "{}: deleted on one side, edited on the other",
+                    number(*claim)
+                )
             }
             ConflictSubject::Source { claim, .. } => {
                 format!("{}: a source changed on both sides", number(*claim))
@@ -198,7 +202,11 @@ impl ConflictValue {
         let quote = |s: &str| {
             let one_line = s.replace('\n', " ⏎ ");
             let short: String = one_line.chars().take(120).collect();
-            let more = if one_line.chars().count() > 120 { "…" } else { "" };
+            let more = if one_line.chars().count() > 120 {
+                "…"
+            } else {
+                ""
+            };
             format!("\"{short}{more}\"")
         };
         match self {
@@ -228,11 +236,9 @@ impl ConflictValue {
                 quote(&anchor.exact)
             ),
             ConflictValue::Claim(c) => format!("kept, as edited: {}", quote(&c.text)),
-            ConflictValue::Source(s) => format!(
-                "{} ({})",
-                quote(s.display_name()),
-                s.stance.as_str()
-            ),
+            ConflictValue::Source(s) => {
+                format!("{} ({})", quote(s.display_name()), s.stance.as_str())
+            }
             ConflictValue::Article(a) => format!(
                 "{} ({} characters)",
                 quote(&a.title),

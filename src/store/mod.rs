@@ -287,9 +287,15 @@ mod tests {
             1,
         );
         let err = from_ron(&marked).unwrap_err();
-        assert!(matches!(err, LoadErrorKind::ConflictMarkers { line } if line > 50), "{err}");
+        assert!(
+            matches!(err, LoadErrorKind::ConflictMarkers { line } if line > 50),
+            "{err}"
+        );
         let msg = err.to_string();
-        assert!(msg.contains("git checkout --ours") && msg.contains("claimdesk merge"), "{msg}");
+        assert!(
+            msg.contains("git checkout --ours") && msg.contains("claimdesk merge"),
+            "{msg}"
+        );
     }
 
     #[test]

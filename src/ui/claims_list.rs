@@ -202,7 +202,10 @@ fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> eg
     let status = session.scheme.name_of(&claim.status);
     let n = claim.sources.len();
     let sources = format!("{n} source{}", if n == 1 { "" } else { "s" });
-    let accessible = format!("Claim #{}: {status}, {sources}. {}", claim.number, claim.text);
+    let accessible = format!(
+        "Claim #{}: {status}, {sources}. {}",
+        claim.number, claim.text
+    );
     let (response, rect) = super::theme::list_row(ui, ROW_HEIGHT, selected, &accessible);
     let Some(rect) = rect else {
         return response;
