@@ -78,10 +78,12 @@ impl ClaimdeskApp {
             }
             Action::DeleteClaim => {
                 if let Some(id) = self.view.selected {
+                    let number = self.doc.session.claim(id).map_or(0, |c| c.number);
                     let next = self.neighbour(id, 1).or_else(|| self.neighbour(id, -1));
                     self.edit(Command::DeleteClaim(id));
                     self.select(next, true, true);
-                    self.notice = format!("Deleted claim #{id}. Undo (Ctrl+Z) brings it back.");
+                    self.notice =
+                        format!("Deleted claim #{number}. Undo (Ctrl+Z) brings it back.");
                 }
             }
             Action::NextClaim | Action::PreviousClaim => {
