@@ -292,6 +292,11 @@ fn conflicting_verdicts_stop_git_and_leave_a_session_that_opens() {
         ("Ada Ngozi", "Ben Okafor")
     );
     assert_eq!(
+        (conflict.ours.label.as_str(), conflict.theirs.label.as_str()),
+        ("main", "ben"),
+        "the sides are named after the branches"
+    );
+    assert_eq!(
         verdict(&s, 1),
         "unverified",
         "undecided until someone picks"
@@ -302,7 +307,14 @@ fn conflicting_verdicts_stop_git_and_leave_a_session_that_opens() {
     // The CLI lists them; the library settles them (as the app does), undoably.
     let listed = repo.claimdesk(&["resolve", "check.ron"]);
     assert!(listed.contains("1. claim #1: verdict"), "{listed}");
-    assert!(listed.contains("ours: True (by Ada Ngozi"), "{listed}");
+    assert!(
+        listed.contains("ours (main): True (by Ada Ngozi"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("theirs (ben): False (by Ben Okafor"),
+        "{listed}"
+    );
     apply(
         &mut s,
         Command::ResolveConflict {
@@ -405,6 +417,10 @@ fn git_setup_says_what_it_did_and_is_idempotent() {
     let driver = repo.git(&["config", "merge.claimdesk.driver"]);
     let driver = String::from_utf8(driver.stdout).unwrap();
     assert!(driver.contains("merge %O %A %B -o %A"), "{driver}");
+    assert!(
+        driver.contains("--ours-label %X --theirs-label %Y"),
+        "{driver}"
+    );
     // --global writes the user's config and attributes file (HOME is the test's).
     let global = repo.claimdesk(&["git-setup", "--global"]);
     assert!(global.contains("--global"), "{global}");

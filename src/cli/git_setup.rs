@@ -42,7 +42,7 @@ pub fn run(args: GitSetupArgs, out: &mut dyn std::io::Write) -> Result<(), CliEr
         ),
         (
             "merge.claimdesk.driver",
-            format!("{exe} merge %O %A %B -o %A --path %P"),
+            format!("{exe} merge %O %A %B -o %A --path %P --ours-label %X --theirs-label %Y"),
         ),
         ("diff.claimdesk.command", format!("{exe} diff")),
     ];

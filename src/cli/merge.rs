@@ -94,8 +94,8 @@ fn merge_files(args: &MergeArgs, out: &mut dyn std::io::Write) -> Result<MergeSt
         _ => read_side(&args.base, "the common ancestor", &name)?,
     };
     let labels = MergeLabels {
-        ours: args.ours_label.clone(),
-        theirs: args.theirs_label.clone(),
+        ours: side_label(&args.ours_label, "ours"),
+        theirs: side_label(&args.theirs_label, "theirs"),
     };
     let outcome = merge(&base, &ours, &theirs, &labels);
     let output = args.output.clone().unwrap_or_else(|| args.ours.clone());
@@ -133,6 +133,29 @@ fn merge_files(args: &MergeArgs, out: &mut dyn std::io::Write) -> Result<MergeSt
     };
     let _ = writeln!(out, "{report}");
     Ok(status)
+}
+
+/// A side's name for the conflicts: as given, except git's "HEAD" (the current
+/// branch's name is more telling) and a placeholder an older git left unexpanded.
+fn side_label(given: &str, default: &str) -> String {
+    let given = given.trim();
+    if given.is_empty() || given.starts_with('%') {
+        return default.to_owned();
+    }
+    if given == "HEAD" {
+        let branch = std::process::Command::new("git")
+            .args(["symbolic-ref", "--short", "-q", "HEAD"])
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        return branch.unwrap_or_else(|| default.to_owned());
+    }
+    given.to_owned()
 }
 
 /// One side, loaded, or a message that says which side and what to do.

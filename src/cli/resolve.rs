@@ -115,6 +115,14 @@ fn list(session: &crate::model::Session, out: &mut dyn std::io::Write) -> Result
     if session.conflicts.is_empty() {
         text.push_str("No conflicts.\n");
     }
+    // "ours (main)": the word --pick takes, and the branch it came from.
+    let name = |side: &str, label: &str| {
+        if label.is_empty() || label == side {
+            side.to_owned()
+        } else {
+            format!("{side} ({label})")
+        }
+    };
     for (i, c) in session.conflicts.iter().enumerate() {
         let scheme = &session.scheme;
         text.push_str(&format!(
@@ -122,9 +130,9 @@ fn list(session: &crate::model::Session, out: &mut dyn std::io::Write) -> Result
             i + 1,
             c.describe(session),
             c.base.summary(scheme),
-            c.ours.label,
+            name("ours", &c.ours.label),
             c.ours.value.summary(scheme),
-            c.theirs.label,
+            name("theirs", &c.theirs.label),
             c.theirs.value.summary(scheme),
         ));
     }

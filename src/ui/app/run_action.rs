@@ -82,8 +82,7 @@ impl ClaimdeskApp {
                     let next = self.neighbour(id, 1).or_else(|| self.neighbour(id, -1));
                     self.edit(Command::DeleteClaim(id));
                     self.select(next, true, true);
-                    self.notice =
-                        format!("Deleted claim #{number}. Undo (Ctrl+Z) brings it back.");
+                    self.notice = format!("Deleted claim #{number}. Undo (Ctrl+Z) brings it back.");
                 }
             }
             Action::NextClaim | Action::PreviousClaim => {
