@@ -74,6 +74,8 @@ pub fn run(args: ExportArgs, out: &mut dyn std::io::Write) -> Result<(), CliErro
         let _ = writeln!(stderr, "claimdesk: warning: {warning}");
     }
     let session = &loaded.session;
+    crate::export::check_no_conflicts(session)
+        .map_err(|e| CliError(format!("{}: {e}", args.session.display())))?;
     if args.format == ExportFormat::ClaimReview {
         let problems = lint_claimreview(session, &options);
         for p in &problems {

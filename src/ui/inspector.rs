@@ -39,7 +39,7 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
     }
     area.show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.heading(format!("Claim #{}", claim.id));
+            ui.heading(format!("Claim #{}", claim.number));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let del = Action::DeleteClaim;
                 if ui
@@ -159,10 +159,10 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
                 });
             }
             if response.on_hover_text(hint).clicked() && !selected {
-                intents.push(Intent::Edit(Command::SetStatus {
+                intents.push(Intent::SetVerdict {
                     claim: claim.id,
                     status: label.id.clone(),
-                }));
+                });
             }
         }
     });

@@ -36,6 +36,8 @@ impl FileWork {
 }
 
 /// Work in progress that the user waits for.
+// One value at a time, while a dialog shows: a session inline costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum Busy {
     Opening {
         job: Job<Result<Opened, OpenError>>,

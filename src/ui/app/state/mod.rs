@@ -42,6 +42,9 @@ pub struct AppState {
     run_mode: RunMode,
     /// The user confirmed quitting; the next close request goes through.
     allow_close: bool,
+    /// git's `user.name`, asked once (a process start) the first time a verdict
+    /// needs a reviewer and the publisher profile names none.
+    git_user: Option<Option<String>>,
 }
 
 impl AppState {
@@ -66,6 +69,7 @@ impl AppState {
             autosave,
             run_mode,
             allow_close: false,
+            git_user: None,
         }
     }
 
@@ -190,9 +194,10 @@ impl AppState {
                     (self.view.selected, self.doc.session.scheme.labels.get(i))
                 {
                     let status = label.id.clone();
-                    self.edit(Command::SetStatus { claim: id, status });
+                    self.set_verdict(id, status);
                 }
             }
+            Intent::SetVerdict { claim, status } => self.set_verdict(claim, status),
             Intent::SelectSuggestion(span) => self.suggestions.selected = span,
             Intent::RevealText(char_idx) => self
                 .view
@@ -344,6 +349,30 @@ impl AppState {
             if reveal_in_list {
                 self.view.request(ViewRequest::RevealClaimInList(id));
             }
+        }
+    }
+
+    /// Sets a verdict, recording who set it (the publisher profile's reviewer, else
+    /// git's user name) and today's date, as merges and exports expect.
+    fn set_verdict(&mut self, claim: ClaimId, status: String) {
+        let command = Command::SetStatus {
+            claim,
+            status,
+            by: self.reviewer(),
+            date: crate::export::today_utc(),
+        };
+        self.edit(command);
+    }
+
+    /// Who is reviewing: the profile's reviewer, else git's `user.name`, else nobody.
+    fn reviewer(&mut self) -> String {
+        match self.prefs.publisher.reviewer_name.trim() {
+            "" => self
+                .git_user
+                .get_or_insert_with(crate::prefs::git_user_name)
+                .clone()
+                .unwrap_or_default(),
+            name => name.to_owned(),
         }
     }
 
