@@ -7,6 +7,7 @@ pub mod actions;
 pub mod app;
 pub mod article_view;
 pub mod claims_list;
+pub mod conflicts_pane;
 pub mod dialogs;
 pub mod file_dialog;
 pub mod inspector;

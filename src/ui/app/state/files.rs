@@ -176,6 +176,10 @@ impl AppState {
         self.doc = Document::saved(loaded.session, path.to_path_buf(), stamp);
         self.doc.set_access(access);
         self.view = ViewState::default();
+        if !self.doc.session.conflicts.is_empty() {
+            // A merge left work to settle: show it first.
+            self.view.side = SidePane::Conflicts;
+        }
         self.memory.add_recent(path);
         self.notice = if read_only {
             format!("Opened {} read-only", path.display())
@@ -343,7 +347,14 @@ impl AppState {
             Ok(saved) => {
                 let path = saved.path.clone();
                 self.doc.finish_save(saved, lock);
-                self.notice = format!("Saved {}", path.display());
+                self.notice = match self.doc.session.conflicts.len() {
+                    0 => format!("Saved {}", path.display()),
+                    n => format!(
+                        "Saved {} with {} still to settle (exports wait until none is left)",
+                        path.display(),
+                        crate::ui::conflicts_pane::count_words(n)
+                    ),
+                };
                 self.memory.add_recent(&path);
                 self.autosave.clear(None);
                 if let Some(then) = then {
