@@ -163,6 +163,31 @@ pub fn export(
     }
 }
 
+/// An export with what the ClaimReview linter found in it (nothing for other formats).
+#[derive(Debug)]
+pub struct Checked {
+    /// The exported text.
+    pub text: String,
+    /// Problems to show before publishing (ClaimReview only).
+    pub problems: Vec<LintProblem>,
+}
+
+/// [`export`] with the ClaimReview linter run on the way: the one export step the
+/// app and the command line share, so both warn about the same things.
+pub fn export_checked(
+    session: &Session,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> Result<Checked, ExportError> {
+    let text = export(session, format, options)?;
+    let problems = if format == ExportFormat::ClaimReview {
+        lint_claimreview(session, options)
+    } else {
+        Vec::new()
+    };
+    Ok(Checked { text, problems })
+}
+
 /// Refuses a session that still has merge conflicts (the app and CLI check before
 /// exporting; [`export`] checks too).
 pub fn check_no_conflicts(session: &Session) -> Result<(), ExportError> {

@@ -502,15 +502,12 @@ impl AppState {
     /// Writes an export; for ClaimReview, lists what the linter found.
     pub(super) fn export_to(&mut self, format: ExportFormat, path: &Path) {
         let options = ExportOptions::new(self.prefs.publisher.clone(), crate::export::today_utc());
-        let problems = if format == ExportFormat::ClaimReview {
-            crate::export::lint_claimreview(&self.doc.session, &options)
-        } else {
-            Vec::new()
-        };
-        let written = crate::export::export(&self.doc.session, format, &options)
+        let written = crate::export::export_checked(&self.doc.session, format, &options)
             .map_err(|e| e.to_string())
-            .and_then(|text| {
-                crate::store::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+            .and_then(|checked| {
+                crate::store::write_atomic(path, checked.text.as_bytes())
+                    .map(|()| checked.problems)
+                    .map_err(|e| e.to_string())
             });
         match written {
             Err(e) => self.show_message(
@@ -518,8 +515,10 @@ impl AppState {
                 vec![format!("Could not write {}: {e}", path.display())],
                 true,
             ),
-            Ok(()) if problems.is_empty() => self.notice = format!("Exported {}", path.display()),
-            Ok(()) => {
+            Ok(problems) if problems.is_empty() => {
+                self.notice = format!("Exported {}", path.display())
+            }
+            Ok(problems) => {
                 let mut lines = vec![format!(
                     "Wrote {}, but check these before publishing:",
                     path.display()
