@@ -1,5 +1,6 @@
 //! The RON session format: deterministic writing, versioned and validated reading.
 
+use super::Loaded;
 use super::error::LoadErrorKind;
 use super::migrate::SessionFile;
 use super::validate::validate;
@@ -8,15 +9,6 @@ use crate::model::{FORMAT_VERSION, Session};
 /// Sessions larger than this are refused before parsing (a 100 MB article makes a
 /// session of about 100 MB; anything far beyond is not ours).
 pub const MAX_SESSION_BYTES: u64 = 1 << 30;
-
-/// A loaded session plus anything the user should be told about it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Loaded {
-    /// The session, ready to use.
-    pub session: Session,
-    /// Problems that were repaired or need a look, in plain words.
-    pub warnings: Vec<String>,
-}
 
 /// Writes a session as RON. The same session always gives the same text.
 ///

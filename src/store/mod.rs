@@ -15,10 +15,21 @@ pub use crate::import::MAX_ARTICLE_BYTES;
 pub use atomic::{Replace, backup_path, resolve_links, write_atomic};
 pub use autosave::{Autosave, Recovered};
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
-pub use format::{Loaded, MAX_SESSION_BYTES, from_bytes, from_ron, to_ron, to_ron_generic};
+pub use format::{MAX_SESSION_BYTES, from_bytes, from_ron, to_ron, to_ron_generic};
 pub use lock::{HolderKind, LockError, LockHolder, LockUser, SessionLock};
 pub use stamp::{DiskStamp, changed_since};
 pub use target::{TargetError, check_export_target, is_session_file};
+
+// Here, not in format.rs: validation makes it and format.rs returns it, and neither
+// should depend on the other for it.
+/// A loaded session plus anything the user should be told about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The session, ready to use.
+    pub session: Session,
+    /// Problems that were repaired or need a look, in plain words.
+    pub warnings: Vec<String>,
+}
 
 use crate::import::{ImportError, import_file};
 use crate::model::Session;

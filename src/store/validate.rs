@@ -6,8 +6,8 @@
 //! merge) is repaired and reported as a warning, so one damaged claim never locks
 //! the user out of the rest.
 
+use super::Loaded;
 use super::error::LoadErrorKind;
-use super::format::Loaded;
 use crate::model::Session;
 use std::collections::HashSet;
 
