@@ -130,3 +130,75 @@ fn the_inspector_says_who_set_the_verdict_and_edits_publishing_fields() {
     assert_eq!(claim.claim_date, "12 March");
     assert_eq!(claim.review_url, "desk.example/checks/1");
 }
+
+/// Issue 12's workflow end to end: a real merge of two sides that set one verdict and
+/// one note differently opens with its conflicts, the app settles them, saves, and
+/// the saved session then exports.
+#[test]
+fn a_merge_settled_in_the_app_saves_and_exports() {
+    use claimdesk::command::{Command, apply};
+    use claimdesk::merge::{MergeLabels, merge};
+    let base = sample_session();
+    let id = base.claims[0].id;
+    let side = |status: &str, note: &str, by: &str| {
+        let mut s = base.clone();
+        let set = |s: &mut Session, c: Command| apply(s, c).unwrap();
+        set(
+            &mut s,
+            Command::SetStatus {
+                claim: id,
+                status: status.into(),
+                by: by.into(),
+                date: "2026-11-30".into(),
+            },
+        );
+        set(
+            &mut s,
+            Command::SetNote {
+                claim: id,
+                note: note.into(),
+            },
+        );
+        s
+    };
+    let ours = side("false", "Ada's note", "Ada");
+    let theirs = side("true", "Ben's note", "Ben");
+    let merged = merge(&base, &ours, &theirs, &MergeLabels::default());
+    assert_eq!(merged.new_conflicts, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("merged.ron");
+    claimdesk::store::save_session(&path, &merged.session, None).unwrap();
+
+    let mut harness = kit::start(StartOptions {
+        open: Some(path.clone()),
+        ..Default::default()
+    });
+    harness.run();
+    harness.get_by_label("Conflicts (2)");
+    // The first card is the verdict (fields in claim order), the second the note.
+    harness
+        .get_all_by_label("Keep ours")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    kit::click(&mut harness, "Keep theirs");
+    assert!(harness.state().document().session.conflicts.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+
+    let saved = claimdesk::store::load_session(&path).unwrap().0.session;
+    assert!(saved.conflicts.is_empty());
+    let claim = saved.claim(id).unwrap();
+    assert_eq!(
+        (claim.status.as_str(), claim.note.as_str()),
+        ("false", "Ben's note")
+    );
+    let options = claimdesk::export::ExportOptions::default();
+    claimdesk::export::export(
+        &saved,
+        claimdesk::export::ExportFormat::ClaimReview,
+        &options,
+    )
+    .unwrap();
+}
