@@ -86,6 +86,17 @@ fn reanchors_prints_counts_and_writes_the_output() {
     assert_eq!(s.claims.len(), 3);
     assert!(s.claims.iter().all(|c| c.note.starts_with("note for")));
     assert_eq!(s.claims.iter().filter(|c| c.needs_review).count(), 1);
+    // `show` marks it too (issue 11).
+    let (code, shown, _) = cli(&["show", out.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        shown
+            .lines()
+            .filter(|l| l.contains(", needs review\t"))
+            .count(),
+        1,
+        "{shown}"
+    );
     // The input session is untouched when -o is given.
     assert_eq!(load_session(&path).unwrap().0.session, session());
 

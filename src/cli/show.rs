@@ -21,8 +21,10 @@ pub fn run(args: ShowArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
     for c in &s.claims {
         let n = c.sources.len();
         let plural = if n == 1 { "source" } else { "sources" };
+        // A claim the article change left unplaced says so beside its verdict.
+        let review = if c.needs_review { ", needs review" } else { "" };
         text.push_str(&format!(
-            "#{}\t{}\t{n} {plural}\t{}\n",
+            "#{}\t{}{review}\t{n} {plural}\t{}\n",
             c.number,
             s.scheme.name_of(&c.status),
             c.text.replace('\n', " ")

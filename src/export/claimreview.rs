@@ -141,32 +141,54 @@ fn item_reviewed(session: &Session, claim: &Claim, options: &ExportOptions) -> M
 }
 
 /// Words that mark a claimant as an organisation rather than a person.
-const ORGANISATION_WORDS: [&str; 26] = [
+const ORGANISATION_WORDS: &[&str] = &[
+    "administration",
     "agency",
     "army",
     "association",
+    "authority",
     "bank",
     "bureau",
+    "campaign",
+    "center",
+    "centre",
+    "channel",
     "commission",
     "committee",
     "company",
+    "congress",
     "corporation",
     "council",
     "court",
     "department",
+    "foundation",
     "government",
+    "group",
     "inc",
     "institute",
     "kremlin",
     "ltd",
+    "magazine",
+    "media",
     "ministry",
+    "network",
     "news",
+    "newspaper",
     "office",
     "organisation",
     "organization",
+    "parliament",
     "party",
     "police",
+    "post",
+    "press",
+    "radio",
+    "senate",
     "service",
+    "television",
+    "times",
+    "tv",
+    "union",
     "university",
 ];
 
@@ -192,6 +214,19 @@ fn put(m: &mut Map<String, Value>, key: &str, value: Option<impl AsRef<str>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn news_agencies_and_media_are_organisations() {
+        for org in [
+            "Associated Press",
+            "The New York Times",
+            "Fox News Channel",
+            "Reuters Media",
+        ] {
+            assert_eq!(claimant_type(org), "Organization", "{org}");
+        }
+        assert_eq!(claimant_type("Hillary Clinton"), "Person");
+    }
 
     #[test]
     fn appearance_comes_from_the_article_details_unless_overridden() {

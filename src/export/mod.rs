@@ -70,6 +70,16 @@ impl ExportFormat {
         }
     }
 
+    /// The end of a suggested file name, after the session's name: the two JSON-LD
+    /// formats are told apart (`NAME.claimreview.jsonld`, `NAME.annotations.jsonld`).
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            ExportFormat::ClaimReview => "claimreview.jsonld",
+            ExportFormat::WebAnnotation => "annotations.jsonld",
+            other => other.extension(),
+        }
+    }
+
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
@@ -194,5 +204,24 @@ pub fn check_no_conflicts(session: &Session) -> Result<(), ExportError> {
     match session.conflicts.len() {
         0 => Ok(()),
         n => Err(ExportError::Conflicts(n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ExportFormat;
+
+    /// Issue 11: both JSON-LD exports defaulted to `NAME.jsonld`.
+    #[test]
+    fn the_two_json_ld_exports_get_different_file_names() {
+        assert_eq!(
+            ExportFormat::ClaimReview.file_suffix(),
+            "claimreview.jsonld"
+        );
+        assert_eq!(
+            ExportFormat::WebAnnotation.file_suffix(),
+            "annotations.jsonld"
+        );
+        assert_eq!(ExportFormat::Csv.file_suffix(), "csv");
     }
 }

@@ -111,7 +111,7 @@ impl AppState {
             }
             Action::Export(format) => {
                 let name = crate::ui::app::suggested_file_name(&self.doc.session.article.title)
-                    .replace(".ron", &format!(".{}", format.extension()));
+                    .replace(".ron", &format!(".{}", format.file_suffix()));
                 let dialog =
                     FileDialog::new(FileDialogPurpose::Export(format), self.dialog_dir(), name);
                 self.prompt = Some(Prompt::File(dialog, None));
