@@ -65,3 +65,20 @@ fn offers_autosaved_work_back_after_a_crash() {
     assert!(declined.state().document().session.claims.is_empty());
     assert!(autosave.read().is_none(), "discarding deletes the autosave");
 }
+
+/// Issue 11: the suggestions' minimum score slider reset on every launch.
+#[test]
+fn the_suggestion_threshold_and_order_survive_a_relaunch() {
+    let memory = AppMemory {
+        suggestion_threshold: Some(0.7),
+        suggestions_by_score: true,
+        ..Default::default()
+    };
+    let mut harness = app(StartOptions {
+        memory,
+        ..Default::default()
+    });
+    let kept = harness.state_mut().memory_to_keep();
+    assert_eq!(kept.suggestion_threshold, Some(0.7));
+    assert!(kept.suggestions_by_score);
+}

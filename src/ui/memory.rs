@@ -21,6 +21,11 @@ pub struct AppMemory {
     pub last_selected: Option<u64>,
     /// The article's scroll offset at the last exit.
     pub last_scroll: f32,
+    /// The suggestions' minimum score and sort order at the last exit (`None`: the
+    /// defaults), so the slider does not reset on every launch.
+    pub suggestion_threshold: Option<f32>,
+    /// Whether suggestions were sorted by score.
+    pub suggestions_by_score: bool,
 }
 
 impl AppMemory {

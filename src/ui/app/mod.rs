@@ -96,6 +96,12 @@ impl ClaimdeskApp {
         app
     }
 
+    /// What eframe stores for the next launch: recent files, where the user was, the
+    /// suggestions' minimum score and order.
+    pub fn memory_to_keep(&mut self) -> AppMemory {
+        self.state.remember().clone()
+    }
+
     /// Builds the app with explicit start options (used by tests).
     pub fn with_options(ctx: &egui::Context, options: StartOptions) -> Self {
         theme::apply(ctx);
@@ -256,7 +262,7 @@ impl eframe::App for ClaimdeskApp {
         if self.chrome.is_measuring() {
             return; // a measurement run must not change what the next launch opens
         }
-        eframe::set_value(storage, STORAGE_KEY, self.state.remember());
+        eframe::set_value(storage, STORAGE_KEY, &self.memory_to_keep());
     }
 
     fn on_exit(&mut self) {

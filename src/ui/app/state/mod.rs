@@ -56,10 +56,18 @@ impl AppState {
         autosave: AutosaveOwner,
         run_mode: RunMode,
     ) -> Self {
+        let mut suggestions = SuggestionsState::default();
+        if let Some(t) = memory
+            .suggestion_threshold
+            .filter(|t| (0.0..=1.0).contains(t))
+        {
+            suggestions.threshold = t;
+        }
+        suggestions.by_score = memory.suggestions_by_score;
         Self {
             doc: Document::unsaved(session),
             view: ViewState::default(),
-            suggestions: SuggestionsState::default(),
+            suggestions,
             prefs,
             memory,
             prompt: None,
@@ -265,6 +273,8 @@ impl AppState {
         self.memory.last_session = self.doc.path().map(std::path::Path::to_path_buf);
         self.memory.last_selected = self.view.selected.map(|id| id.0);
         self.memory.last_scroll = self.view.article_scroll;
+        self.memory.suggestion_threshold = Some(self.suggestions.threshold);
+        self.memory.suggestions_by_score = self.suggestions.by_score;
         &self.memory
     }
 
