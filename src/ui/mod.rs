@@ -5,14 +5,17 @@
 
 pub mod actions;
 pub mod app;
+pub mod article_details;
 pub mod article_view;
 pub mod claims_list;
+pub mod clipboard;
 pub mod dialogs;
 pub mod file_dialog;
 pub mod inspector;
 pub mod intent;
 pub mod memory;
 pub mod menu_bar;
+pub mod open_link;
 pub mod pane;
 pub mod publish;
 pub mod read_only_bar;
