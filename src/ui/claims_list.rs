@@ -229,7 +229,10 @@ fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> eg
     let status = session.scheme.name_of(&claim.status);
     let n = claim.sources.len();
     let sources = format!("{n} source{}", if n == 1 { "" } else { "s" });
-    let accessible = format!("Claim #{}: {status}, {sources}. {}", claim.id, claim.text);
+    let accessible = format!(
+        "Claim #{}: {status}, {sources}. {}",
+        claim.number, claim.text
+    );
     let (response, rect) = super::theme::list_row(ui, ROW_HEIGHT, selected, &accessible);
     let Some(rect) = rect else {
         return response;
@@ -252,7 +255,7 @@ fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> eg
         Color32::WHITE,
     );
     let meta_colour = visuals.weak_text_color();
-    let mut meta = format!("#{}  ·  {sources}", claim.id);
+    let mut meta = format!("#{}  ·  {sources}", claim.number);
     if !claim.claimant.is_empty() {
         meta.push_str("  ·  ");
         meta.push_str(&claim.claimant);

@@ -9,6 +9,7 @@ pub mod article_details;
 pub mod article_view;
 pub mod claims_list;
 pub mod clipboard;
+pub mod conflicts_pane;
 pub mod dialogs;
 pub mod file_dialog;
 pub mod inspector;

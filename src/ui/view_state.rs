@@ -69,6 +69,8 @@ pub enum SidePane {
     Claims,
     /// Suggested claims and why they were suggested.
     Suggestions,
+    /// What a merge left to settle (shown while the session has conflicts).
+    Conflicts,
 }
 
 /// Which claims the list shows.

@@ -47,6 +47,9 @@ pub struct AppState {
     original: Option<import::KeptOriginal>,
     /// New from clipboard asked for a paste at this time (egui seconds).
     awaiting_paste: Option<f64>,
+    /// git's `user.name`, asked once (a process start) the first time a verdict
+    /// needs a reviewer and the publisher profile names none.
+    git_user: Option<Option<String>>,
 }
 
 impl AppState {
@@ -73,6 +76,7 @@ impl AppState {
             allow_close: false,
             original: None,
             awaiting_paste: None,
+            git_user: None,
         }
     }
 
@@ -215,9 +219,10 @@ impl AppState {
                     (self.view.selected, self.doc.session.scheme.labels.get(i))
                 {
                     let status = label.id.clone();
-                    self.edit(Command::SetStatus { claim: id, status });
+                    self.set_verdict(id, status);
                 }
             }
+            Intent::SetVerdict { claim, status } => self.set_verdict(claim, status),
             Intent::SelectSuggestion(span) => self.suggestions.selected = span,
             Intent::RevealText(char_idx) => self
                 .view
@@ -373,6 +378,30 @@ impl AppState {
             if reveal_in_list {
                 self.view.request(ViewRequest::RevealClaimInList(id));
             }
+        }
+    }
+
+    /// Sets a verdict, recording who set it (the publisher profile's reviewer, else
+    /// git's user name) and today's date, as merges and exports expect.
+    fn set_verdict(&mut self, claim: ClaimId, status: String) {
+        let command = Command::SetStatus {
+            claim,
+            status,
+            by: self.reviewer(),
+            date: crate::export::today_utc(),
+        };
+        self.edit(command);
+    }
+
+    /// Who is reviewing: the profile's reviewer, else git's `user.name`, else nobody.
+    fn reviewer(&mut self) -> String {
+        match self.prefs.publisher.reviewer_name.trim() {
+            "" => self
+                .git_user
+                .get_or_insert_with(crate::prefs::git_user_name)
+                .clone()
+                .unwrap_or_default(),
+            name => name.to_owned(),
         }
     }
 
