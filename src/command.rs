@@ -5,7 +5,7 @@
 //! the inverse of each for undo). Every command's inverse is itself a command.
 
 use crate::model::{
-    Anchor, AnchorError, Article, Attribution, Claim, ClaimField, ClaimId, Conflict,
+    Anchor, AnchorError, Article, ArticleMeta, Attribution, Claim, ClaimField, ClaimId, Conflict,
     ConflictSubject, ConflictValue, LabelId, RatingScheme, Resolution, SchemeError, Session,
     Source, SourceDraft, SourceId, text::char_len,
 };
@@ -181,6 +181,15 @@ pub enum Command {
         claims: Vec<ClaimPlacement>,
         /// The dismissed suggestions, as ranges of the new text.
         dismissed_suggestions: Vec<(usize, usize)>,
+    },
+    /// Change what is known about the article (File › Article details…): its
+    /// title and its metadata. The text, and so every claim, stays as it is; the
+    /// inverse puts the old title and metadata back.
+    SetArticleDetails {
+        /// The title shown and exported (the text's first line is not changed).
+        title: String,
+        /// Byline, date, site, address, language, retrieval date.
+        meta: ArticleMeta,
     },
     /// Settle a merge conflict: put the chosen value in place and forget the conflict.
     /// Its inverse puts the old value and the conflict back.
@@ -477,6 +486,18 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
             claims,
             dismissed_suggestions,
         } => replace_article(session, *article, claims, dismissed_suggestions),
+        Command::SetArticleDetails { title, meta } => {
+            let article = &mut session.article;
+            let old_title = std::mem::replace(&mut article.title, title);
+            let old_meta = std::mem::replace(&mut article.meta, meta);
+            Ok(Applied {
+                inverse: Command::SetArticleDetails {
+                    title: old_title,
+                    meta: old_meta,
+                },
+                claim: None,
+            })
+        }
         Command::ResolveConflict { about, resolution } => {
             resolve_conflict(session, about, resolution)
         }
@@ -1199,5 +1220,36 @@ mod tests {
             s.claims[0].anchor.end, 38,
             "longer claim first when starts tie"
         );
+    }
+
+    #[test]
+    fn article_details_change_as_one_step_and_undo() {
+        let mut s = session();
+        let id = add(&mut s, 0, 5);
+        let text = s.article.text.clone();
+        let before = (s.article.title.clone(), s.article.meta.clone());
+        let meta = ArticleMeta {
+            byline: "Jane Doe".into(),
+            published: "2024-02-03".into(),
+            site: "Harbour News".into(),
+            url: "https://news.example/port".into(),
+            language: "en".into(),
+            retrieved: String::new(),
+        };
+        let applied = apply(
+            &mut s,
+            Command::SetArticleDetails {
+                title: "Port traffic fell".into(),
+                meta: meta.clone(),
+            },
+        )
+        .unwrap();
+        assert_eq!(s.article.title, "Port traffic fell");
+        assert_eq!(s.article.meta, meta);
+        assert_eq!(s.article.text, text, "the text and anchors stay");
+        assert!(s.claim(id).is_some());
+        assert_eq!(applied.claim, None);
+        apply(&mut s, applied.inverse).unwrap();
+        assert_eq!((s.article.title.clone(), s.article.meta.clone()), before);
     }
 }

@@ -1,4 +1,5 @@
-//! User preferences kept in the config folder: for now, the publisher profile exports use.
+//! User preferences kept in the config folder: the publisher profile exports use, and
+//! whether the app keeps a copy of an imported page or PDF beside the session.
 //!
 //! Stored as RON in `prefs.ron` in [`crate::config::config_dir`]. A missing file means
 //! defaults; a broken one is an error naming the file and line, never silently replaced.
@@ -24,11 +25,24 @@ pub struct PublisherProfile {
 
 /// Everything kept in the preferences file. Unknown fields are ignored and missing ones
 /// take their defaults, so older and newer Claimdesks share one file.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     /// The publisher profile used by exports.
     pub publisher: PublisherProfile,
+    /// Keep a copy of the original page or PDF beside the session when the app
+    /// saves a session made from one (`NAME.original.html`), as evidence of what
+    /// was checked. On unless turned off.
+    pub keep_originals: bool,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            publisher: PublisherProfile::default(),
+            keep_originals: true,
+        }
+    }
 }
 
 /// The preferences could not be read or written.
@@ -183,6 +197,7 @@ mod tests {
                 organisation_url: "https://factcheck.example.org".into(),
                 reviewer_name: "Ada Ngozi".into(),
             },
+            keep_originals: false,
         };
         save_prefs_to(&path, &prefs).unwrap();
         assert_eq!(load_prefs_from(&path).unwrap(), prefs);
@@ -196,6 +211,10 @@ mod tests {
         let p = load_prefs_from(&path).unwrap();
         assert_eq!(p.publisher.organisation_name, "X");
         assert_eq!(p.publisher.organisation_url, "");
+        assert!(
+            p.keep_originals,
+            "a file from before the setting keeps originals"
+        );
     }
 
     #[test]

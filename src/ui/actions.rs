@@ -53,6 +53,12 @@ pub enum Action {
     ShowShortcuts,
     /// Read-only: try to get the session for editing again.
     RetryLock,
+    /// Fetch a web page or PDF from an address as a new session.
+    OpenLink,
+    /// Make a new session of what is on the clipboard.
+    NewFromClipboard,
+    /// See and edit the article's title, byline, date, site, address and language.
+    ArticleDetails,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -105,14 +111,19 @@ impl Action {
             Action::RatingScheme => "Rating scheme…",
             Action::ShowShortcuts => "Keyboard shortcuts",
             Action::RetryLock => "Try again",
+            Action::OpenLink => "Open link…",
+            Action::NewFromClipboard => "New from clipboard",
+            Action::ArticleDetails => "Article details…",
         })
     }
 
     /// One sentence for the tooltip.
     pub fn tooltip(self) -> &'static str {
         match self {
-            Action::NewFromArticle => "Import a .txt or .md article and start a new session on it",
-            Action::Open => "Open a session (.ron) or an article (.txt, .md)",
+            Action::NewFromArticle => {
+                "Import an article (.txt, .md, a saved web page .html, or a .pdf) and start a new session on it"
+            }
+            Action::Open => "Open a session (.ron) or an article (.txt, .md, .html, .pdf)",
             Action::Save => "Save the session",
             Action::SaveAs => "Save the session under a new name",
             Action::SaveCopyAs => "Save this session under a new name and edit the copy",
@@ -152,6 +163,15 @@ impl Action {
             Action::RetryLock => {
                 "Open the session for editing, if the other window has closed it (reloads it if it was saved there)"
             }
+            Action::OpenLink => {
+                "Fetch a web page or PDF from its address and start a new session on its article"
+            }
+            Action::NewFromClipboard => {
+                "Start a new session on the article copied from a browser or another program"
+            }
+            Action::ArticleDetails => {
+                "The article's title, byline, date, site, address and language; the evidence kept of its original"
+            }
         }
     }
 
@@ -172,6 +192,8 @@ impl Action {
             Action::PreviousClaim => s(Modifiers::NONE, Key::ArrowUp),
             Action::Find => s(CTRL, Key::F),
             Action::ShowShortcuts => s(Modifiers::NONE, Key::F1),
+            Action::OpenLink => s(CTRL, Key::L),
+            Action::NewFromClipboard => s(CTRL_SHIFT, Key::V),
             Action::NewFromArticle
             | Action::SaveCopyAs
             | Action::UpdateArticle
@@ -179,7 +201,8 @@ impl Action {
             | Action::PublisherProfile
             | Action::ShowNeedsReview
             | Action::RatingScheme
-            | Action::RetryLock => None,
+            | Action::RetryLock
+            | Action::ArticleDetails => None,
         }
     }
 
@@ -194,6 +217,8 @@ impl Action {
                 | Action::PreviousClaim
                 | Action::Undo
                 | Action::Redo
+                // In a text field, Ctrl+Shift+V is "paste as plain text".
+                | Action::NewFromClipboard
         )
     }
 
@@ -245,6 +270,20 @@ mod tests {
         let pos = |a| order.iter().position(|(x, _)| *x == a).unwrap();
         assert!(pos(Action::SaveAs) < pos(Action::Save));
         assert!(pos(Action::Redo) < pos(Action::Undo));
+    }
+
+    #[test]
+    fn import_shortcuts_leave_find_and_paste_alone() {
+        let key = |a: Action| a.shortcut().unwrap();
+        assert_eq!(key(Action::OpenLink), KeyboardShortcut::new(CTRL, Key::L));
+        assert_eq!(
+            key(Action::NewFromClipboard),
+            KeyboardShortcut::new(CTRL_SHIFT, Key::V)
+        );
+        // Ctrl+F stays the filter (and Ctrl+Shift+F is left to the archive search).
+        assert_eq!(key(Action::Find), KeyboardShortcut::new(CTRL, Key::F));
+        // Never while typing: there it pastes without formatting.
+        assert!(Action::NewFromClipboard.needs_free_keyboard());
     }
 
     #[test]

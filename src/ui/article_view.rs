@@ -219,6 +219,7 @@ impl ArticleView {
         let read_only = !cx.editable();
         ui.add_space(4.0);
         ui.add(egui::Label::new(egui::RichText::new(&article.title).heading().strong()).wrap());
+        intents.extend(metadata_line(ui, &article.meta));
         ui.horizontal_wrapped(|ui| {
             let origin = article.origin.path.as_deref().unwrap_or("pasted text");
             ui.weak(format!(
@@ -718,6 +719,43 @@ fn highlight_job(
         job.append(&text[byte_of[a]..byte_of[b]], 0.0, format);
     }
     (job, underlines)
+}
+
+/// The line under the title: byline · site · date, then the address as a link
+/// (click opens it in the browser, right-click copies it). Nothing when nothing is known.
+fn metadata_line(ui: &mut Ui, meta: &crate::model::ArticleMeta) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let known = super::article_details::metadata_line(meta);
+    let url = meta.url.trim();
+    if known.is_empty() && url.is_empty() {
+        return intents;
+    }
+    ui.horizontal_wrapped(|ui| {
+        if !known.is_empty() {
+            ui.label(egui::RichText::new(&known).italics())
+                .on_hover_text("Article details (File › Article details…)");
+        }
+        if !url.is_empty() {
+            if !known.is_empty() {
+                ui.weak("·");
+            }
+            let link = ui
+                .link(super::article_details::elide(url, 60))
+                .on_hover_text(format!(
+                    "{url}\nClick to open in the browser; right-click to copy"
+                ));
+            if link.clicked() {
+                intents.push(Intent::OpenUrl(url.to_owned()));
+            }
+            if link.secondary_clicked() {
+                intents.push(Intent::Copy {
+                    text: url.to_owned(),
+                    what: "the article's address".into(),
+                });
+            }
+        }
+    });
+    intents
 }
 
 /// Where each underline runs on each row of `galley`, relative to the galley: from

@@ -292,6 +292,41 @@ pub fn progress(ctx: &egui::Context, label: &str, elapsed: std::time::Duration) 
     });
 }
 
+/// The progress dialog of an import (a file, page, PDF or link): what it is doing,
+/// the share done when known, and Cancel (or Escape). Returns whether Cancel was pressed.
+pub fn import_progress(
+    ctx: &egui::Context,
+    label: &str,
+    detail: Option<&str>,
+    fraction: Option<f32>,
+    elapsed: std::time::Duration,
+) -> bool {
+    let mut cancel = false;
+    let modal = Modal::new(egui::Id::unique("import-progress")).show(ctx, |ui| {
+        ui.set_width(380.0);
+        ui.label(RichText::new(format!("{label}…")).strong());
+        ui.add_space(6.0);
+        match fraction {
+            Some(f) => {
+                ui.add(egui::ProgressBar::new(f).show_percentage());
+            }
+            None => sweeping_bar(ui, label, elapsed),
+        }
+        ui.add_space(2.0);
+        ui.horizontal(|ui| {
+            ui.weak(detail.unwrap_or(""));
+            ui.weak(format!("{:.0} s", elapsed.as_secs_f32().floor()));
+        });
+        ui.add_space(4.0);
+        cancel = ui
+            .button("Cancel")
+            .on_hover_text("Stop; the open work stays as it is")
+            .clicked();
+    });
+    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+    cancel || modal.should_close()
+}
+
 /// A progress bar for work whose share done is unknown (reading and parsing a file
 /// reports no fraction): a segment sweeps along the track, so it never claims to be
 /// at 0 % or stuck.

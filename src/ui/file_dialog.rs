@@ -34,8 +34,10 @@ impl FileDialogPurpose {
 
     fn extensions(self) -> &'static [&'static str] {
         match self {
-            Self::Open => &["ron", "txt", "md"],
-            Self::ImportArticle | Self::UpdateArticle => &["txt", "md"],
+            Self::Open => &["ron", "txt", "md", "html", "htm", "xhtml", "pdf"],
+            Self::ImportArticle | Self::UpdateArticle => {
+                &["txt", "md", "html", "htm", "xhtml", "pdf"]
+            }
             Self::SaveSession => &["ron"],
             Self::Export(format) => match format.extension() {
                 "jsonld" => &["jsonld"],

@@ -60,6 +60,13 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
                 "Quoted from the article, characters {}–{}",
                 claim.anchor.start, claim.anchor.end
             ));
+        if let Some(page) = session
+            .article
+            .page_label(claim.anchor.start..claim.anchor.end)
+        {
+            ui.weak(format!("{page} of the PDF"))
+                .on_hover_text("Where the claim is in the original PDF, for citing it");
+        }
         ui.add_space(6.0);
 
         status_picker(ui, session, claim, intents_ref);

@@ -21,6 +21,8 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
         ui.menu_button("File", |ui| {
             item(ui, Action::NewFromArticle, true, intents_ref);
             item(ui, Action::Open, true, intents_ref);
+            item(ui, Action::OpenLink, true, intents_ref);
+            item(ui, Action::NewFromClipboard, true, intents_ref);
             ui.menu_button("Open recent", |ui| {
                 if cx.recent.is_empty() {
                     ui.weak("Nothing opened yet");
@@ -44,6 +46,7 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             item(ui, Action::Save, true, intents_ref);
             item(ui, Action::SaveAs, true, intents_ref);
             item(ui, Action::UpdateArticle, editable, intents_ref);
+            item(ui, Action::ArticleDetails, true, intents_ref);
             ui.menu_button("Export", |ui| {
                 for format in ExportFormat::iter() {
                     item(ui, Action::Export(format), true, intents_ref);

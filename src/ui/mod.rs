@@ -5,8 +5,10 @@
 
 pub mod actions;
 pub mod app;
+pub mod article_details;
 pub mod article_view;
 pub mod claims_list;
+pub mod clipboard;
 pub mod conflicts_pane;
 pub mod dialogs;
 pub mod file_dialog;
@@ -14,6 +16,7 @@ pub mod inspector;
 pub mod intent;
 pub mod memory;
 pub mod menu_bar;
+pub mod open_link;
 pub mod pane;
 pub mod publish;
 pub mod read_only_bar;

@@ -8,9 +8,9 @@
 //! worker that dies (a panic in a parser, say) is reported as [`Poll::Lost`], never
 //! as a hang.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -50,6 +50,8 @@ impl RunMode {
 pub struct JobHandle {
     progress: Arc<AtomicU32>,
     cancelled: Arc<AtomicBool>,
+    /// A line saying what the work is doing now ("Downloading… 120 kB"), if it says.
+    detail: Arc<Mutex<String>>,
     repaint: Option<egui::Context>,
 }
 
@@ -58,6 +60,7 @@ impl JobHandle {
         Self {
             progress: Arc::new(AtomicU32::new(f32::NAN.to_bits())),
             cancelled: Arc::new(AtomicBool::new(false)),
+            detail: Arc::default(),
             repaint,
         }
     }
@@ -66,6 +69,18 @@ impl JobHandle {
     pub fn set_progress(&self, fraction: f32) {
         self.progress
             .store(fraction.clamp(0.0, 1.0).to_bits(), Ordering::Relaxed);
+        if let Some(ctx) = &self.repaint {
+            ctx.request_repaint();
+        }
+    }
+
+    /// Says what the work is doing now, for the progress dialog ("Reading page 3 of
+    /// 40…"), and asks the window to show it.
+    pub fn set_detail(&self, detail: String) {
+        // A poisoned lock only means a worker panicked mid-write; the text is still a text.
+        let mut slot = self.detail.lock().unwrap_or_else(|e| e.into_inner());
+        *slot = detail;
+        drop(slot);
         if let Some(ctx) = &self.repaint {
             ctx.request_repaint();
         }
@@ -200,6 +215,17 @@ impl<T> Job<T> {
         (!value.is_nan()).then_some(value)
     }
 
+    /// What the work last said it is doing, if anything.
+    pub fn detail(&self) -> Option<String> {
+        let detail = self
+            .handle
+            .detail
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        (!detail.is_empty()).then_some(detail)
+    }
+
     /// Asks the work to stop. Its result, if any, still arrives through [`Self::poll`].
     pub fn cancel(&self) {
         self.handle.cancelled.store(true, Ordering::Relaxed);
@@ -267,6 +293,7 @@ mod tests {
         let (go, wait) = channel::<()>();
         let mut job = Job::start(None, "x", false, move |h: &JobHandle| {
             h.set_progress(0.25);
+            h.set_detail("Reading page 1 of 4…".into());
             let _ = wait.recv();
             h.is_cancelled()
         });
@@ -275,6 +302,7 @@ mod tests {
         go.send(()).unwrap();
         assert!(matches!(finish(&mut job), Poll::Done(true)));
         assert_eq!(job.progress(), Some(0.25));
+        assert_eq!(job.detail().as_deref(), Some("Reading page 1 of 4…"));
     }
 
     #[test]

@@ -6,9 +6,11 @@ use super::state::LockedSession;
 use crate::command::Command;
 use crate::prefs::PublisherProfile;
 use crate::store::Recovered;
+use crate::ui::article_details::{ArticleDetailsDialog, DetailsOutcome};
 use crate::ui::dialogs::{self, ConflictAnswer, RecoveryAnswer, UnsavedAnswer};
 use crate::ui::file_dialog::{FileDialog, FileDialogPurpose, FileDialogResult};
 use crate::ui::intent::Intent;
+use crate::ui::open_link::{self, LinkDraft};
 use crate::ui::pane::PaneContext;
 use crate::ui::publish::{self, Outcome, SchemeDialog};
 use std::path::PathBuf;
@@ -22,6 +24,10 @@ pub enum Pending {
     ChooseFile(FileDialogPurpose),
     /// Open this file.
     OpenPath(PathBuf),
+    /// Ask for a web address to open (File › Open link…).
+    EnterLink,
+    /// Make a new session of what is on the clipboard.
+    PasteClipboard,
 }
 
 /// A prompt on top of the window.
@@ -63,6 +69,10 @@ pub enum Prompt {
         /// How many claims kept, moved, or need review.
         report: crate::reanchor::ReanchorReport,
     },
+    /// File › Open link…: the address field.
+    OpenLink(LinkDraft),
+    /// File › Article details…
+    ArticleDetails(Box<ArticleDetailsDialog>),
 }
 
 /// How the user answered a prompt.
@@ -112,6 +122,21 @@ pub enum Answer {
     },
     /// Show the claims that need review (from the re-anchoring report).
     ShowNeedsReview,
+    /// Fetch this address (http or https) as a new session.
+    OpenLink(String),
+    /// The article details were saved: this command makes the change.
+    ArticleDetails(Command),
+    /// The "keep a copy of originals" preference was switched.
+    KeepOriginals(bool),
+    /// Put this text on the clipboard (from a prompt that stays open).
+    Copy {
+        /// The text.
+        text: String,
+        /// What it is, for the notice.
+        what: String,
+    },
+    /// Stop the file work in progress (Cancel in the progress dialog).
+    CancelFileWork,
 }
 
 /// Draws the open prompt, if any. An answered prompt closes and its answer is
@@ -220,6 +245,29 @@ fn show(
             None => keep(Prompt::Reanchored { source, report }),
             Some(true) => done(Answer::ShowNeedsReview),
             Some(false) => done(Answer::Closed),
+        },
+        Prompt::OpenLink(mut draft) => match open_link::show(ctx, &mut draft) {
+            Outcome::Open => keep(Prompt::OpenLink(draft)),
+            Outcome::Cancelled => done(Answer::Closed),
+            Outcome::Done(url) => done(Answer::OpenLink(url)),
+        },
+        Prompt::ArticleDetails(mut dialog) => match dialog.show(ctx, cx.editable()) {
+            DetailsOutcome::Open => keep(Prompt::ArticleDetails(dialog)),
+            DetailsOutcome::Cancelled | DetailsOutcome::Saved(None) => done(Answer::Closed),
+            DetailsOutcome::Saved(Some(command)) => done(Answer::ArticleDetails(command)),
+            DetailsOutcome::KeepOriginals(keep) => (
+                Some(Prompt::ArticleDetails(dialog)),
+                Some(Answer::KeepOriginals(keep)),
+            ),
+            DetailsOutcome::Copy(link) => (
+                Some(Prompt::ArticleDetails(dialog)),
+                Some(Answer::Copy {
+                    text: link,
+                    what:
+                        "the Wayback Machine save link (open it in a browser to archive the page)"
+                            .into(),
+                }),
+            ),
         },
     }
 }

@@ -119,6 +119,9 @@ impl AppState {
             Action::PublisherProfile => {
                 self.prompt = Some(Prompt::Preferences(self.prefs.publisher.clone()))
             }
+            Action::OpenLink => self.guard_unsaved(ctx, Pending::EnterLink),
+            Action::NewFromClipboard => self.guard_unsaved(ctx, Pending::PasteClipboard),
+            Action::ArticleDetails => self.show_article_details(),
             Action::RatingScheme => {
                 let library = SchemeLibrary::load();
                 self.prompt = Some(Prompt::Scheme(Box::new(SchemeDialog::new(

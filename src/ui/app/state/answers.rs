@@ -88,6 +88,18 @@ impl AppState {
                 }
             },
             Answer::ShowNeedsReview => self.show_needs_review(),
+            Answer::OpenLink(url) => self.import(ctx, crate::import::Source::Link(url)),
+            Answer::ArticleDetails(command) => {
+                self.edit(command);
+                if self.notice.is_empty() {
+                    self.notice = "Saved the article details (Ctrl+Z undoes it).".into();
+                }
+            }
+            Answer::KeepOriginals(keep) => self.set_keep_originals(keep),
+            Answer::Copy { text, what } => {
+                self.handle(ctx, crate::ui::intent::Intent::Copy { text, what })
+            }
+            Answer::CancelFileWork => self.cancel_file_work(),
         }
     }
 }

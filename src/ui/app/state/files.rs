@@ -2,6 +2,7 @@
 //! disk" conflict, and running large jobs on a worker with a progress dialog.
 
 use super::AppState;
+use super::import::ImportJob;
 use crate::document::{Access, Document, SaveJob, Saved};
 use crate::export::{ExportFormat, ExportOptions};
 use crate::import::{ImportError, import_file};
@@ -33,6 +34,31 @@ impl FileWork {
     pub(super) fn progress(&self) -> Option<(&str, std::time::Duration)> {
         self.busy.as_ref().map(Busy::progress)
     }
+
+    /// For an import: what it is doing now, the share done, and that it can be cancelled.
+    pub(super) fn import_progress(&self) -> Option<(Option<String>, Option<f32>)> {
+        match &self.busy {
+            Some(Busy::Importing(import)) => Some((import.job.detail(), import.job.progress())),
+            _ => None,
+        }
+    }
+
+    pub(super) fn start_import(&mut self, import: ImportJob) {
+        self.busy = Some(Busy::Importing(import));
+    }
+
+    /// Cancels an import in progress: the worker is told to stop and its result, if
+    /// it still comes, is dropped. Saves and re-anchoring cannot be cancelled.
+    pub(super) fn cancel_import(&mut self) -> bool {
+        match &self.busy {
+            Some(Busy::Importing(import)) => {
+                import.job.cancel();
+                self.busy = None;
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Work in progress that the user waits for.
@@ -55,6 +81,8 @@ enum Busy {
         job: Job<Result<ReanchorOutcome, ImportError>>,
         path: PathBuf,
     },
+    /// A file or link being imported as a new session.
+    Importing(ImportJob),
 }
 
 impl Busy {
@@ -64,6 +92,7 @@ impl Busy {
             Busy::Opening { job, .. } => (&job.label, job.elapsed()),
             Busy::Saving { job, .. } => (&job.label, job.elapsed()),
             Busy::Updating { job, .. } => (&job.label, job.elapsed()),
+            Busy::Importing(import) => (&import.job.label, import.job.elapsed()),
         }
     }
 }
@@ -97,6 +126,14 @@ impl AppState {
         path: &Path,
         restore_view: bool,
     ) {
+        let is_session = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        if !is_session {
+            // Articles of every kind go through the import, with progress and Cancel.
+            self.import(ctx, crate::import::Source::File(path.to_path_buf()));
+            return;
+        }
         let owned = path.to_path_buf();
         let job = Job::start(
             Some(ctx),
@@ -324,6 +361,7 @@ impl AppState {
                 Err(LockError::Io { .. }) => None,
             }
         };
+        self.keep_original_beside(path);
         let save: SaveJob = self.doc.save_job(path, overwrite);
         let in_place = self.run_mode.in_place(is_large(&self.doc.session));
         let job = Job::start(
@@ -490,6 +528,18 @@ impl AppState {
                         lost("re-anchoring the claims"),
                         true,
                     );
+                    return;
+                }
+            },
+            Busy::Importing(import) => match import.job.poll() {
+                Poll::Running => {}
+                Poll::Done(result) => {
+                    let source = import.source.clone();
+                    self.imported(source, result);
+                    return;
+                }
+                Poll::Lost => {
+                    self.show_message("Could not open the article", lost("reading it"), true);
                     return;
                 }
             },

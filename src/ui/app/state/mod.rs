@@ -5,6 +5,7 @@
 mod actions;
 mod answers;
 mod files;
+mod import;
 
 pub use files::LockedSession;
 
@@ -42,6 +43,10 @@ pub struct AppState {
     run_mode: RunMode,
     /// The user confirmed quitting; the next close request goes through.
     allow_close: bool,
+    /// The original page or PDF of the open session, until it is kept beside it.
+    original: Option<import::KeptOriginal>,
+    /// New from clipboard asked for a paste at this time (egui seconds).
+    awaiting_paste: Option<f64>,
     /// git's `user.name`, asked once (a process start) the first time a verdict
     /// needs a reviewer and the publisher profile names none.
     git_user: Option<Option<String>>,
@@ -77,6 +82,8 @@ impl AppState {
             autosave,
             run_mode,
             allow_close: false,
+            original: None,
+            awaiting_paste: None,
             git_user: None,
         }
     }
@@ -120,6 +127,7 @@ impl AppState {
         self.suggestions
             .refresh(&self.doc.session, self.doc.revision());
         self.poll_files(ctx);
+        self.take_paste(ctx);
         self.expire_notice(ctx);
         self.view.take_requests()
     }
@@ -166,6 +174,19 @@ impl AppState {
     /// prompt; returns the prompt's answer.
     pub fn modal_ui(&mut self, ctx: &egui::Context, requests: &[ViewRequest]) -> Vec<Intent> {
         if let Some((label, elapsed)) = self.files.progress() {
+            if let Some((detail, fraction)) = self.files.import_progress() {
+                let cancel = crate::ui::dialogs::import_progress(
+                    ctx,
+                    label,
+                    detail.as_deref(),
+                    fraction,
+                    elapsed,
+                );
+                return cancel
+                    .then_some(Intent::Answer(prompts::Answer::CancelFileWork))
+                    .into_iter()
+                    .collect();
+            }
             crate::ui::dialogs::progress(ctx, label, elapsed);
             return Vec::new();
         }
@@ -180,6 +201,10 @@ impl AppState {
     /// progress dialog covers the window) nothing else may start.
     pub fn handle_all(&mut self, ctx: &egui::Context, intents: Vec<Intent>) {
         if self.is_busy() {
+            // Only Cancel reaches work in progress.
+            if intents.contains(&Intent::Answer(prompts::Answer::CancelFileWork)) {
+                self.cancel_file_work();
+            }
             return;
         }
         for intent in intents {
@@ -337,6 +362,10 @@ impl AppState {
                 ));
             }
             Pending::OpenPath(path) => self.open(ctx, &path, false),
+            Pending::EnterLink => {
+                self.prompt = Some(Prompt::OpenLink(crate::ui::open_link::LinkDraft::default()))
+            }
+            Pending::PasteClipboard => self.request_paste(ctx),
         }
     }
 
