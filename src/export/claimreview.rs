@@ -169,7 +169,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "kremlin",
     "ltd",
     "magazine",
-    "media",
     "ministry",
     "network",
     "news",
@@ -180,7 +179,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "parliament",
     "party",
     "police",
-    "post",
     "press",
     "radio",
     "senate",
@@ -221,7 +219,7 @@ mod tests {
             "Associated Press",
             "The New York Times",
             "Fox News Channel",
-            "Reuters Media",
+            "Sky News Group",
         ] {
             assert_eq!(claimant_type(org), "Organization", "{org}");
         }
