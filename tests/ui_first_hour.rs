@@ -294,7 +294,10 @@ fn enter_in_the_save_dialogs_file_name_saves() {
     harness.key_press(Key::Enter);
     harness.run();
     assert!(path.exists(), "saved");
-    assert!(harness.query_by_label("File name").is_none(), "the dialog closed");
+    assert!(
+        harness.query_by_label("File name").is_none(),
+        "the dialog closed"
+    );
 
     // Export: the suggested name is taken with Enter alone (the dialog opens in the
     // session's folder, with the keyboard in the name field).

@@ -53,6 +53,12 @@ pub enum Action {
     ShowShortcuts,
     /// Read-only: try to get the session for editing again.
     RetryLock,
+    /// Search every archived session and published fact-check.
+    SearchArchive,
+    /// Add a folder of sessions, or a file of published fact-checks, to the archive.
+    AddToArchive,
+    /// Bring the archive's index up to date with its folders.
+    UpdateArchive,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -105,6 +111,9 @@ impl Action {
             Action::RatingScheme => "Rating scheme…",
             Action::ShowShortcuts => "Keyboard shortcuts",
             Action::RetryLock => "Try again",
+            Action::SearchArchive => "Search all sessions",
+            Action::AddToArchive => "Add folder to archive…",
+            Action::UpdateArchive => "Update archive",
         })
     }
 
@@ -152,6 +161,15 @@ impl Action {
             Action::RetryLock => {
                 "Open the session for editing, if the other window has closed it (reloads it if it was saved there)"
             }
+            Action::SearchArchive => {
+                "Find earlier checks in every archived session and published fact-check"
+            }
+            Action::AddToArchive => {
+                "Add a folder of sessions, or a ClaimReview or CSV file of published fact-checks, to the archive"
+            }
+            Action::UpdateArchive => {
+                "Read the archived folders again: new and changed sessions are indexed, deleted ones leave"
+            }
         }
     }
 
@@ -172,6 +190,7 @@ impl Action {
             Action::PreviousClaim => s(Modifiers::NONE, Key::ArrowUp),
             Action::Find => s(CTRL, Key::F),
             Action::ShowShortcuts => s(Modifiers::NONE, Key::F1),
+            Action::SearchArchive => s(CTRL_SHIFT, Key::F),
             Action::NewFromArticle
             | Action::SaveCopyAs
             | Action::UpdateArticle
@@ -179,7 +198,9 @@ impl Action {
             | Action::PublisherProfile
             | Action::ShowNeedsReview
             | Action::RatingScheme
-            | Action::RetryLock => None,
+            | Action::RetryLock
+            | Action::AddToArchive
+            | Action::UpdateArchive => None,
         }
     }
 

@@ -328,17 +328,29 @@ fn entry_icon(ui: &mut egui::Ui, is_dir: bool) {
     let stroke = egui::Stroke::new(1.2, colour);
     let painter = ui.painter();
     if is_dir {
-        let body = egui::Rect::from_min_max(rect.min + egui::vec2(0.5, 3.5), rect.max - egui::vec2(0.5, 1.5));
+        let body = egui::Rect::from_min_max(
+            rect.min + egui::vec2(0.5, 3.5),
+            rect.max - egui::vec2(0.5, 1.5),
+        );
         let tab = egui::Rect::from_min_size(rect.min + egui::vec2(0.5, 1.5), egui::vec2(6.0, 3.0));
         painter.rect_filled(tab, 1.0, colour);
         painter.rect_filled(body, 1.5, colour.gamma_multiply(0.35));
         painter.rect_stroke(body, 1.5, stroke, egui::StrokeKind::Inside);
     } else {
-        let page = egui::Rect::from_min_max(rect.min + egui::vec2(2.5, 0.5), rect.max - egui::vec2(2.5, 0.5));
+        let page = egui::Rect::from_min_max(
+            rect.min + egui::vec2(2.5, 0.5),
+            rect.max - egui::vec2(2.5, 0.5),
+        );
         painter.rect_stroke(page, 1.0, stroke, egui::StrokeKind::Inside);
         for k in 0..3 {
             let y = page.top() + 4.0 + 2.8 * k as f32;
-            painter.line_segment([egui::pos2(page.left() + 2.0, y), egui::pos2(page.right() - 2.0, y)], egui::Stroke::new(1.0, colour));
+            painter.line_segment(
+                [
+                    egui::pos2(page.left() + 2.0, y),
+                    egui::pos2(page.right() - 2.0, y),
+                ],
+                egui::Stroke::new(1.0, colour),
+            );
         }
     }
 }

@@ -5,7 +5,7 @@ use super::claims_list::ClaimsList;
 use super::intent::Intent;
 use super::pane::PaneContext;
 use super::view_state::SidePane;
-use super::{inspector, suggestions_pane};
+use super::{archive_pane, inspector, suggestions_pane};
 use egui::Ui;
 
 /// Draws the side pane's contents (the panel itself is the app's).
@@ -25,13 +25,17 @@ pub fn ui(cx: &PaneContext<'_>, list: &mut ClaimsList, ui: &mut Ui) -> Vec<Inten
                 intents.extend(match cx.view.side {
                     SidePane::Claims => list.ui(cx, ui),
                     SidePane::Suggestions => suggestions_pane::list_ui(cx, ui),
+                    SidePane::Archive => archive_pane::list_ui(cx, ui),
                 });
             });
             ui.separator();
-            ui.add_enabled_ui(cx.editable(), |ui| {
+            // The archive's panel reads other sessions; it works in a read-only one too.
+            let enabled = cx.editable() || cx.view.side == SidePane::Archive;
+            ui.add_enabled_ui(enabled, |ui| {
                 intents.extend(match cx.view.side {
                     SidePane::Claims => inspector::ui(cx, ui),
                     SidePane::Suggestions => suggestions_pane::inspector_ui(cx, ui),
+                    SidePane::Archive => archive_pane::inspector_ui(cx, ui),
                 });
             });
         });
@@ -62,6 +66,13 @@ fn tabs(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             egui::RichText::new(label).heading(),
         )
         .on_hover_text("Sentences worth checking, found by Claimdesk's check-worthiness model");
+        let action = super::actions::Action::SearchArchive;
+        ui.selectable_value(
+            &mut side,
+            SidePane::Archive,
+            egui::RichText::new("Archive").heading(),
+        )
+        .on_hover_text(action.hint(ui.ctx()));
     });
     if side == cx.view.side {
         Vec::new()

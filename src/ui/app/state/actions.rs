@@ -42,6 +42,10 @@ impl AppState {
                     }
                 }
             }
+            Action::DeleteClaim if self.view.side == SidePane::Archive => {
+                // The claim is not on screen: Delete must not remove it unseen.
+                self.notice = "Switch to the Claims tab to delete a claim.".into();
+            }
             Action::DeleteClaim if self.view.side == SidePane::Suggestions => {
                 let intents = suggestions_pane::dismiss_selected(&self.pane_context(&[]));
                 self.handle_all(ctx, intents);
@@ -106,6 +110,18 @@ impl AppState {
             }
             Action::PublisherProfile => {
                 self.prompt = Some(Prompt::Preferences(self.prefs.publisher.clone()))
+            }
+            Action::SearchArchive => {
+                self.view.side = SidePane::Archive;
+                self.view.request(ViewRequest::FocusArchiveSearch);
+            }
+            Action::AddToArchive => {
+                self.view.side = SidePane::Archive;
+                self.view.request(ViewRequest::FocusArchiveAdd);
+            }
+            Action::UpdateArchive => {
+                self.view.side = SidePane::Archive;
+                self.archive_intent(ctx, crate::ui::archive_state::ArchiveIntent::Update);
             }
             Action::RatingScheme => {
                 let library = SchemeLibrary::load();

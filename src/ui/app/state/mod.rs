@@ -14,6 +14,7 @@ use crate::command::Command;
 use crate::document::Document;
 use crate::model::{ClaimId, Session};
 use crate::prefs::Preferences;
+use crate::ui::archive_state::{ArchiveConfig, ArchiveIntent, ArchiveState};
 use crate::ui::file_dialog::FileDialog;
 use crate::ui::intent::Intent;
 use crate::ui::memory::AppMemory;
@@ -42,6 +43,8 @@ pub struct AppState {
     run_mode: RunMode,
     /// The user confirmed quitting; the next close request goes through.
     allow_close: bool,
+    /// The archive: searches, updates and the open session's earlier checks.
+    archive: ArchiveState,
 }
 
 impl AppState {
@@ -66,7 +69,19 @@ impl AppState {
             autosave,
             run_mode,
             allow_close: false,
+            archive: ArchiveState::default(),
         }
+    }
+
+    /// Uses the archive in `config` (none: the app runs without an archive). Nothing is
+    /// read here: the index is opened on a worker when it is first needed.
+    pub fn set_archive(&mut self, config: Option<ArchiveConfig>) {
+        self.archive = ArchiveState::new(config);
+    }
+
+    /// The archive as the app sees it.
+    pub fn archive(&self) -> &ArchiveState {
+        &self.archive
     }
 
     /// The open document.
@@ -108,6 +123,7 @@ impl AppState {
         self.suggestions
             .refresh(&self.doc.session, self.doc.revision());
         self.poll_files(ctx);
+        self.poll_archive(ctx);
         self.expire_notice(ctx);
         self.view.take_requests()
     }
@@ -147,6 +163,7 @@ impl AppState {
             suggestions: &self.suggestions,
             recent: &self.memory.recent,
             notice: &self.notice,
+            archive: &self.archive,
         }
     }
 
@@ -222,6 +239,41 @@ impl AppState {
                 ctx.copy_text(text);
                 self.notice = format!("Copied {what}.");
             }
+            Intent::Archive(intent) => self.archive_intent(ctx, intent),
+        }
+    }
+
+    /// The archive's work this frame: finished searches, updates and matches; the
+    /// open session matched again when it changed; the claim to select in a session
+    /// opened from a search result.
+    fn poll_archive(&mut self, ctx: &egui::Context) {
+        let wanted = self.view.side == SidePane::Archive;
+        self.archive.poll(ctx, &self.doc, wanted, self.run_mode);
+        if !self.is_busy()
+            && let Some(claim) = self.archive.take_pending_select(&self.doc)
+        {
+            self.view.side = SidePane::Claims;
+            if self.doc.session.claim(claim).is_some() {
+                self.select(Some(claim), true, true);
+            } else {
+                self.notice = format!("Claim #{claim} is no longer in this session.");
+            }
+        }
+    }
+
+    /// Carries out what the archive panel asked for.
+    fn archive_intent(&mut self, ctx: &egui::Context, intent: ArchiveIntent) {
+        match intent {
+            ArchiveIntent::OpenSession { path, claim } => {
+                if self.doc.path() == Some(path.as_path()) {
+                    self.view.side = SidePane::Claims;
+                    self.select(Some(claim), true, true);
+                } else {
+                    self.archive.select_after_open(path.clone(), claim);
+                    self.guard_unsaved(ctx, Pending::OpenPath(path));
+                }
+            }
+            other => self.archive.handle(ctx, other, self.run_mode),
         }
     }
 
