@@ -5,8 +5,9 @@
 //! the inverse of each for undo). Every command's inverse is itself a command.
 
 use crate::model::{
-    Anchor, AnchorError, Article, Attribution, Claim, ClaimId, LabelId, RatingScheme, SchemeError,
-    Session, Source, SourceDraft, SourceId, text::char_len,
+    Anchor, AnchorError, Article, Attribution, Claim, ClaimField, ClaimId, Conflict,
+    ConflictSubject, ConflictValue, LabelId, RatingScheme, Resolution, SchemeError, Session,
+    Source, SourceDraft, SourceId, text::char_len,
 };
 
 /// One change to a session.
@@ -27,12 +28,44 @@ pub enum Command {
     RestoreClaim(Box<Claim>),
     /// Remove a claim with its sources and note.
     DeleteClaim(ClaimId),
-    /// Set a claim's verdict.
+    /// Set a claim's verdict, recording who set it and when. Setting the verdict a
+    /// claim already has changes nothing (not even who and when), so files only change
+    /// when a verdict does. Commands never read clocks: the caller gives the date.
     SetStatus {
         /// The claim.
         claim: ClaimId,
         /// The new label id.
         status: LabelId,
+        /// Who sets it (the reviewer's name; may be empty).
+        by: String,
+        /// When, `YYYY-MM-DD` (may be empty).
+        date: String,
+    },
+    /// Put a verdict back exactly, with who set it and when, even when only those
+    /// differ (the undo of [`Command::SetStatus`], and settling a verdict conflict).
+    RestoreVerdict {
+        /// The claim.
+        claim: ClaimId,
+        /// The label id.
+        status: LabelId,
+        /// Who set it.
+        by: String,
+        /// When, `YYYY-MM-DD`.
+        date: String,
+    },
+    /// Change the page where the claim's fact check is published.
+    SetReviewUrl {
+        /// The claim.
+        claim: ClaimId,
+        /// The URL (empty: use the export's pattern).
+        url: String,
+    },
+    /// Change when the claim was made.
+    SetClaimDate {
+        /// The claim.
+        claim: ClaimId,
+        /// `YYYY-MM-DD`, or empty.
+        date: String,
     },
     /// Change a claim's published wording.
     SetText {
@@ -149,6 +182,23 @@ pub enum Command {
         /// The dismissed suggestions, as ranges of the new text.
         dismissed_suggestions: Vec<(usize, usize)>,
     },
+    /// Settle a merge conflict: put the chosen value in place and forget the conflict.
+    /// Its inverse puts the old value and the conflict back.
+    ResolveConflict {
+        /// The conflict's subject.
+        about: ConflictSubject,
+        /// Which value to keep.
+        resolution: Resolution,
+    },
+    /// Put a conflict back at its position in the list (undo of a resolution).
+    RestoreConflict {
+        /// Position in [`Session::conflicts`].
+        index: usize,
+        /// The conflict.
+        conflict: Box<Conflict>,
+    },
+    /// Forget a conflict without changing anything else (undo of a restore).
+    DropConflict(ConflictSubject),
 }
 
 /// Where a claim goes when the article text is replaced.
@@ -167,11 +217,11 @@ pub struct ClaimPlacement {
 /// Why a command could not be applied. The session is unchanged when this is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CommandError {
-    /// No claim has this id.
-    #[error("there is no claim #{0}")]
+    /// No claim has this id (it was deleted).
+    #[error("the claim no longer exists (it may have been deleted)")]
     UnknownClaim(ClaimId),
     /// No source has this id on the claim.
-    #[error("claim #{claim} has no source #{source_id}")]
+    #[error("the source no longer exists on that claim")]
     UnknownSource {
         /// The claim.
         claim: ClaimId,
@@ -195,11 +245,17 @@ pub enum CommandError {
         rollback: Box<CommandError>,
     },
     /// A claim with this id already exists.
-    #[error("claim #{0} already exists")]
+    #[error("the claim is already there")]
     DuplicateClaim(ClaimId),
     /// A replacement article does not place every claim exactly once.
-    #[error("the new article text does not give claim #{0} exactly one place")]
+    #[error("the new article text does not give every claim exactly one place")]
     Unplaced(ClaimId),
+    /// No conflict is about this subject (it was resolved already).
+    #[error("that conflict was already resolved")]
+    UnknownConflict(ConflictSubject),
+    /// The value given to settle a conflict is not the kind the conflict is about.
+    #[error("that value does not fit the conflict it should settle")]
+    ConflictValueMismatch,
     /// The scheme to switch to is broken.
     #[error("the rating scheme \"{id}\" cannot be used: {source}")]
     InvalidScheme {
@@ -236,6 +292,7 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
             let anchor = Anchor::in_article(&session.article, start, end)?;
             let id = session.allocate_claim_id();
             let mut claim = Claim::new(id, anchor, session.scheme.unreviewed.clone());
+            claim.number = session.allocate_claim_number();
             claim.claimant = claimant;
             claim.attribution = attribution;
             session.insert_claim(claim);
@@ -246,7 +303,9 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
             if session.claim(id).is_some() {
                 return Err(CommandError::DuplicateClaim(id));
             }
-            session.next_claim_id = session.next_claim_id.max(id.0 + 1);
+            session.next_claim_number = session
+                .next_claim_number
+                .max(claim.number.saturating_add(1));
             session.insert_claim(*claim);
             Ok(changed(Command::DeleteClaim(id), id))
         }
@@ -260,13 +319,50 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
                 claim: None,
             })
         }
-        Command::SetStatus { claim, status } => {
+        Command::SetStatus {
+            claim,
+            status,
+            by,
+            date,
+        } => {
             if session.scheme.label(&status).is_none() {
                 return Err(CommandError::UnknownStatus(status));
             }
             let c = claim_mut(session, claim)?;
-            let old = std::mem::replace(&mut c.status, status);
-            Ok(changed(Command::SetStatus { claim, status: old }, claim))
+            if c.status == status {
+                return Ok(changed(restore_verdict(c), claim));
+            }
+            let inverse = restore_verdict(c);
+            c.status = status;
+            c.verdict_by = by;
+            c.verdict_date = date;
+            Ok(changed(inverse, claim))
+        }
+        Command::RestoreVerdict {
+            claim,
+            status,
+            by,
+            date,
+        } => {
+            if session.scheme.label(&status).is_none() {
+                return Err(CommandError::UnknownStatus(status));
+            }
+            let c = claim_mut(session, claim)?;
+            let inverse = restore_verdict(c);
+            c.status = status;
+            c.verdict_by = by;
+            c.verdict_date = date;
+            Ok(changed(inverse, claim))
+        }
+        Command::SetReviewUrl { claim, url } => {
+            let c = claim_mut(session, claim)?;
+            let old = std::mem::replace(&mut c.review_url, url);
+            Ok(changed(Command::SetReviewUrl { claim, url: old }, claim))
+        }
+        Command::SetClaimDate { claim, date } => {
+            let c = claim_mut(session, claim)?;
+            let old = std::mem::replace(&mut c.claim_date, date);
+            Ok(changed(Command::SetClaimDate { claim, date: old }, claim))
         }
         Command::SetText { claim, text } => {
             let c = claim_mut(session, claim)?;
@@ -334,7 +430,6 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
             let c = claim_mut(session, claim)?;
             let id = source.id;
             c.sources.insert(index.min(c.sources.len()), source);
-            session.next_source_id = session.next_source_id.max(id.0 + 1);
             Ok(changed(Command::RemoveSource { claim, source: id }, claim))
         }
         Command::DismissSuggestion { start, end } => {
@@ -382,6 +477,205 @@ pub fn apply(session: &mut Session, command: Command) -> Result<Applied, Command
             claims,
             dismissed_suggestions,
         } => replace_article(session, *article, claims, dismissed_suggestions),
+        Command::ResolveConflict { about, resolution } => {
+            resolve_conflict(session, about, resolution)
+        }
+        Command::RestoreConflict { index, conflict } => {
+            let about = conflict.about.clone();
+            if session.conflict(&about).is_none() {
+                let index = index.min(session.conflicts.len());
+                session.conflicts.insert(index, *conflict);
+            }
+            Ok(Applied {
+                inverse: Command::DropConflict(about.clone()),
+                claim: about.claim(),
+            })
+        }
+        Command::DropConflict(about) => {
+            let index = session
+                .conflicts
+                .iter()
+                .position(|c| c.about == about)
+                .ok_or_else(|| CommandError::UnknownConflict(about.clone()))?;
+            let conflict = session.conflicts.remove(index);
+            Ok(Applied {
+                inverse: Command::RestoreConflict {
+                    index,
+                    conflict: Box::new(conflict),
+                },
+                claim: about.claim(),
+            })
+        }
+    }
+}
+
+/// Puts the chosen value of a conflict in place (through the ordinary commands, so
+/// undo works the same way) and forgets the conflict.
+fn resolve_conflict(
+    session: &mut Session,
+    about: ConflictSubject,
+    resolution: Resolution,
+) -> Result<Applied, CommandError> {
+    let conflict = session
+        .conflict(&about)
+        .ok_or_else(|| CommandError::UnknownConflict(about.clone()))?;
+    let value = match resolution {
+        Resolution::Pick(side) => conflict.value(side).clone(),
+        Resolution::Value(value) => value,
+    };
+    let mut commands = settle(session, &about, value)?;
+    commands.push(Command::DropConflict(about.clone()));
+    let applied = apply_batch(session, commands)?;
+    Ok(Applied {
+        inverse: applied.inverse,
+        claim: about.claim().filter(|id| session.claim(*id).is_some()),
+    })
+}
+
+/// The commands that give the subject of a conflict the value `value`. A claim that
+/// no longer exists needs nothing (unless the value brings it back).
+fn settle(
+    session: &Session,
+    about: &ConflictSubject,
+    value: ConflictValue,
+) -> Result<Vec<Command>, CommandError> {
+    let mismatch = || Err(CommandError::ConflictValueMismatch);
+    let text_command = |claim: ClaimId, field: ClaimField, text: String| match field {
+        ClaimField::Text => Some(Command::SetText { claim, text }),
+        ClaimField::Claimant => Some(Command::SetClaimant {
+            claim,
+            claimant: text,
+        }),
+        ClaimField::Note => Some(Command::SetNote { claim, note: text }),
+        ClaimField::ReviewUrl => Some(Command::SetReviewUrl { claim, url: text }),
+        ClaimField::ClaimDate => Some(Command::SetClaimDate { claim, date: text }),
+        ClaimField::Verdict | ClaimField::Place => None,
+    };
+    match (about, value) {
+        (ConflictSubject::ClaimField { claim, .. }, _) if session.claim(*claim).is_none() => {
+            Ok(Vec::new())
+        }
+        (ConflictSubject::ClaimField { claim, field }, ConflictValue::Text(text)) => {
+            match text_command(*claim, *field, text) {
+                Some(command) => Ok(vec![command]),
+                None => mismatch(),
+            }
+        }
+        (
+            ConflictSubject::ClaimField {
+                claim,
+                field: ClaimField::Verdict,
+            },
+            ConflictValue::Verdict { status, by, date },
+        ) => {
+            // Who and when are set even when the verdict itself is the same.
+            Ok(vec![Command::RestoreVerdict {
+                claim: *claim,
+                status,
+                by,
+                date,
+            }])
+        }
+        (
+            ConflictSubject::ClaimField {
+                claim,
+                field: ClaimField::Place,
+            },
+            ConflictValue::Place {
+                anchor,
+                needs_review,
+            },
+        ) => Ok(vec![Command::SetAnchor {
+            claim: *claim,
+            anchor,
+            needs_review,
+        }]),
+        (ConflictSubject::ClaimDeleted { claim }, ConflictValue::Absent)
+        | (ConflictSubject::Source { claim, .. }, ConflictValue::Absent)
+            if session.claim(*claim).is_none() =>
+        {
+            Ok(Vec::new())
+        }
+        (ConflictSubject::ClaimDeleted { claim }, ConflictValue::Absent) => {
+            Ok(vec![Command::DeleteClaim(*claim)])
+        }
+        (ConflictSubject::ClaimDeleted { claim }, ConflictValue::Claim(kept)) => {
+            if kept.id != *claim {
+                return mismatch();
+            }
+            let mut commands = Vec::new();
+            if session.claim(*claim).is_some() {
+                commands.push(Command::DeleteClaim(*claim));
+            }
+            commands.push(Command::RestoreClaim(kept));
+            Ok(commands)
+        }
+        (ConflictSubject::Source { claim, source }, ConflictValue::Absent) => {
+            let present = session
+                .claim(*claim)
+                .is_some_and(|c| c.source(*source).is_some());
+            Ok(if present {
+                vec![Command::RemoveSource {
+                    claim: *claim,
+                    source: *source,
+                }]
+            } else {
+                Vec::new()
+            })
+        }
+        (ConflictSubject::Source { claim, source }, ConflictValue::Source(kept)) => {
+            if kept.id != *source {
+                return mismatch();
+            }
+            let Some(c) = session.claim(*claim) else {
+                return Ok(Vec::new());
+            };
+            Ok(vec![if c.source(*source).is_some() {
+                Command::UpdateSource {
+                    claim: *claim,
+                    source: kept,
+                }
+            } else {
+                Command::RestoreSource {
+                    claim: *claim,
+                    index: c.sources.len(),
+                    source: kept,
+                }
+            }])
+        }
+        (ConflictSubject::ArticleText, ConflictValue::Article(article)) => {
+            // The chosen text comes with the origin it was imported from.
+            let mut new = session.article.with_text(article.text);
+            new.origin = article.origin;
+            Ok(vec![crate::reanchor::reanchor(session, new).into_command()])
+        }
+        (ConflictSubject::ArticleDetails, ConflictValue::Article(article)) => {
+            // Title and metadata only: the origin stays with the current text.
+            let mut new = article.with_text(session.article.text.clone());
+            new.origin = session.article.origin.clone();
+            Ok(vec![Command::ReplaceArticle {
+                article: Box::new(new),
+                claims: session
+                    .claims
+                    .iter()
+                    .map(|c| ClaimPlacement {
+                        claim: c.id,
+                        anchor: c.anchor.clone(),
+                        attribution: c.attribution.clone(),
+                        needs_review: c.needs_review,
+                    })
+                    .collect(),
+                dismissed_suggestions: session.dismissed_suggestions.clone(),
+            }])
+        }
+        (ConflictSubject::Scheme, ConflictValue::Scheme(scheme)) => {
+            let mapping = crate::model::propose_mapping(&session.scheme, &scheme);
+            Ok(vec![Command::SwitchScheme {
+                scheme: *scheme,
+                mapping,
+            }])
+        }
+        _ => mismatch(),
     }
 }
 
@@ -593,6 +887,16 @@ fn apply_batch(session: &mut Session, commands: Vec<Command>) -> Result<Applied,
     })
 }
 
+/// The command that puts a claim's current verdict back exactly.
+fn restore_verdict(c: &Claim) -> Command {
+    Command::RestoreVerdict {
+        claim: c.id,
+        status: c.status.clone(),
+        by: c.verdict_by.clone(),
+        date: c.verdict_date.clone(),
+    }
+}
+
 fn changed(inverse: Command, claim: ClaimId) -> Applied {
     Applied {
         inverse,
@@ -645,6 +949,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "false".into(),
+                by: String::new(),
+                date: String::new(),
             },
             Command::SetText {
                 claim: id,
@@ -674,8 +980,6 @@ mod tests {
             let applied = apply(&mut after, cmd.clone()).unwrap();
             assert_ne!(after, before, "{cmd:?} changed nothing");
             apply(&mut after, applied.inverse).unwrap();
-            // Undo restores everything but the id counters, which only ever grow.
-            after.next_source_id = before.next_source_id;
             assert_eq!(after, before, "{cmd:?} was not undone");
         }
     }
@@ -735,7 +1039,9 @@ mod tests {
                 &mut s,
                 Command::SetStatus {
                     claim: id,
-                    status: "pants-on-fire".into()
+                    status: "pants-on-fire".into(),
+                    by: String::new(),
+                    date: String::new(),
                 }
             ),
             Err(CommandError::UnknownStatus("pants-on-fire".into()))
@@ -764,6 +1070,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "nope".into(),
+                by: String::new(),
+                date: String::new(),
             },
         ]);
         assert!(apply(&mut s, batch).is_err());
@@ -787,6 +1095,8 @@ mod tests {
             Command::SetStatus {
                 claim: a,
                 status: "misleading".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();
@@ -795,6 +1105,8 @@ mod tests {
             Command::SetStatus {
                 claim: b,
                 status: "false".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();
@@ -838,6 +1150,8 @@ mod tests {
             Command::SetStatus {
                 claim: a,
                 status: "true".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();

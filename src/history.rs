@@ -138,6 +138,8 @@ fn merge_key(command: &Command) -> Option<(u8, ClaimId, u64)> {
         Command::SetClaimant { claim, .. } => Some((1, *claim, 0)),
         Command::SetNote { claim, .. } => Some((2, *claim, 0)),
         Command::UpdateSource { claim, source } => Some((3, *claim, source.id.0)),
+        Command::SetReviewUrl { claim, .. } => Some((4, *claim, 0)),
+        Command::SetClaimDate { claim, .. } => Some((5, *claim, 0)),
         _ => None,
     }
 }
@@ -213,6 +215,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "true".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();
@@ -223,6 +227,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "false".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();
@@ -238,6 +244,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "true".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();

@@ -13,6 +13,7 @@ pub mod extract;
 pub mod history;
 pub mod import;
 pub mod limited_read;
+pub mod merge;
 pub mod model;
 pub mod prefs;
 pub mod reanchor;

@@ -1,12 +1,17 @@
 //! The `claimdesk` binary: the app, or a headless subcommand.
 
-use claimdesk::cli::{Cli, run};
+use claimdesk::cli::{Cli, CliCommand, run, run_merge};
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        // A merge driver's status says more than success or failure (see `run_merge`).
+        Some(CliCommand::Merge(args)) => {
+            let mut stdout = std::io::stdout().lock();
+            ExitCode::from(run_merge(args, &mut stdout))
+        }
         Some(command) => {
             let mut stdout = std::io::stdout().lock();
             match run(command, &mut stdout) {

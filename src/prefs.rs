@@ -67,6 +67,30 @@ pub enum PrefsError {
     },
 }
 
+/// The name recorded as who set a verdict: the publisher profile's reviewer, else
+/// git's `user.name` (teams that share sessions through git have it set), else empty.
+/// Unreadable preferences count as no reviewer: recording a verdict never fails.
+pub fn reviewer_name() -> String {
+    let profile = load_prefs().map(|p| p.publisher).unwrap_or_default();
+    match profile.reviewer_name.trim() {
+        "" => git_user_name().unwrap_or_default(),
+        name => name.to_owned(),
+    }
+}
+
+/// `git config user.name`, when git is installed and the name is set.
+pub fn git_user_name() -> Option<String> {
+    let output = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(output.stdout).ok()?;
+    let name = name.trim();
+    (output.status.success() && !name.is_empty()).then(|| name.to_owned())
+}
+
 /// Where the preferences live: `prefs.ron` in the config folder.
 pub fn prefs_path() -> Option<PathBuf> {
     crate::config::config_dir().map(|d| d.join(PREFS_FILE))

@@ -3,7 +3,7 @@
 
 use crate::command::{Command, apply};
 use crate::import::import_text;
-use crate::model::{Session, SourceDraft, Stance};
+use crate::model::{IdGenerator, Session, SourceDraft, Stance};
 
 /// (quote, verdict, claimant, note, sources as (url, title, quote, stance))
 type SampleClaim = (
@@ -87,6 +87,9 @@ const CLAIMS: &[SampleClaim] = &[
     ),
 ];
 
+/// Who set the sample's verdicts.
+pub const SAMPLE_REVIEWER: &str = "Ada Ngozi";
+
 /// The seed article with six claims in different verdicts, four with sources.
 pub fn sample_session() -> Session {
     let article = match import_text(crate::SEED_ARTICLE, Some(crate::SEED_NAME.into())) {
@@ -99,7 +102,8 @@ pub fn sample_session() -> Session {
             ));
         }
     };
-    let mut session = Session::new(article);
+    // Claim ids 1, 2, …: the same file on every run, and the numbers people see.
+    let mut session = Session::new(article).with_ids(IdGenerator::sequential());
     for (quote, status, claimant, note, sources) in CLAIMS {
         let Some(byte) = session.article.text.find(quote) else {
             continue;
@@ -119,6 +123,8 @@ pub fn sample_session() -> Session {
             Command::SetStatus {
                 claim: id,
                 status: (*status).into(),
+                by: SAMPLE_REVIEWER.into(),
+                date: "2026-11-21".into(),
             },
             Command::SetNote {
                 claim: id,
@@ -175,7 +181,7 @@ pub fn large_session(paragraphs: usize, claims: usize, sources_per_claim: usize)
         text,
         Some("generated".into()),
     );
-    let mut session = Session::new(article);
+    let mut session = Session::new(article).with_ids(IdGenerator::seeded(paragraphs as u64));
     let starts: Vec<usize> = sentence_starts(&session.article.text);
     let chars: Vec<char> = session.article.text.chars().collect();
     let labels: Vec<String> = session.scheme.labels.iter().map(|l| l.id.clone()).collect();
@@ -199,6 +205,8 @@ pub fn large_session(paragraphs: usize, claims: usize, sources_per_claim: usize)
             let mut commands = vec![Command::SetStatus {
                 claim: id,
                 status: labels[claims_left % labels.len()].clone(),
+                by: String::new(),
+                date: String::new(),
             }];
             for k in 0..sources_per_claim {
                 commands.push(Command::AddSource {

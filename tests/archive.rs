@@ -11,7 +11,7 @@ use claimdesk::archive::{
 };
 use claimdesk::command::{Command, apply};
 use claimdesk::import::import_text;
-use claimdesk::model::{ClaimId, Session, SourceDraft, Stance};
+use claimdesk::model::{Session, SourceDraft, Stance};
 use claimdesk::store::save_session;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -50,6 +50,8 @@ fn session(title: &str, checks: &[Check<'_>]) -> Session {
             Command::SetStatus {
                 claim: id,
                 status: c.status.into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();
@@ -229,12 +231,18 @@ fn an_archive_of_sessions_and_reviews_is_searchable() {
     assert_eq!(first.claim.date.as_deref(), Some("2026-03-12"));
     assert_eq!(first.claim.badge(), "False, 12 Mar 2026");
     match &first.claim.origin {
-        Origin::Session { path, claim_id, .. } => {
+        Origin::Session {
+            path,
+            claim_id,
+            number,
+        } => {
             assert_eq!(
                 path,
                 &std::fs::canonicalize(desk.join("economy.ron")).unwrap()
             );
-            assert_eq!(*claim_id, 1);
+            assert_eq!(*number, 1, "the number people see");
+            let saved = claimdesk::store::load_session(path).unwrap().0.session;
+            assert_eq!(*claim_id, saved.claims[0].id.0, "the claim's lasting id");
         }
         other => panic!("{other:?}"),
     }
@@ -355,7 +363,7 @@ fn matching_finds_earlier_checks_of_claims_and_sentences_but_not_the_session_its
     );
     let items = match_session(&archive, &s, Some(&e), &options).unwrap();
     assert_eq!(items.len(), 1);
-    assert_eq!(items[0].subject, Subject::Claim { id: ClaimId(1) });
+    assert_eq!(items[0].subject, Subject::Claim { id: s.claims[0].id });
     assert_eq!(items[0].matches[0].claim.text, BRIDGE);
 
     // An archived session matched against the archive does not find itself.
@@ -378,14 +386,19 @@ fn matching_finds_earlier_checks_of_claims_and_sentences_but_not_the_session_its
 
     // Copying the earlier check into the claim is one undoable command.
     let earlier = &items[0].matches[0].claim;
-    let plan = copy_check(&s, ClaimId(1), earlier).unwrap();
+    let id = s.claims[0].id;
+    let plan = copy_check(&s, id, earlier, "Ada", "2026-11-30").unwrap();
     assert_eq!(plan.verdict.as_deref(), Some("mostly-true"));
     assert_eq!(plan.sources_added, 1);
     let before = s.clone();
     let mut history = claimdesk::history::History::default();
     history.apply(&mut s, plan.command).unwrap();
-    let claim = s.claim(ClaimId(1)).unwrap();
+    let claim = s.claim(id).unwrap();
     assert_eq!(claim.status, "mostly-true");
+    assert_eq!(
+        (claim.verdict_by.as_str(), claim.verdict_date.as_str()),
+        ("Ada", "2026-11-30")
+    );
     assert_eq!(claim.sources[0].url, "https://city.example/budget");
     history.undo(&mut s).unwrap();
     assert_eq!(s.claims, before.claims);
@@ -401,11 +414,14 @@ fn a_changed_session_is_read_again_and_the_others_are_not() {
     let path = desk.join("economy.ron");
     let (loaded, stamp) = claimdesk::store::load_session(&path).unwrap();
     let mut s = loaded.session;
+    let first = s.claims[0].id;
     apply(
         &mut s,
         Command::SetStatus {
-            claim: ClaimId(1),
+            claim: first,
             status: "true".into(),
+            by: String::new(),
+            date: String::new(),
         },
     )
     .unwrap();

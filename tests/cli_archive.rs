@@ -50,6 +50,8 @@ fn write_session(path: &Path, title: &str, sentences: &[(&str, &str)]) {
             Edit::SetStatus {
                 claim: id,
                 status: (*status).into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();

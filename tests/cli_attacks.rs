@@ -478,8 +478,8 @@ fn show_explains_deep_nesting_and_warns_about_version_zero() {
     std::fs::write(
         &deep,
         text.replacen(
-            "format_version: 1,",
-            &format!("format_version: 1, extra: {}", "[".repeat(50_000)),
+            "format_version: 2,",
+            &format!("format_version: 2, extra: {}", "[".repeat(50_000)),
             1,
         ),
     )
@@ -494,7 +494,7 @@ fn show_explains_deep_nesting_and_warns_about_version_zero() {
     let zero = d.join("zero.ron");
     std::fs::write(
         &zero,
-        text.replacen("format_version: 1,", "format_version: 0,", 1),
+        text.replacen("format_version: 2,", "format_version: 0,", 1),
     )
     .unwrap();
     let (code, out, err) = run(d, &["show", s(&zero)]);

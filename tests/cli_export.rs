@@ -45,6 +45,10 @@ fn edit_then_export_shows_the_change() {
             "2",
             "--status",
             "Mostly true",
+            "--reviewer",
+            "Ada Ngozi",
+            "--verdict-date",
+            "2026-11-26",
             "--note",
             "Checked with the rail authority",
             "--claimant",
@@ -101,8 +105,22 @@ fn edit_then_export_shows_the_change() {
                 && r["itemReviewed"]["author"]["name"] == "Rail Authority"
         })
         .expect("the edited claim is exported");
-    assert_eq!(review["author"]["name"], "Desk");
-    assert_eq!(review["datePublished"], "2026-11-27");
+    // Who set the verdict, and when, is the review's author and date; the
+    // organisation publishes it.
+    assert_eq!(review["author"]["name"], "Ada Ngozi");
+    assert_eq!(review["author"]["@type"], "Person");
+    assert_eq!(review["publisher"]["name"], "Desk");
+    assert_eq!(review["datePublished"], "2026-11-26");
+    // A verdict from before Claimdesk recorded who set it: the organisation and the
+    // publication date, as before.
+    let older = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["reviewRating"]["alternateName"] != "Mostly true")
+        .expect("another reviewed claim");
+    assert_eq!(older["author"]["name"], "Desk");
+    assert_eq!(older["datePublished"], "2026-11-27");
     assert!(
         stderr(&out).contains("claimdesk: lint:"),
         "lint goes to stderr"

@@ -23,7 +23,8 @@ fn cli(args: &[&str]) -> (i32, String, String) {
 }
 
 fn session() -> Session {
-    let mut s = Session::new(import_text(OLD, Some("old.txt".into())).unwrap());
+    let mut s = Session::new(import_text(OLD, Some("old.txt".into())).unwrap())
+        .with_ids(claimdesk::model::IdGenerator::seeded(3));
     for quote in [
         "unemployment fell to 4.2 percent",
         "Critics disagree with the figure.",

@@ -32,7 +32,9 @@ fn base_session() -> &'static Session {
                 )
             })
             .collect();
-        let mut s = Session::new(import_text(&format!("Big story\n\n{body}"), None).unwrap());
+        // Seeded ids: the child processes build the same session.
+        let mut s = Session::new(import_text(&format!("Big story\n\n{body}"), None).unwrap())
+            .with_ids(claimdesk::model::IdGenerator::seeded(7));
         for i in 0..200 {
             let start = 11 + i * 40;
             let id = apply(

@@ -6,8 +6,9 @@
 use claimdesk::command::{Command, apply};
 use claimdesk::import::import_text;
 use claimdesk::model::{
-    Anchor, Article, ArticleKind, ArticleMeta, Attribution, Claim, ClaimId, NumericRating,
-    RatingLabel, RatingScheme, Session, Source, SourceDraft, SourceId, Stance,
+    Anchor, Article, ArticleKind, ArticleMeta, Attribution, Claim, ClaimField, ClaimId, Conflict,
+    ConflictSide, ConflictSubject, ConflictValue, NumericRating, RatingLabel, RatingScheme,
+    Session, Source, SourceDraft, SourceId, Stance,
 };
 use claimdesk::reanchor::reanchor;
 use claimdesk::store::{from_ron, to_ron, to_ron_generic};
@@ -84,7 +85,16 @@ fn build(text: &str, claims: &[ClaimSpec]) -> Option<Session> {
         };
         let id = apply(&mut s, cmd).ok()?.claim?;
         let status = s.scheme.labels[c.status % s.scheme.labels.len()].id.clone();
-        apply(&mut s, Command::SetStatus { claim: id, status }).ok()?;
+        apply(
+            &mut s,
+            Command::SetStatus {
+                claim: id,
+                status,
+                by: String::new(),
+                date: String::new(),
+            },
+        )
+        .ok()?;
         apply(
             &mut s,
             Command::SetNote {
@@ -184,7 +194,15 @@ fn any_session() -> impl Strategy<Value = Session> {
             quote,
             stance,
             accessed,
-        });
+        })
+        .boxed();
+    let extras = (
+        any::<u64>(),
+        maybe_empty(),
+        maybe_empty(),
+        maybe_empty(),
+        maybe_empty(),
+    );
     let claim = (
         any::<u64>(),
         anchor,
@@ -192,25 +210,43 @@ fn any_session() -> impl Strategy<Value = Session> {
         any_text(),
         prop::option::of(attribution),
         any_text(),
-        prop::collection::vec(source, 0..3),
+        prop::collection::vec(source.clone(), 0..3),
         any_text(),
         any::<bool>(),
+        extras,
     )
         .prop_map(
-            |(id, anchor, text, claimant, attribution, status, sources, note, needs_review)| {
+            |(
+                id,
+                anchor,
+                text,
+                claimant,
+                attribution,
+                status,
+                sources,
+                note,
+                needs_review,
+                (number, verdict_by, verdict_date, review_url, claim_date),
+            )| {
                 Claim {
                     id: ClaimId(id),
+                    number,
                     anchor,
                     text,
                     claimant,
                     attribution,
                     status,
+                    verdict_by,
+                    verdict_date,
                     sources,
                     note,
                     needs_review,
+                    review_url,
+                    claim_date,
                 }
             },
-        );
+        )
+        .boxed();
     let meta = prop::collection::vec(any_text(), 6).prop_map(|f| ArticleMeta {
         byline: f[0].clone(),
         published: f[1].clone(),
@@ -240,14 +276,16 @@ fn any_session() -> impl Strategy<Value = Session> {
             a.origin.original_copy = names[2].clone();
             a.origin.pages = pages;
             a
-        });
+        })
+        .boxed();
+    let conflict = conflict(claim.clone(), source, article.clone());
     (
         any::<u32>(),
         scheme,
         prop::collection::vec(claim, 0..4),
         prop::collection::vec((any::<usize>(), any::<usize>()), 0..3),
         any::<u64>(),
-        any::<u64>(),
+        prop::collection::vec(conflict, 0..3),
         article,
     )
         .prop_map(
@@ -256,21 +294,95 @@ fn any_session() -> impl Strategy<Value = Session> {
                 scheme,
                 claims,
                 dismissed_suggestions,
-                next_claim,
-                next_source,
+                next_claim_number,
+                conflicts,
                 article,
             )| {
-                Session {
-                    format_version,
-                    scheme,
-                    claims,
-                    dismissed_suggestions,
-                    next_claim_id: next_claim,
-                    next_source_id: next_source,
-                    article,
-                }
+                let mut s = Session::new(article);
+                s.format_version = format_version;
+                s.scheme = scheme;
+                s.claims = claims;
+                s.dismissed_suggestions = dismissed_suggestions;
+                s.next_claim_number = next_claim_number;
+                s.conflicts = conflicts;
+                s
             },
         )
+}
+
+/// Text that is often empty (fields written only when not empty).
+fn maybe_empty() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), any_text()]
+}
+
+/// Any conflict a merge could record.
+fn conflict(
+    claim: BoxedStrategy<Claim>,
+    source: BoxedStrategy<Source>,
+    article: BoxedStrategy<Article>,
+) -> impl Strategy<Value = Conflict> {
+    let field = prop::sample::select(vec![
+        ClaimField::Text,
+        ClaimField::Claimant,
+        ClaimField::Verdict,
+        ClaimField::Note,
+        ClaimField::Place,
+        ClaimField::ReviewUrl,
+        ClaimField::ClaimDate,
+    ]);
+    let subject = prop_oneof![
+        (any::<u64>(), field).prop_map(|(c, field)| ConflictSubject::ClaimField {
+            claim: ClaimId(c),
+            field
+        }),
+        any::<u64>().prop_map(|c| ConflictSubject::ClaimDeleted { claim: ClaimId(c) }),
+        (any::<u64>(), any::<u64>()).prop_map(|(c, s)| ConflictSubject::Source {
+            claim: ClaimId(c),
+            source: SourceId(s)
+        }),
+        Just(ConflictSubject::ArticleText),
+        Just(ConflictSubject::ArticleDetails),
+        Just(ConflictSubject::Scheme),
+    ];
+    let value = prop_oneof![
+        Just(ConflictValue::Absent),
+        any_text().prop_map(ConflictValue::Text),
+        (any_text(), any_text(), any_text())
+            .prop_map(|(status, by, date)| ConflictValue::Verdict { status, by, date }),
+        (any::<usize>(), any::<usize>(), any_text(), any::<bool>()).prop_map(
+            |(start, end, exact, needs_review)| ConflictValue::Place {
+                anchor: Anchor {
+                    start,
+                    end,
+                    exact,
+                    prefix: String::new(),
+                    suffix: "x".into(),
+                },
+                needs_review
+            }
+        ),
+        claim.prop_map(|c| ConflictValue::Claim(Box::new(c))),
+        source.prop_map(ConflictValue::Source),
+        article.prop_map(|a| ConflictValue::Article(Box::new(a))),
+        Just(ConflictValue::Scheme(Box::new(
+            RatingScheme::builtin_default()
+        ))),
+    ]
+    .boxed();
+    let side = (any_text(), maybe_empty(), maybe_empty(), value.clone())
+        .prop_map(|(label, by, date, value)| ConflictSide {
+            label,
+            by,
+            date,
+            value,
+        })
+        .boxed();
+    (subject, value, side.clone(), side).prop_map(|(about, base, ours, theirs)| Conflict {
+        about,
+        base,
+        ours,
+        theirs,
+    })
 }
 
 #[derive(Debug, Clone)]

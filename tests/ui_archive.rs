@@ -11,7 +11,7 @@
 use claimdesk::archive::{ArchiveDir, UpdateOptions, WordHashEmbedder, add_paths};
 use claimdesk::command::{Command, apply};
 use claimdesk::import::import_text;
-use claimdesk::model::{ClaimId, Session, SourceDraft, Stance};
+use claimdesk::model::{Session, SourceDraft, Stance};
 use claimdesk::store::save_session;
 use claimdesk::ui::archive_state::ArchiveConfig;
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
@@ -57,6 +57,8 @@ fn session(title: &str, claims: &[(&str, &str)]) -> Session {
             Command::SetStatus {
                 claim: id,
                 status: (*status).into(),
+                by: "R. Checker".into(),
+                date: "2026-03-12".into(),
             },
             Command::AddSource {
                 claim: id,
@@ -200,7 +202,8 @@ fn a_repeated_claim_is_badged_and_copying_the_check_is_one_undo() {
         harness.state().archive().marks().is_empty(),
         "no sentence of the article is a repeat besides the claim"
     );
-    harness.state_mut().select_claim(ClaimId(1));
+    let id = harness.state().document().session.claims[0].id;
+    harness.state_mut().select_claim(id);
     harness.run();
     assert!(
         has(&harness, "↺ Checked before (1)"),
@@ -210,7 +213,7 @@ fn a_repeated_claim_is_badged_and_copying_the_check_is_one_undo() {
 
     kit::click(&mut harness, "Copy this check");
     let session = &harness.state().document().session;
-    let claim = session.claim(ClaimId(1)).unwrap();
+    let claim = session.claim(id).unwrap();
     assert_eq!(claim.status, "false", "the verdict is copied");
     assert_eq!(claim.sources.len(), 1, "with its source");
     assert!(claim.note.contains("1969"), "and its note");
@@ -221,7 +224,7 @@ fn a_repeated_claim_is_badged_and_copying_the_check_is_one_undo() {
         .state()
         .document()
         .session
-        .claim(ClaimId(1))
+        .claim(id)
         .unwrap()
         .clone();
     assert_eq!(claim.status, unreviewed, "one undo takes it all back");

@@ -145,10 +145,10 @@ fn the_inspector_turns_clicks_into_commands() {
     let intents = &harness.state().intents;
     assert_eq!(
         intents[0],
-        Intent::Edit(Command::SetStatus {
+        Intent::SetVerdict {
             claim: id,
             status: "false".into()
-        })
+        }
     );
     assert!(matches!(
         &intents[1],

@@ -5,7 +5,7 @@
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 #[path = "common/ui_kit.rs"]
 mod kit;
@@ -99,4 +99,65 @@ fn accept_and_dismiss_suggestions_and_the_dismissal_survives_reopening() {
     reopened.run();
     assert!(!has(&reopened, lavrov), "dismissed stays dismissed");
     assert!(has(&reopened, "Kommersant"));
+}
+
+/// Issue 11, defect 5: a suggestion that overlaps a claim shows as covered, cannot be
+/// accepted again, and Accept all skips it.
+#[test]
+fn suggestions_a_claim_covers_are_marked_and_never_accepted_twice() {
+    let mut harness = kit::start_sized(
+        egui::vec2(1280.0, 2400.0),
+        StartOptions {
+            session: Some(claimdesk::sample::sample_session()),
+            ..Default::default()
+        },
+    );
+    harness.get_by_label_contains("Suggestions").click();
+    wait_for_suggestions(&mut harness);
+    let claims_before = harness.state().document().session.claims.len();
+    assert!(claims_before > 0, "the sample has claims");
+    let covered: Vec<String> = harness
+        .query_all_by_label_contains("covered by claim #")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(
+        !covered.is_empty(),
+        "some suggestion overlaps a sample claim"
+    );
+
+    // The covered one says so in its inspector, and Enter does not accept it.
+    harness.get_by_label(&covered[0]).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&covered[0]).click();
+    harness.run();
+    assert!(has(&harness, "already covers this text"));
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().document().session.claims.len(),
+        claims_before
+    );
+
+    // Accept all makes claims of the uncovered ones only, and no claim twice.
+    let label = harness
+        .query_all_by_label_contains("Accept all ")
+        .filter_map(|n| n.accesskit_node().label())
+        .next()
+        .unwrap();
+    let open: usize = label.trim_start_matches("Accept all ").parse().unwrap();
+    harness.get_by_label(&label).click();
+    harness.run();
+    let session = &harness.state().document().session;
+    assert_eq!(session.claims.len(), claims_before + open);
+    let mut spans: Vec<(usize, usize)> = session
+        .claims
+        .iter()
+        .map(|c| (c.anchor.start, c.anchor.end))
+        .collect();
+    spans.sort_unstable();
+    assert!(
+        spans.windows(2).all(|w| w[0].1 <= w[1].0),
+        "no claim overlaps another: {spans:?}"
+    );
+    assert!(has(&harness, "Accept all 0"));
 }

@@ -179,6 +179,8 @@ pub fn session(rng: &mut Rng, claims: usize) -> Session {
             Command::SetStatus {
                 claim: id,
                 status: rng.pick(VERDICTS).into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .expect("status");

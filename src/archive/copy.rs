@@ -88,11 +88,15 @@ pub fn map_verdict(earlier: &ArchivedClaim, scheme: &RatingScheme) -> Result<Lab
     }
 }
 
-/// Plans copying `earlier` into claim `claim` of `session`.
+/// Plans copying `earlier` into claim `claim` of `session`. A copied verdict is
+/// recorded as set by `by` (the reviewer copying it) on `date` (YYYY-MM-DD): they
+/// made the decision to adopt it.
 pub fn copy_check(
     session: &Session,
     claim: ClaimId,
     earlier: &ArchivedClaim,
+    by: &str,
+    date: &str,
 ) -> Result<CopyPlan, CopyError> {
     let current = session.claim(claim).ok_or(CopyError::UnknownClaim(claim))?;
     let mut commands = Vec::new();
@@ -103,6 +107,8 @@ pub fn copy_check(
             commands.push(Command::SetStatus {
                 claim,
                 status: label.clone(),
+                by: by.to_owned(),
+                date: date.to_owned(),
             });
             (Some(label), None)
         }

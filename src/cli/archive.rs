@@ -200,20 +200,26 @@ pub fn run(args: ArchiveArgs, out: &mut dyn std::io::Write) -> Result<(), CliErr
                 threshold,
                 ..MatchOptions::default()
             };
-            let items = match open_path(&path).map_err(CliError::from_display)? {
+            let (session, items) = match open_path(&path).map_err(CliError::from_display)? {
                 Opened::Session(loaded, _) => {
                     super::print_warnings(&path, &loaded.warnings);
                     options.exclude_file = Some(path.clone());
-                    match_session(&archive, &loaded.session, model_ref(&model), &options)
+                    let items =
+                        match_session(&archive, &loaded.session, model_ref(&model), &options);
+                    (loaded.session, items)
                 }
                 Opened::Article(session) => {
-                    match_article(&archive, &session.article.text, model_ref(&model), &options)
+                    let items =
+                        match_article(&archive, &session.article.text, model_ref(&model), &options);
+                    (session, items)
                 }
-            }
-            .map_err(CliError::from_display)?;
+            };
+            let items = items.map_err(CliError::from_display)?;
             match format {
-                Format::Text => items_text(&items),
-                Format::Json => pretty(&Value::Array(items.iter().map(item_json).collect()))?,
+                Format::Text => items_text(&items, &session),
+                Format::Json => pretty(&Value::Array(
+                    items.iter().map(|i| item_json(i, &session)).collect(),
+                ))?,
             }
         }
         ArchiveCommand::Status => {
@@ -391,9 +397,10 @@ fn hits_text(hits: &[SearchHit], indent: &str) -> String {
 }
 
 fn hit_json(h: &SearchHit) -> Value {
+    // The number people see and `claimdesk edit --claim` takes.
     let (session, claim_id) = match &h.claim.origin {
-        crate::archive::Origin::Session { path, claim_id, .. } => {
-            (json!(path.display().to_string()), json!(claim_id))
+        crate::archive::Origin::Session { path, number, .. } => {
+            (json!(path.display().to_string()), json!(number))
         }
         crate::archive::Origin::Review { .. } => (Value::Null, Value::Null),
     };
@@ -409,11 +416,16 @@ fn hit_json(h: &SearchHit) -> Value {
     })
 }
 
-fn items_text(items: &[ItemMatches]) -> String {
+/// The display number of claim `id` (the id itself if the session has no such claim).
+fn number_of(session: &crate::model::Session, id: crate::model::ClaimId) -> u64 {
+    session.claim(id).map_or(id.0, |c| c.number)
+}
+
+fn items_text(items: &[ItemMatches], session: &crate::model::Session) -> String {
     let mut s = String::new();
     for item in items {
         let what = match item.subject {
-            Subject::Claim { id } => format!("claim #{id}"),
+            Subject::Claim { id } => format!("claim #{}", number_of(session, id)),
             Subject::Sentence { start, end, .. } => format!("sentence {start}-{end}"),
         };
         s.push_str(&format!("{what}: {}\n", field(&item.text)));
@@ -422,9 +434,11 @@ fn items_text(items: &[ItemMatches]) -> String {
     s
 }
 
-fn item_json(item: &ItemMatches) -> Value {
+fn item_json(item: &ItemMatches, session: &crate::model::Session) -> Value {
     let mut v = match item.subject {
-        Subject::Claim { id } => json!({ "kind": "claim", "claim_id": id.0 }),
+        Subject::Claim { id } => {
+            json!({ "kind": "claim", "claim_id": number_of(session, id) })
+        }
         Subject::Sentence {
             start,
             end,

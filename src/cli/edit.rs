@@ -1,8 +1,9 @@
-//! `claimdesk edit SESSION --claim ID [--status LABEL] [--note TEXT] [--claimant TEXT]
-//! [--add-source URL --title T --quote Q --stance S]`
+//! `claimdesk edit SESSION (--claim N | --new-claim QUOTE [--occurrence N])
+//! [--status LABEL] [--note TEXT] [--claimant TEXT] [--text TEXT] [--review-url URL]
+//! [--claim-date DATE] [--add-source URL --title T --quote Q --stance S]`
 //!
-//! Changes go through the same [`Command`]s as the app, applied as one batch: either
-//! all of them apply and the file is saved atomically, or none do and the file is untouched.
+//! Changes go through the same [`Command`]s as the app. Either all of them apply and
+//! the file is saved atomically, or none do and the file is untouched.
 
 use super::CliError;
 use crate::command::{Command, apply};
@@ -13,15 +14,30 @@ use std::path::PathBuf;
 
 /// Arguments of `claimdesk edit`.
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["claim", "new_claim"])))]
 pub struct EditArgs {
     /// The session file (changed in place; the previous version is kept as .bak).
     pub session: PathBuf,
-    /// The claim's id (as `claimdesk show` lists it, with or without '#').
-    #[arg(long, value_parser = parse_claim_id)]
-    pub claim: ClaimId,
+    /// The claim's number (as `claimdesk show` lists it, with or without '#').
+    #[arg(long, value_parser = parse_claim_number)]
+    pub claim: Option<u64>,
+    /// Make a new claim of the first place this quote occurs in the article (see
+    /// --occurrence); prints the new claim's number.
+    #[arg(long, value_name = "QUOTE", conflicts_with = "claim")]
+    pub new_claim: Option<String>,
+    /// With --new-claim: use the Nth place the quote occurs (1 is the first).
+    #[arg(long, requires = "new_claim", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub occurrence: Option<u64>,
     /// New verdict: a label id or name from the session's rating scheme.
     #[arg(long)]
     pub status: Option<String>,
+    /// Who sets the verdict (default: the reviewer in the publisher profile, else
+    /// `git config user.name`).
+    #[arg(long, requires = "status", value_name = "NAME")]
+    pub reviewer: Option<String>,
+    /// The day the verdict is set, YYYY-MM-DD (default: today, UTC).
+    #[arg(long, requires = "status", value_name = "DATE")]
+    pub verdict_date: Option<String>,
     /// Replace the claim's note.
     #[arg(long)]
     pub note: Option<String>,
@@ -31,6 +47,12 @@ pub struct EditArgs {
     /// Replace the claim's published wording (not empty).
     #[arg(long, value_parser = not_blank("--text", "the claim's wording"))]
     pub text: Option<String>,
+    /// The page where this claim's fact check is published (ClaimReview url).
+    #[arg(long, value_name = "URL")]
+    pub review_url: Option<String>,
+    /// When the claim was made, YYYY-MM-DD (an empty value clears it).
+    #[arg(long, value_name = "DATE")]
+    pub claim_date: Option<String>,
     /// Add a source with this URL (not empty).
     #[arg(long, value_name = "URL", value_parser = not_blank("--add-source", "a source's URL"))]
     pub add_source: Option<String>,
@@ -48,12 +70,11 @@ pub struct EditArgs {
     pub accessed: Option<String>,
 }
 
-fn parse_claim_id(s: &str) -> Result<ClaimId, String> {
+fn parse_claim_number(s: &str) -> Result<u64, String> {
     s.trim()
         .trim_start_matches('#')
         .parse()
-        .map(ClaimId)
-        .map_err(|_| format!("\"{s}\" is not a claim id (a number, as `claimdesk show` lists)"))
+        .map_err(|_| format!("\"{s}\" is not a claim number (a number, as `claimdesk show` lists)"))
 }
 
 /// A parser that refuses an empty or blank value: `--text=` would erase the claim's
@@ -76,7 +97,8 @@ fn parse_stance(s: &str) -> Result<Stance, String> {
         .ok_or_else(|| format!("\"{s}\" is not a stance: use supports, refutes or context"))
 }
 
-/// Applies the requested changes to one claim and saves the session.
+/// Applies the requested changes to one claim (made first, with --new-claim) and
+/// saves the session.
 pub fn run(args: EditArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let file = args.session.display().to_string();
     let fail = |msg: String| CliError(format!("{file}: {msg}"));
@@ -89,10 +111,24 @@ pub fn run(args: EditArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
     .map_err(super::words::lock_error)?;
     let (loaded, stamp) = load_session(&args.session).map_err(CliError::from_display)?;
     let mut session = loaded.session;
-    let commands = commands(&args, &session).map_err(fail)?;
-    if commands.is_empty() {
+    let (claim, created) = match &args.new_claim {
+        Some(quote) => {
+            let id = new_claim(&mut session, quote, args.occurrence.unwrap_or(1)).map_err(fail)?;
+            (id, true)
+        }
+        None => {
+            let number = args.claim.unwrap_or_default();
+            let id = session
+                .claim_by_number(number)
+                .map(|c| c.id)
+                .ok_or_else(|| fail(format!("there is no claim #{number}")))?;
+            (id, false)
+        }
+    };
+    let commands = commands(&args, &session, claim).map_err(fail)?;
+    if commands.is_empty() && !created {
         return Err(fail(
-            "nothing to change; give --status, --note, --claimant, --text or --add-source".into(),
+            "nothing to change; give --status, --note, --claimant, --text, --review-url, --claim-date or --add-source".into(),
         ));
     }
     let n = commands.len();
@@ -102,16 +138,70 @@ pub fn run(args: EditArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
     for warning in &loaded.warnings {
         let _ = writeln!(stderr, "claimdesk: warning: {warning}");
     }
+    let number = session.claim(claim).map_or(0, |c| c.number);
     let noun = if n == 1 { "change" } else { "changes" };
-    writeln!(out, "Claim #{}: {n} {noun} saved to {file}", args.claim)
-        .map_err(CliError::from_display)
+    if created {
+        // The number alone on standard output, for scripts (`n=$(claimdesk edit …)`);
+        // the sentence for people on standard error.
+        let _ = writeln!(
+            stderr,
+            "claimdesk: new claim #{number} with {n} {noun} saved to {file}"
+        );
+        writeln!(out, "{number}").map_err(CliError::from_display)
+    } else {
+        writeln!(out, "Claim #{number}: {n} {noun} saved to {file}").map_err(CliError::from_display)
+    }
 }
 
-fn commands(args: &EditArgs, session: &Session) -> Result<Vec<Command>, String> {
-    let claim = args.claim;
-    if session.claim(claim).is_none() {
-        return Err(format!("there is no claim #{claim}"));
+/// Makes a claim of the `occurrence`th place `quote` occurs in the article.
+fn new_claim(session: &mut Session, quote: &str, occurrence: u64) -> Result<ClaimId, String> {
+    if quote.is_empty() {
+        return Err(
+            "--new-claim needs the words of the claim as they appear in the article".into(),
+        );
     }
+    let text = &session.article.text;
+    let mut from = 0;
+    let mut found = None;
+    let mut count = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find(quote)) {
+        count += 1;
+        let byte = from + at;
+        if count == occurrence {
+            found = Some(byte);
+            break;
+        }
+        // Step one character on, so overlapping occurrences count too.
+        from = byte + text[byte..].chars().next().map_or(1, char::len_utf8);
+    }
+    let Some(byte) = found else {
+        return Err(match count {
+            0 => format!(
+                "the article does not contain \"{quote}\" (it must match exactly, including capitals and punctuation)"
+            ),
+            1 => format!(
+                "\"{quote}\" occurs only once in the article, so there is no occurrence {occurrence}"
+            ),
+            n => format!(
+                "\"{quote}\" occurs only {n} times in the article, so there is no occurrence {occurrence}"
+            ),
+        });
+    };
+    let start = text[..byte].chars().count();
+    let end = start + quote.chars().count();
+    let add = Command::AddClaim {
+        start,
+        end,
+        claimant: String::new(),
+        attribution: None,
+    };
+    let applied = apply(session, add).map_err(|e| e.to_string())?;
+    applied
+        .claim
+        .ok_or_else(|| "the claim could not be made".to_owned())
+}
+
+fn commands(args: &EditArgs, session: &Session, claim: ClaimId) -> Result<Vec<Command>, String> {
     let mut commands = Vec::new();
     if let Some(status) = &args.status {
         let label = session.scheme.find_label(status).ok_or_else(|| {
@@ -127,9 +217,19 @@ fn commands(args: &EditArgs, session: &Session) -> Result<Vec<Command>, String> 
                 known.join(", ")
             )
         })?;
+        let date = match &args.verdict_date {
+            Some(d) => crate::export::parse_date(d).map_err(|e| format!("--verdict-date: {e}"))?,
+            None => crate::export::today_utc(),
+        };
+        let by = match &args.reviewer {
+            Some(name) => name.trim().to_owned(),
+            None => crate::prefs::reviewer_name(),
+        };
         commands.push(Command::SetStatus {
             claim,
             status: label.id.clone(),
+            by,
+            date,
         });
     }
     if let Some(note) = &args.note {
@@ -149,6 +249,19 @@ fn commands(args: &EditArgs, session: &Session) -> Result<Vec<Command>, String> 
             claim,
             text: text.clone(),
         });
+    }
+    if let Some(url) = &args.review_url {
+        commands.push(Command::SetReviewUrl {
+            claim,
+            url: url.trim().to_owned(),
+        });
+    }
+    if let Some(date) = &args.claim_date {
+        let date = match date.trim() {
+            "" => String::new(),
+            d => crate::export::parse_date(d).map_err(|e| format!("--claim-date: {e}"))?,
+        };
+        commands.push(Command::SetClaimDate { claim, date });
     }
     if let Some(url) = &args.add_source {
         crate::model::check_web_address(url).map_err(|e| format!("--add-source {url:?}: {e}"))?;

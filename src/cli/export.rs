@@ -2,7 +2,7 @@
 
 use super::CliError;
 use crate::export::csv::{Cells, to_csv_with};
-use crate::export::{ExportFormat, ExportOptions, export, lint_claimreview, parse_date, today_utc};
+use crate::export::{Checked, ExportFormat, ExportOptions, export_checked, parse_date, today_utc};
 use crate::prefs::load_prefs;
 use crate::store::{
     LockError, LockUser, Replace, SessionLock, TargetError, check_export_target, load_session,
@@ -74,26 +74,29 @@ pub fn run(args: ExportArgs, out: &mut dyn std::io::Write) -> Result<(), CliErro
         let _ = writeln!(stderr, "claimdesk: warning: {warning}");
     }
     let session = &loaded.session;
-    if args.format == ExportFormat::ClaimReview {
-        let problems = lint_claimreview(session, &options);
-        for p in &problems {
-            let _ = writeln!(stderr, "claimdesk: lint: {p}");
-        }
-        if args.strict && !problems.is_empty() {
-            let n = problems.len();
-            let noun = if n == 1 { "problem" } else { "problems" };
-            return Err(CliError(format!(
-                "{}: {n} ClaimReview {noun} (--strict); nothing was written",
-                args.session.display()
-            )));
-        }
-    }
-    let text = if args.raw_csv {
-        to_csv_with(session, Cells::Raw)
+    crate::export::check_no_conflicts(session)
+        .map_err(|e| CliError(format!("{}: {e}", args.session.display())))?;
+    let checked = if args.raw_csv {
+        to_csv_with(session, Cells::Raw).map(|text| Checked {
+            text,
+            problems: Vec::new(),
+        })
     } else {
-        export(session, args.format, &options)
+        export_checked(session, args.format, &options)
     }
     .map_err(CliError::from_display)?;
+    for p in &checked.problems {
+        let _ = writeln!(stderr, "claimdesk: lint: {p}");
+    }
+    if args.strict && !checked.problems.is_empty() {
+        let n = checked.problems.len();
+        let noun = if n == 1 { "problem" } else { "problems" };
+        return Err(CliError(format!(
+            "{}: {n} ClaimReview {noun} (--strict); nothing was written",
+            args.session.display()
+        )));
+    }
+    let text = checked.text;
     match &args.output {
         Some(path) => write_export(path, &args.session, args.force, text.as_bytes()),
         None => out

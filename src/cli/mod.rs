@@ -1,19 +1,27 @@
 //! The command line: `claimdesk [PATH]` opens the app; subcommands work headless.
 
 mod archive;
+mod diff;
 mod edit;
 mod export;
+mod git_setup;
 pub mod import;
+mod merge;
 mod new;
 mod reanchor;
+mod resolve;
 mod schemes;
 mod show;
 mod suggest;
 mod words;
 
 pub use archive::ArchiveArgs;
+pub use diff::DiffArgs;
 pub use edit::EditArgs;
 pub use export::ExportArgs;
+pub use git_setup::{ATTRIBUTES_LINE, GitSetupArgs};
+pub use merge::{MergeArgs, MergeStatus};
+pub use resolve::ResolveArgs;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -55,6 +63,14 @@ pub enum CliCommand {
     Schemes(schemes::SchemesArgs),
     /// Search every archived session and published fact-check; see which claims were checked before.
     Archive(archive::ArchiveArgs),
+    /// Three-way merge of sessions (git's merge driver): exit 0 clean, 1 conflicts left, 2 bad input.
+    Merge(merge::MergeArgs),
+    /// What changed from one session to another, in words (git's diff driver).
+    Diff(diff::DiffArgs),
+    /// List the conflicts a merge left in a session, or settle them.
+    Resolve(resolve::ResolveArgs),
+    /// Make git merge and diff sessions with Claimdesk (drivers and .gitattributes).
+    GitSetup(git_setup::GitSetupArgs),
 }
 
 /// A headless command failed; the message is printed as one line.
@@ -120,5 +136,15 @@ pub fn run(command: CliCommand, out: &mut dyn std::io::Write) -> Result<(), CliE
         CliCommand::Edit(args) => edit::run(args, out),
         CliCommand::Schemes(args) => schemes::run(args, out),
         CliCommand::Archive(args) => archive::run(args, out),
+        CliCommand::Merge(args) => merge::run(args, out),
+        CliCommand::Diff(args) => diff::run(args, out),
+        CliCommand::Resolve(args) => resolve::run(args, out),
+        CliCommand::GitSetup(args) => git_setup::run(args, out),
     }
+}
+
+/// Runs `claimdesk merge` and returns its exit status (0 clean, 1 conflicts left,
+/// 2 bad input), as git's merge drivers report it.
+pub fn run_merge(args: MergeArgs, out: &mut dyn std::io::Write) -> u8 {
+    merge::run_with_status(args, out).code()
 }

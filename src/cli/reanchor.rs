@@ -36,14 +36,15 @@ pub fn run(args: ReanchorArgs, out: &mut dyn std::io::Write) -> Result<(), CliEr
     for p in &outcome.placements {
         let quote: String = p.place.anchor.exact.chars().take(70).collect();
         let quote = quote.replace('\n', " ");
+        let number = session.claim(p.place.claim).map_or(0, |c| c.number);
         match p.found {
             Found::Fuzzy { confidence } => listing.push_str(&format!(
                 "  fuzzy ({:.0}%)\t#{}\t{quote}\n",
                 confidence * 100.0,
-                p.place.claim
+                number
             )),
             Found::NeedsReview { .. } => {
-                listing.push_str(&format!("  needs review\t#{}\t{quote}\n", p.place.claim));
+                listing.push_str(&format!("  needs review\t#{number}\t{quote}\n"));
             }
             Found::Kept | Found::Moved => {}
         }

@@ -23,10 +23,18 @@ pub fn run(args: ShowArgs, out: &mut dyn std::io::Write) -> Result<(), CliError>
         let plural = if n == 1 { "source" } else { "sources" };
         text.push_str(&format!(
             "#{}\t{}\t{n} {plural}\t{}\n",
-            c.id,
+            c.number,
             s.scheme.name_of(&c.status),
             c.text.replace('\n', " ")
         ));
+    }
+    if !s.conflicts.is_empty() {
+        eprintln!(
+            "claimdesk: {}: {} merge conflict(s) to resolve (`claimdesk resolve {}` lists them)",
+            args.session.display(),
+            s.conflicts.len(),
+            args.session.display()
+        );
     }
     out.write_all(text.as_bytes())
         .map_err(CliError::from_display)

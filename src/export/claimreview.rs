@@ -34,19 +34,45 @@ fn review(session: &Session, claim: &Claim, options: &ExportOptions) -> Map<Stri
     let mut m = Map::new();
     m.insert("@context".into(), json!("https://schema.org"));
     m.insert("@type".into(), json!("ClaimReview"));
-    put(&mut m, "url", options.claim_url(claim.id));
+    // The claim's own review page, else the export's pattern (`--url` plus `#claim-N`).
+    let url = match claim.review_url.trim() {
+        "" => options.claim_url(claim.number),
+        own => Some(own.to_owned()),
+    };
+    put(&mut m, "url", url);
     put(&mut m, "claimReviewed", Some(claim.text.trim()));
     let publisher = &options.publisher;
-    let mut author = Map::new();
-    author.insert("@type".into(), json!("Organization"));
+    let mut organisation = Map::new();
+    organisation.insert("@type".into(), json!("Organization"));
     put(
-        &mut author,
+        &mut organisation,
         "name",
         Some(publisher.organisation_name.trim()),
     );
-    put(&mut author, "url", Some(publisher.organisation_url.trim()));
-    m.insert("author".into(), Value::Object(author));
-    put(&mut m, "datePublished", Some(options.date.trim()));
+    put(
+        &mut organisation,
+        "url",
+        Some(publisher.organisation_url.trim()),
+    );
+    // The reviewer who set the verdict is the review's author, working for the
+    // organisation that publishes it; without one, the organisation is the author.
+    match claim.verdict_by.trim() {
+        "" => {
+            m.insert("author".into(), Value::Object(organisation));
+        }
+        reviewer => {
+            m.insert(
+                "author".into(),
+                json!({ "@type": "Person", "name": reviewer }),
+            );
+            m.insert("publisher".into(), Value::Object(organisation));
+        }
+    }
+    let date = match claim.verdict_date.trim() {
+        "" => options.date.trim(),
+        set => set,
+    };
+    put(&mut m, "datePublished", Some(date));
     m.insert("reviewRating".into(), Value::Object(rating(session, claim)));
     m.insert(
         "itemReviewed".into(),
@@ -82,7 +108,11 @@ fn item_reviewed(session: &Session, claim: &Claim, options: &ExportOptions) -> M
             json!({ "@type": claimant_type(claimant), "name": claimant }),
         );
     }
-    put(&mut item, "datePublished", options.claim_date.as_deref());
+    let claim_date = match claim.claim_date.trim() {
+        "" => options.claim_date.as_deref(),
+        own => Some(own),
+    };
+    put(&mut item, "datePublished", claim_date);
     // Where the claim appeared: the article, described by its metadata (the
     // command line's --article-url and --claim-date override it).
     let meta = &session.article.meta;
@@ -97,7 +127,8 @@ fn item_reviewed(session: &Session, claim: &Claim, options: &ExportOptions) -> M
     let published = options
         .claim_date
         .as_deref()
-        .or(Some(meta.published.as_str()));
+        .or(Some(meta.published.as_str()).filter(|d| !d.trim().is_empty()))
+        .or(claim_date);
     put(&mut appearance, "datePublished", published);
     if !meta.site.trim().is_empty() {
         appearance.insert(
@@ -203,6 +234,41 @@ mod tests {
         assert!(md.contains("**Where:** p. 4 of the PDF"), "{md}");
         let html = super::super::to_html(&session, &ExportOptions::default());
         assert!(html.contains("p. 4 of the PDF"));
+    }
+
+    #[test]
+    fn the_claims_own_reviewer_dates_and_url_come_first() {
+        let mut session = crate::sample::sample_session();
+        let options = ExportOptions {
+            review_url: Some("https://desk.example/checks/kremlin".into()),
+            claim_date: Some("2021-07-01".into()),
+            ..ExportOptions::new(
+                crate::prefs::PublisherProfile {
+                    organisation_name: "Desk".into(),
+                    organisation_url: "https://desk.example".into(),
+                    reviewer_name: String::new(),
+                },
+                "2026-12-01".into(),
+            )
+        };
+        let reviews = to_claimreview(&session, &options);
+        let first = &reviews[0];
+        assert_eq!(first["author"]["@type"], "Person");
+        assert_eq!(first["author"]["name"], "Ada Ngozi");
+        assert_eq!(first["publisher"]["name"], "Desk");
+        assert_eq!(first["datePublished"], "2026-11-21");
+        assert_eq!(first["url"], "https://desk.example/checks/kremlin#claim-1");
+        assert_eq!(first["itemReviewed"]["datePublished"], "2021-07-01");
+        let claim = &mut session.claims[0];
+        claim.review_url = "https://desk.example/checks/bases".into();
+        claim.claim_date = "2021-07-17".into();
+        claim.verdict_by.clear();
+        claim.verdict_date.clear();
+        let first = &to_claimreview(&session, &options)[0];
+        assert_eq!(first["url"], "https://desk.example/checks/bases");
+        assert_eq!(first["itemReviewed"]["datePublished"], "2021-07-17");
+        assert_eq!(first["author"]["@type"], "Organization");
+        assert_eq!(first["datePublished"], "2026-12-01");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One CSV row per claim, for spreadsheets and newsroom scripts.
 //!
-//! Columns: `id, status, claim, quote, start, end, claimant, sources, note`. `status` is
+//! Columns: `id, status, claim, quote, start, end, claimant, sources, note`. `id` is the
+//! claim's number as people know it ("Claim #7"), not its internal id. `status` is
 //! the verdict's display name; `start`/`end` are character offsets (end exclusive);
 //! `sources` lists the source URLs joined by [`SOURCE_SEPARATOR`].
 //!
@@ -54,7 +55,7 @@ pub fn to_csv_with(session: &Session, cells: Cells) -> Result<String, ExportErro
         let sources: Vec<&str> = c.sources.iter().map(|s| s.url.trim()).collect();
         writer
             .write_record([
-                c.id.to_string(),
+                c.number.to_string(),
                 text(session.scheme.name_of(&c.status)),
                 text(&c.text),
                 text(&c.anchor.exact),

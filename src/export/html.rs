@@ -157,7 +157,7 @@ fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
     let _ = writeln!(
         out,
         "<article class=\"claim\" id=\"claim-{}\" style=\"--verdict: #{r:02X}{g:02X}{b:02X}; --verdict-text: {}\">",
-        claim.id,
+        claim.number,
         text_colour_on(&format!("#{r:02X}{g:02X}{b:02X}"))
     );
     let _ = writeln!(
@@ -173,7 +173,7 @@ fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
             h(claim.claimant.trim())
         ));
     }
-    meta.push(format!("Claim #{}", claim.id));
+    meta.push(format!("Claim #{}", claim.number));
     if let Some(page) = session
         .article
         .page_label(claim.anchor.start..claim.anchor.end)

@@ -52,14 +52,16 @@ pub struct LintProblem {
     pub rule: LintRule,
     /// The claim it concerns, if one.
     pub claim: Option<ClaimId>,
+    /// That claim's display number (what the message calls it).
+    pub claim_number: Option<u64>,
     /// What is wrong and how to fix it, in plain words.
     pub message: String,
 }
 
 impl fmt::Display for LintProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.claim {
-            Some(id) => write!(f, "{}: claim #{id}: {}", self.rule.code(), self.message),
+        match self.claim_number {
+            Some(n) => write!(f, "{}: claim #{n}: {}", self.rule.code(), self.message),
             None => write!(f, "{}: {}", self.rule.code(), self.message),
         }
     }
@@ -67,7 +69,10 @@ impl fmt::Display for LintProblem {
 
 /// Fields every ClaimReview must have, as JSON paths, with the fix for each.
 const REQUIRED: [(&[&str], &str); 5] = [
-    (&["url"], "set the review page's URL (--url)"),
+    (
+        &["url"],
+        "set the review page's URL (the claim's review URL, or --url for all claims)",
+    ),
     (&["claimReviewed"], "give the claim a wording"),
     (
         &["author", "name"],
@@ -88,7 +93,7 @@ const RECOMMENDED: [(&[&str], &str); 3] = [
     ),
     (
         &["itemReviewed", "datePublished"],
-        "set when the claim was made (--claim-date)",
+        "set when the claim was made (the claim's date, or --claim-date)",
     ),
     (
         &["itemReviewed", "appearance", "url"],
@@ -103,6 +108,7 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
     let general = |rule, message: &str| LintProblem {
         rule,
         claim: None,
+        claim_number: None,
         message: message.to_owned(),
     };
     if options.publisher.organisation_url.trim().is_empty() {
@@ -140,6 +146,7 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
             problems.push(LintProblem {
                 rule,
                 claim: Some(claim.id),
+                claim_number: Some(claim.number),
                 message,
             });
         };

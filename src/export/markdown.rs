@@ -104,7 +104,7 @@ fn claim_section(out: &mut String, session: &Session, n: usize, claim: &Claim) {
     if !claim.claimant.trim().is_empty() {
         facts.push(format!("**Claimant:** {}", md(claim.claimant.trim())));
     }
-    facts.push(format!("**Claim ID:** {}", claim.id));
+    facts.push(format!("**Claim ID:** {}", claim.number));
     if let Some(page) = session
         .article
         .page_label(claim.anchor.start..claim.anchor.end)

@@ -118,13 +118,14 @@ impl ExportOptions {
             .or_else(|| Some(session.article.meta.url.trim()).filter(|u| !u.is_empty()))
     }
 
-    /// The ClaimReview `url` / annotation id of one claim, when there is a review URL.
-    pub fn claim_url(&self, claim: crate::model::ClaimId) -> Option<String> {
+    /// The ClaimReview `url` / annotation id of the claim numbered `number`, when there
+    /// is a review URL: the URL plus `#claim-N`.
+    pub fn claim_url(&self, number: u64) -> Option<String> {
         self.review_url
             .as_deref()
             .map(str::trim)
             .filter(|u| !u.is_empty())
-            .map(|u| format!("{}#claim-{claim}", u.split('#').next().unwrap_or(u)))
+            .map(|u| format!("{}#claim-{number}", u.split('#').next().unwrap_or(u)))
     }
 }
 
@@ -137,20 +138,61 @@ pub enum ExportError {
     /// JSON serialisation failed.
     #[error("could not write JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A merge left conflicts that nobody has settled yet.
+    #[error(
+        "the session still has {0} merge conflict(s) to resolve; nothing is published until each is settled (open it in Claimdesk, or see docs/team-work.md)"
+    )]
+    Conflicts(usize),
 }
 
 /// Produces `format` for `session`. For ClaimReview, run [`lint_claimreview`] first to
-/// show problems; the export itself never refuses.
+/// show problems. The export refuses only while merge conflicts remain
+/// ([`ExportError::Conflicts`]): a half-merged session must not be published.
 pub fn export(
     session: &Session,
     format: ExportFormat,
     options: &ExportOptions,
 ) -> Result<String, ExportError> {
+    check_no_conflicts(session)?;
     match format {
         ExportFormat::ClaimReview => claimreview_json(session, options),
         ExportFormat::WebAnnotation => web_annotation_json(session, options),
         ExportFormat::Csv => to_csv(session),
         ExportFormat::Markdown => Ok(to_markdown(session, options)),
         ExportFormat::Html => Ok(to_html(session, options)),
+    }
+}
+
+/// An export with what the ClaimReview linter found in it (nothing for other formats).
+#[derive(Debug)]
+pub struct Checked {
+    /// The exported text.
+    pub text: String,
+    /// Problems to show before publishing (ClaimReview only).
+    pub problems: Vec<LintProblem>,
+}
+
+/// [`export`] with the ClaimReview linter run on the way: the one export step the
+/// app and the command line share, so both warn about the same things.
+pub fn export_checked(
+    session: &Session,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> Result<Checked, ExportError> {
+    let text = export(session, format, options)?;
+    let problems = if format == ExportFormat::ClaimReview {
+        lint_claimreview(session, options)
+    } else {
+        Vec::new()
+    };
+    Ok(Checked { text, problems })
+}
+
+/// Refuses a session that still has merge conflicts (the app and CLI check before
+/// exporting; [`export`] checks too).
+pub fn check_no_conflicts(session: &Session) -> Result<(), ExportError> {
+    match session.conflicts.len() {
+        0 => Ok(()),
+        n => Err(ExportError::Conflicts(n)),
     }
 }

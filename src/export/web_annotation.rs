@@ -122,7 +122,7 @@ fn annotation(session: &Session, claim: &Claim, options: &ExportOptions, base: &
     }
     let a = &claim.anchor;
     let mut annotation = json!({
-        "id": format!("{base}#claim-{}", claim.id),
+        "id": format!("{base}#claim-{}", claim.number),
         "type": "Annotation",
         "motivation": "assessing",
         "created": options.date,

@@ -150,6 +150,16 @@ impl Article {
         }
     }
 
+    /// The same article (title, origin and any other details) with another text, its
+    /// checksum updated. A merge uses it to combine one side's text with the other's details.
+    pub fn with_text(&self, text: String) -> Self {
+        let mut article = self.clone();
+        article.origin.sha256 = sha256_hex(&text);
+        article.text = text;
+        article.index = LazyIndex::default();
+        article
+    }
+
     /// Fast character-offset lookups into [`Self::text`].
     pub fn char_index(&self) -> &CharIndex {
         self.index.0.get_or_init(|| CharIndex::new(&self.text))

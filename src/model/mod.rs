@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod article;
 pub mod claim;
+pub mod conflict;
 pub mod ids;
 pub mod scheme;
 pub mod scheme_library;
@@ -18,7 +19,10 @@ pub use article::{
     Article, ArticleKind, ArticleMeta, ArticleOrigin, paragraph_ranges, sha256_hex_bytes,
 };
 pub use claim::{Attribution, Claim};
-pub use ids::{ClaimId, SourceId};
+pub use conflict::{
+    ClaimField, Conflict, ConflictSide, ConflictSubject, ConflictValue, Resolution, Side,
+};
+pub use ids::{ClaimId, IdGenerator, SourceId};
 pub use scheme::{LabelId, NumericRating, RatingLabel, RatingScheme, SchemeError};
 pub use scheme_library::{
     LibraryScheme, SchemeFileError, SchemeLibrary, SchemeOrigin, builtin_schemes,

@@ -2,13 +2,18 @@
 
 use super::article::Article;
 use super::claim::Claim;
-use super::ids::{ClaimId, SourceId};
+use super::conflict::{Conflict, ConflictSubject};
+use super::ids::{ClaimId, IdGenerator, SourceId};
 use super::scheme::RatingScheme;
 use serde::{Deserialize, Serialize};
 
 /// The session file format this build writes. Older versions are migrated on load;
 /// newer ones are refused with a clear message.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// Version 2 gave claims and sources random ids that cannot collide across
+/// machines, and claims a display number; version 1 files are migrated on load
+/// (their ids become the numbers and stay the ids).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Everything saved in a session file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,12 +27,17 @@ pub struct Session {
     /// Suggested sentences the user dismissed, as character ranges.
     #[serde(default)]
     pub dismissed_suggestions: Vec<(usize, usize)>,
-    /// The next claim id to hand out; ids are never reused.
-    pub next_claim_id: u64,
-    /// The next source id to hand out; ids are never reused.
-    pub next_source_id: u64,
+    /// The next display number to give a new claim; numbers are never reused.
+    pub next_claim_number: u64,
+    /// Disagreements a merge left for a person to settle (see `src/merge/`). Saving
+    /// is allowed while there are any; exports refuse.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     /// The article under review (last, because it is long).
     pub article: Article,
+    /// Where new claim and source ids come from; not saved.
+    #[serde(skip)]
+    pub ids: IdGenerator,
 }
 
 impl Session {
@@ -43,10 +53,34 @@ impl Session {
             scheme,
             claims: Vec::new(),
             dismissed_suggestions: Vec::new(),
-            next_claim_id: 1,
-            next_source_id: 1,
+            next_claim_number: 1,
+            conflicts: Vec::new(),
             article,
+            ids: IdGenerator::default(),
         }
+    }
+
+    /// The same session drawing ids from `ids` (tests and the worked example seed it).
+    pub fn with_ids(mut self, ids: IdGenerator) -> Self {
+        self.ids = ids;
+        self
+    }
+
+    /// Looks a claim up by its display number.
+    pub fn claim_by_number(&self, number: u64) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.number == number)
+    }
+
+    /// The conflict about `subject`, if one remains.
+    pub fn conflict(&self, subject: &ConflictSubject) -> Option<&Conflict> {
+        self.conflicts.iter().find(|c| c.about == *subject)
+    }
+
+    /// The conflicts that concern one claim (its fields, its deletion, its sources).
+    pub fn conflicts_of(&self, claim: ClaimId) -> impl Iterator<Item = &Conflict> {
+        self.conflicts
+            .iter()
+            .filter(move |c| c.about.claim() == Some(claim))
     }
 
     /// Looks a claim up by id.
@@ -64,18 +98,39 @@ impl Session {
         self.claims.iter().position(|c| c.id == id)
     }
 
-    /// Hands out a new claim id.
+    /// Hands out a new claim id, one no claim of the session has.
     pub fn allocate_claim_id(&mut self) -> ClaimId {
-        let id = ClaimId(self.next_claim_id);
-        self.next_claim_id += 1;
-        id
+        loop {
+            let id = ClaimId(self.ids.next_claim_id());
+            if self.claim(id).is_none() {
+                return id;
+            }
+        }
     }
 
-    /// Hands out a new source id.
+    /// Hands out a new source id. A counter's ids are checked against every source
+    /// of the session; random ones are not (a collision of two random 64-bit ids is
+    /// practically impossible, and checking would make adding a source to a large
+    /// session slow). Loading repairs duplicates anyway.
     pub fn allocate_source_id(&mut self) -> SourceId {
-        let id = SourceId(self.next_source_id);
-        self.next_source_id += 1;
-        id
+        loop {
+            let id = SourceId(self.ids.next_source_id());
+            let taken = self.ids.is_sequential()
+                && self
+                    .claims
+                    .iter()
+                    .any(|c| c.sources.iter().any(|s| s.id == id));
+            if !taken {
+                return id;
+            }
+        }
+    }
+
+    /// Hands out the next display number.
+    pub fn allocate_claim_number(&mut self) -> u64 {
+        let n = self.next_claim_number.max(1);
+        self.next_claim_number = n + 1;
+        n
     }
 
     /// Inserts a claim keeping article order; returns its index.

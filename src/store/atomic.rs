@@ -5,7 +5,7 @@
 //!
 //! 1. Follow symbolic links to the real file, so a link is updated, not replaced by
 //!    a regular file (as editors do); everything below happens beside the target.
-//! 2. Create `.NAME.tmp-PID` exclusively (never through a planted link), with the
+//! 2. Create `.NAME.tmp-PID-N` (N numbers this process's writes) exclusively (never through a planted link), with the
 //!    target's permissions from the start: a private session is never readable by
 //!    others, not even half written.
 //! 3. Write and flush it to disk.
@@ -32,8 +32,13 @@ pub const MAX_NAME_BYTES: usize = 255;
 pub const MAX_SAVED_NAME_BYTES: usize = MAX_NAME_BYTES - ".bak".len();
 
 /// Bytes reserved after the shortened name in hidden side files:
-/// `.` + NAME + `.tmp-` + a process id of up to 10 digits + `.bak`.
-const SIDECAR_RESERVE: usize = 1 + ".tmp-".len() + 10 + ".bak".len();
+/// `.` + NAME + `.tmp-` + a process id of up to 10 digits + `-` + a write number of
+/// up to 10 digits + `.bak`.
+const SIDECAR_RESERVE: usize = 1 + ".tmp-".len() + 10 + 1 + 10 + ".bak".len();
+
+/// Numbers this process's writes, so that two writes in flight at once (an autosave
+/// and a save, two windows' worth of threads) never share a temporary file.
+static WRITE_NUMBER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// The backup kept next to a saved file: `NAME.bak` appended to the full name.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -198,8 +203,9 @@ impl Replace {
         }
         let dir = folder_of(&target);
         let pid = std::process::id();
-        let tmp = sidecar(&target, &format!(".tmp-{pid}"));
-        let tmp_bak = sidecar(&target, &format!(".tmp-{pid}.bak"));
+        let n = WRITE_NUMBER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = sidecar(&target, &format!(".tmp-{pid}-{n}"));
+        let tmp_bak = sidecar(&target, &format!(".tmp-{pid}-{n}.bak"));
         let result = self.replace(&target, &tmp, &tmp_bak, write, &mut check);
         let _ = fs::remove_file(&tmp);
         let _ = fs::remove_file(&tmp_bak);
@@ -344,7 +350,9 @@ fn remove_stale_temps(dir: &Path, target: &Path) {
         let Some(rest) = file_name.strip_prefix(&prefix) else {
             continue;
         };
-        let pid = rest.strip_suffix(".bak").unwrap_or(rest);
+        let rest = rest.strip_suffix(".bak").unwrap_or(rest);
+        // `PID-N` (or `PID` from older versions): the process that wrote it.
+        let pid = rest.split('-').next().unwrap_or(rest);
         let Ok(pid) = pid.parse::<u32>() else {
             continue;
         };
@@ -397,6 +405,41 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 14: two writes in flight in one process (an autosave and a save) shared
+    /// one temporary name, so one of them failed or wrote the other's bytes.
+    #[test]
+    fn writes_in_flight_at_once_never_share_a_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        std::fs::write(&path, "old").unwrap();
+        let versions: Vec<String> = (0..6)
+            .map(|i| format!("version {i}").repeat(2000))
+            .collect();
+        std::thread::scope(|scope| {
+            for v in &versions {
+                let path = path.clone();
+                scope.spawn(move || {
+                    for _ in 0..20 {
+                        // Writers racing on one file may be told another kept
+                        // changing it; a clash over a temporary file is never right.
+                        if let Err(e) = write_atomic(&path, v.as_bytes()) {
+                            assert!(e.to_string().contains("kept changing"), "{e}");
+                        }
+                    }
+                });
+            }
+        });
+        let last = std::fs::read_to_string(&path).unwrap();
+        assert!(versions.contains(&last), "a whole version, not a mix");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".tmp-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
 
     #[test]
     fn replaces_and_keeps_backup() {

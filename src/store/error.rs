@@ -66,6 +66,15 @@ pub enum LoadErrorKind {
         /// The newest version this build reads.
         supported: u32,
     },
+    /// A line-by-line merge (git's, without Claimdesk's merge driver) left conflict
+    /// markers in the file, mixing two versions of the session.
+    #[error(
+        "the file has git conflict markers (<<<<<<< at line {line}): a line-by-line merge mixed two versions of the session. Take one whole version with `git checkout --ours FILE` (or `--theirs`), then merge the two by meaning with `claimdesk merge` (see docs/team-work.md)"
+    )]
+    ConflictMarkers {
+        /// 1-based line of the first marker.
+        line: usize,
+    },
     /// Well-formed but inconsistent.
     #[error("the session is damaged: {0}")]
     Invalid(String),

@@ -1,6 +1,7 @@
 //! The RON session format: deterministic writing, versioned and validated reading.
 
 use super::error::LoadErrorKind;
+use super::migrate::SessionFile;
 use super::validate::validate;
 use crate::model::{FORMAT_VERSION, Session};
 
@@ -52,6 +53,19 @@ fn declared_version(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The 1-based line of git's first conflict marker (`<<<<<<< ` at the start of a
+/// line), if any. Claimdesk never writes a line starting with `<`: every line of a
+/// session is indented, a bracket or the header comment.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    let at_start = text.starts_with("<<<<<<<");
+    let at = if at_start {
+        0
+    } else {
+        text.find("\n<<<<<<<")? + 1
+    };
+    Some(text[..at].matches('\n').count() + 1)
+}
+
 /// How deeply RON values may nest. A session nests about 6 levels; the limit stops
 /// hostile files (`[[[[...`) from exhausting the stack.
 const RECURSION_LIMIT: usize = 64;
@@ -67,6 +81,9 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     if text.contains('\0') {
         return Err(LoadErrorKind::NotText);
     }
+    if let Some(line) = conflict_marker_line(text) {
+        return Err(LoadErrorKind::ConflictMarkers { line });
+    }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
     if let Some(found) = declared_version(text)
         && found > FORMAT_VERSION
@@ -77,7 +94,7 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
         });
     }
     let mut unknown = Vec::new();
-    let mut session = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
+    let file = parse_noting_unknown_fields(text, &options, &mut unknown).map_err(|e| {
         let (line, column) = (e.span.start.line, e.span.start.col);
         // Unclosed brackets mean "cut off" only when the parser got to the end: a
         // hostile `[[[[...` fails at its first character, or on the nesting limit.
@@ -95,22 +112,19 @@ pub fn from_ron(text: &str) -> Result<Loaded, LoadErrorKind> {
     })?;
     // The quick probe above reads the first `format_version` in the text, which a
     // comment can fake; the parsed field decides (found by fuzzing).
-    if session.format_version > FORMAT_VERSION {
+    if file.version() > FORMAT_VERSION {
         return Err(LoadErrorKind::NewerVersion {
-            found: session.format_version,
+            found: file.version(),
             supported: FORMAT_VERSION,
         });
     }
     // Version 0 was never written by any Claimdesk: read it as the first version,
     // and say so, since the file came from somewhere else or was edited by hand.
-    let declared_zero = session.format_version == 0;
-    if declared_zero {
-        session.format_version = FORMAT_VERSION;
-    }
-    let mut loaded = validate(session)?;
+    let declared_zero = file.version() == 0;
+    let mut loaded = validate(file.migrate())?;
     if declared_zero {
         loaded.warnings.push(format!(
-            "This file says it is format version 0, which no Claimdesk has written (the first is 1); it was read as version {FORMAT_VERSION} and will be saved as version {FORMAT_VERSION}. Check it if it came from another program."
+            "This file says it is format version 0, which no Claimdesk has written (the first is 1); it was read as version 1 and will be saved as version {FORMAT_VERSION}. Check it if it came from another program."
         ));
     }
     if !unknown.is_empty() {
@@ -159,9 +173,9 @@ fn parse_noting_unknown_fields(
     text: &str,
     options: &ron::Options,
     unknown: &mut Vec<String>,
-) -> Result<Session, ron::error::SpannedError> {
+) -> Result<SessionFile, ron::error::SpannedError> {
     let mut de = ron::Deserializer::from_str_with_options(text, options)?;
-    let session: Session = serde_ignored::deserialize(&mut de, |path| {
+    let session: SessionFile = serde_ignored::deserialize(&mut de, |path| {
         unknown.push(path.to_string());
     })
     .map_err(|e| de.span_error(e))?;
@@ -263,13 +277,13 @@ mod tests {
         let parens = "(".repeat(5_000);
         for hostile in [
             text.replacen(
-                "format_version: 1,",
-                &format!("format_version: 1, extra: {parens}"),
+                "format_version: 2,",
+                &format!("format_version: 2, extra: {parens}"),
                 1,
             ),
             text.replacen(
-                "format_version: 1,",
-                &format!("format_version: 1, extra: {deep}"),
+                "format_version: 2,",
+                &format!("format_version: 2, extra: {deep}"),
                 1,
             ),
         ] {
@@ -288,7 +302,7 @@ mod tests {
         let text = to_ron(&crate::model::Session::new(
             crate::import::import_text("Title\n\nBody text.", None).unwrap(),
         ));
-        let zero = text.replacen("format_version: 1,", "format_version: 0,", 1);
+        let zero = text.replacen("format_version: 2,", "format_version: 0,", 1);
         let loaded = from_ron(&zero).unwrap();
         assert!(
             loaded

@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod error;
 pub mod format;
 pub mod lock;
+mod migrate;
 pub mod stamp;
 pub mod target;
 pub mod validate;
@@ -244,6 +245,8 @@ mod tests {
             Command::SetStatus {
                 claim: id,
                 status: "misleading".into(),
+                by: String::new(),
+                date: String::new(),
             },
         )
         .unwrap();
@@ -291,7 +294,7 @@ mod tests {
     fn article_text_is_written_as_lines() {
         let text = to_ron(&sample());
         assert!(text.contains("\n            \"Photo: ALAMI\",\n"), "{text}");
-        assert!(text.contains("format_version: 1,"));
+        assert!(text.contains("format_version: 2,"));
     }
 
     #[test]
@@ -310,7 +313,7 @@ mod tests {
             from_bytes(b"\x89PNG\r\n\x1a\n\0\0"),
             Err(LoadErrorKind::NotText)
         ));
-        let newer = s.replace("format_version: 1,", "format_version: 99,");
+        let newer = s.replace("format_version: 2,", "format_version: 99,");
         assert!(matches!(
             from_ron(&newer),
             Err(LoadErrorKind::NewerVersion { found: 99, .. })
@@ -325,6 +328,44 @@ mod tests {
             from_ron(&bad_status),
             Err(LoadErrorKind::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn version_1_files_keep_opening_with_their_ids_as_numbers() {
+        let v1 = std::fs::read_to_string("tests/fixtures/session.ron").unwrap();
+        assert!(v1.contains("format_version: 1,") && v1.contains("next_claim_id: 6,"));
+        let loaded = from_ron(&v1).unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let s = &loaded.session;
+        assert_eq!(s.format_version, crate::model::FORMAT_VERSION);
+        assert!(s.claims.iter().all(|c| c.number == c.id.0));
+        assert_eq!(s.next_claim_number, 6, "numbers are never reused");
+        let v2 = to_ron(s);
+        assert!(v2.contains("format_version: 2,") && v2.contains("next_claim_number: 6,"));
+        assert!(!v2.contains("next_source_id"));
+        let again = from_ron(&v2).unwrap();
+        assert_eq!(again.session, *s);
+        assert_eq!(to_ron(&again.session), v2);
+    }
+
+    #[test]
+    fn lines_merged_by_git_are_explained() {
+        let s = to_ron(&sample());
+        let marked = s.replacen(
+            "    claims: [",
+            "<<<<<<< HEAD\n    claims: [\n=======\n    claims: [\n>>>>>>> theirs",
+            1,
+        );
+        let err = from_ron(&marked).unwrap_err();
+        assert!(
+            matches!(err, LoadErrorKind::ConflictMarkers { line } if line > 50),
+            "{err}"
+        );
+        let msg = err.to_string();
+        assert!(
+            msg.contains("git checkout --ours") && msg.contains("claimdesk merge"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -101,6 +101,40 @@ impl Writer {
         self.end();
     }
 
+    /// A string field that serde skips when empty (`skip_serializing_if`).
+    fn str_field_unless_empty(&mut self, name: &str, value: &str) {
+        if !value.is_empty() {
+            self.str_field(name, value);
+        }
+    }
+
+    /// Any value through ron's own pretty serializer, indented to the current depth.
+    /// Used for merge conflicts: rare and small, so speed does not matter, and their
+    /// shape (enums holding claims, sources, articles) follows the model by itself.
+    /// ron's pretty output depends on depth only through indentation, and its strings
+    /// never hold a raw line break, so indenting every line after the first gives
+    /// exactly what ron writes for the value in place.
+    fn generic<T: serde::Serialize>(&mut self, value: &T) {
+        let config = ron::ser::PrettyConfig::new()
+            .indentor("    ".to_owned())
+            .new_line("\n".to_owned())
+            .struct_names(false);
+        let text = match ron::ser::to_string_pretty(value, config) {
+            Ok(text) => text,
+            // Plain data cannot fail to serialise; keep a trace if it ever does.
+            Err(e) => format!("() // serialisation failed: {e}"),
+        };
+        let mut lines = text.split('\n');
+        if let Some(first) = lines.next() {
+            self.out.push_str(first);
+        }
+        for line in lines {
+            self.out.push('\n');
+            self.indent();
+            self.out.push_str(line);
+        }
+    }
+
     fn uint_field(&mut self, name: &str, value: u64) {
         self.key(name);
         self.uint(value);
@@ -211,8 +245,12 @@ impl Writer {
             w.out.push(')');
         });
         self.end();
-        self.uint_field("next_claim_id", s.next_claim_id);
-        self.uint_field("next_source_id", s.next_source_id);
+        self.uint_field("next_claim_number", s.next_claim_number);
+        if !s.conflicts.is_empty() {
+            self.key("conflicts");
+            self.generic(&s.conflicts);
+            self.end();
+        }
         self.key("article");
         self.article(&s.article);
         self.end();
@@ -257,6 +295,7 @@ impl Writer {
     fn claim(&mut self, c: &Claim) {
         self.open('(');
         self.uint_field("id", c.id.0);
+        self.uint_field("number", c.number);
         self.key("anchor");
         self.anchor(&c.anchor);
         self.end();
@@ -266,6 +305,8 @@ impl Writer {
         self.option(c.attribution.as_ref(), Self::attribution);
         self.end();
         self.str_field("status", &c.status);
+        self.str_field_unless_empty("verdict_by", &c.verdict_by);
+        self.str_field_unless_empty("verdict_date", &c.verdict_date);
         self.key("sources");
         self.list(&c.sources, Self::source);
         self.end();
@@ -274,6 +315,8 @@ impl Writer {
         self.out
             .push_str(if c.needs_review { "true" } else { "false" });
         self.end();
+        self.str_field_unless_empty("review_url", &c.review_url);
+        self.str_field_unless_empty("claim_date", &c.claim_date);
         self.close(')');
     }
 

@@ -628,7 +628,9 @@ pub fn claim_checked_before_ui(cx: &PaneContext<'_>, claim: &Claim, ui: &mut Ui)
                 }
                 ui.push_id(("earlier", i), |ui| {
                     earlier_check_ui(ui, &session.scheme, &hit.claim, &mut intents);
-                    match copy_check(session, claim.id, &hit.claim) {
+                    // Whether there is anything to copy; the app fills in who copies it
+                    // and when, as for any verdict.
+                    match copy_check(session, claim.id, &hit.claim, "", "") {
                         Ok(plan) => {
                             let mut hint = String::from("Copies the verdict, sources and note into this claim (one undo takes it back)");
                             if let Some(why) = &plan.verdict_skipped {
@@ -639,7 +641,10 @@ pub fn claim_checked_before_ui(cx: &PaneContext<'_>, claim: &Claim, ui: &mut Ui)
                                 .on_hover_text(hint)
                                 .clicked()
                             {
-                                intents.push(Intent::Edit(plan.command));
+                                intents.push(Intent::Archive(ArchiveIntent::CopyCheck {
+                                    claim: claim.id,
+                                    earlier: Box::new(hit.claim.clone()),
+                                }));
                             }
                         }
                         Err(why) => {

@@ -118,6 +118,13 @@ pub enum ArchiveIntent {
         /// The claim's id in it.
         claim: ClaimId,
     },
+    /// Copy an earlier check's verdict, sources and note into a claim (one undo step).
+    CopyCheck {
+        /// The claim of the open session.
+        claim: ClaimId,
+        /// The earlier check.
+        earlier: Box<crate::archive::ArchivedClaim>,
+    },
     /// Add a folder or file to the archive and index it.
     Add(PathBuf),
     /// Bring the index up to date with the archived folders.
@@ -389,7 +396,7 @@ impl ArchiveState {
                     job.cancel();
                 }
             }
-            ArchiveIntent::OpenSession { .. } => {}
+            ArchiveIntent::OpenSession { .. } | ArchiveIntent::CopyCheck { .. } => {}
         }
         self.start_next(ctx, mode);
     }

@@ -60,6 +60,10 @@ struct HighlightKey {
     selected_suggestion: Option<SuggestionSpan>,
 }
 
+/// A laid-out paragraph: the hash of what it was laid out from, its galley and its
+/// underlines.
+type CachedParagraph = (u64, Arc<Galley>, Arc<[Underline]>);
+
 /// Layout state of the article pane, kept between frames.
 #[derive(Default)]
 pub struct ArticleView {
@@ -78,7 +82,7 @@ pub struct ArticleView {
     /// Top of each paragraph plus the total height; recomputed only when a height changes.
     offsets: Vec<f32>,
     offsets_dirty: bool,
-    galleys: HashMap<usize, (u64, Arc<Galley>, Arc<[Underline]>)>,
+    galleys: HashMap<usize, CachedParagraph>,
     /// The paragraph the user last pressed on, whose selection is the article's selection.
     active_paragraph: Option<(usize, egui::Id)>,
 }
@@ -489,7 +493,7 @@ impl ArticleView {
                     );
                     ui.weak(format!(
                         "#{}  ·  {sources} source{}",
-                        claim.id,
+                        claim.number,
                         if sources == 1 { "" } else { "s" }
                     ));
                 });

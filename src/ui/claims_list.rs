@@ -239,7 +239,10 @@ fn claim_row(
     let status = session.scheme.name_of(&claim.status);
     let n = claim.sources.len();
     let sources = format!("{n} source{}", if n == 1 { "" } else { "s" });
-    let mut accessible = format!("Claim #{}: {status}, {sources}. {}", claim.id, claim.text);
+    let mut accessible = format!(
+        "Claim #{}: {status}, {sources}. {}",
+        claim.number, claim.text
+    );
     if let Some(badge) = checked_before {
         accessible.push_str(&format!(" ({badge})"));
     }
@@ -265,7 +268,7 @@ fn claim_row(
         Color32::WHITE,
     );
     let meta_colour = visuals.weak_text_color();
-    let mut meta = format!("#{}  ·  {sources}", claim.id);
+    let mut meta = format!("#{}  ·  {sources}", claim.number);
     if !claim.claimant.is_empty() {
         meta.push_str("  ·  ");
         meta.push_str(&claim.claimant);

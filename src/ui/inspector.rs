@@ -39,7 +39,7 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
     }
     area.show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.heading(format!("Claim #{}", claim.id));
+            ui.heading(format!("Claim #{}", claim.number));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let del = Action::DeleteClaim;
                 if ui
@@ -63,6 +63,9 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
         ui.add_space(6.0);
 
         status_picker(ui, session, claim, intents_ref);
+        if let Some(who) = verdict_by(claim) {
+            ui.weak(who);
+        }
         ui.add_space(6.0);
         intents_ref.extend(super::archive_pane::claim_checked_before_ui(cx, claim, ui));
 
@@ -108,8 +111,64 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             },
             intents_ref,
         );
+        ui.add_space(6.0);
+        publishing(ui, claim, intents_ref);
     });
     intents
+}
+
+/// "Verdict set by Ada on 2026-11-30", when the session knows who or when.
+fn verdict_by(claim: &Claim) -> Option<String> {
+    let by = claim.verdict_by.trim();
+    let date = claim.verdict_date.trim();
+    match (by.is_empty(), date.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(format!("Verdict set by {by}")),
+        (true, false) => Some(format!("Verdict set on {date}")),
+        (false, false) => Some(format!("Verdict set by {by} on {date}")),
+    }
+}
+
+/// When the claim was made and where its fact check is published (ClaimReview's
+/// `itemReviewed.datePublished` and `url`), with a word when either will not do.
+fn publishing(ui: &mut Ui, claim: &Claim, intents: &mut Vec<Intent>) {
+    text_field(
+        ui,
+        "Claim date (YYYY-MM-DD)",
+        &claim.claim_date,
+        false,
+        ("claim date", claim.id),
+        |date| Command::SetClaimDate {
+            claim: claim.id,
+            date,
+        },
+        intents,
+    );
+    if !claim.claim_date.trim().is_empty()
+        && crate::export::date::parse_date(&claim.claim_date).is_err()
+    {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Write the date as YYYY-MM-DD, for example 2026-03-12.",
+        );
+    }
+    text_field(
+        ui,
+        "Review URL",
+        &claim.review_url,
+        false,
+        ("review url", claim.id),
+        |url| Command::SetReviewUrl {
+            claim: claim.id,
+            url,
+        },
+        intents,
+    );
+    if claim.review_url.trim().is_empty() {
+        ui.weak("Where this fact check is published; empty uses the export's address.");
+    } else if let Err(problem) = crate::model::check_web_address(&claim.review_url) {
+        ui.colored_label(ui.visuals().warn_fg_color, problem.to_string());
+    }
 }
 
 fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Vec<Intent>) {
@@ -160,10 +219,10 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
                 });
             }
             if response.on_hover_text(hint).clicked() && !selected {
-                intents.push(Intent::Edit(Command::SetStatus {
+                intents.push(Intent::SetVerdict {
                     claim: claim.id,
                     status: label.id.clone(),
-                }));
+                });
             }
         }
     });

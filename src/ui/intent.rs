@@ -30,6 +30,13 @@ pub enum Intent {
     },
     /// Set the selected claim's verdict to the scheme's n-th label.
     SetStatusByIndex(usize),
+    /// Set a claim's verdict; the state records who (the reviewer) and when (today).
+    SetVerdict {
+        /// The claim.
+        claim: ClaimId,
+        /// The scheme label's id.
+        status: String,
+    },
     /// Select a suggested sentence (shown in the Suggestions pane), or none.
     SelectSuggestion(Option<SuggestionSpan>),
     /// Scroll the article to this character.

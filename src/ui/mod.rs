@@ -9,6 +9,7 @@ pub mod archive_pane;
 pub mod archive_state;
 pub mod article_view;
 pub mod claims_list;
+pub mod conflicts_pane;
 pub mod dialogs;
 pub mod file_dialog;
 pub mod inspector;

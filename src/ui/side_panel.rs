@@ -1,11 +1,12 @@
-//! The side pane: tabs for the claims and the suggestions, the list on top and the
+//! The side pane: tabs for the claims, the suggestions and (after a merge) the
+//! conflicts, the list on top and the
 //! selected item's inspector below.
 
 use super::claims_list::ClaimsList;
 use super::intent::Intent;
 use super::pane::PaneContext;
 use super::view_state::SidePane;
-use super::{archive_pane, inspector, suggestions_pane};
+use super::{archive_pane, conflicts_pane, inspector, suggestions_pane};
 use egui::Ui;
 
 /// Draws the side pane's contents (the panel itself is the app's).
@@ -25,6 +26,7 @@ pub fn ui(cx: &PaneContext<'_>, list: &mut ClaimsList, ui: &mut Ui) -> Vec<Inten
                 intents.extend(match cx.view.side {
                     SidePane::Claims => list.ui(cx, ui),
                     SidePane::Suggestions => suggestions_pane::list_ui(cx, ui),
+                    SidePane::Conflicts => conflicts_pane::ui(cx, ui),
                     SidePane::Archive => archive_pane::list_ui(cx, ui),
                 });
             });
@@ -33,7 +35,7 @@ pub fn ui(cx: &PaneContext<'_>, list: &mut ClaimsList, ui: &mut Ui) -> Vec<Inten
             let enabled = cx.editable() || cx.view.side == SidePane::Archive;
             ui.add_enabled_ui(enabled, |ui| {
                 intents.extend(match cx.view.side {
-                    SidePane::Claims => inspector::ui(cx, ui),
+                    SidePane::Claims | SidePane::Conflicts => inspector::ui(cx, ui),
                     SidePane::Suggestions => suggestions_pane::inspector_ui(cx, ui),
                     SidePane::Archive => archive_pane::inspector_ui(cx, ui),
                 });
@@ -66,6 +68,18 @@ fn tabs(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             egui::RichText::new(label).heading(),
         )
         .on_hover_text("Sentences worth checking, found by Claimdesk's check-worthiness model");
+        // Only while a merge left something to settle (or the tab is open).
+        let conflicts = cx.session().conflicts.len();
+        if conflicts > 0 || side == SidePane::Conflicts {
+            let text = egui::RichText::new(format!("Conflicts ({conflicts})")).heading();
+            let text = if conflicts > 0 {
+                text.color(ui.visuals().warn_fg_color)
+            } else {
+                text
+            };
+            ui.selectable_value(&mut side, SidePane::Conflicts, text)
+                .on_hover_text("What a merge left for you to settle: pick a version of each");
+        }
         let action = super::actions::Action::SearchArchive;
         ui.selectable_value(
             &mut side,

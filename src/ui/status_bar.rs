@@ -19,6 +19,17 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) {
             ui.separator();
             ui.weak("All changes saved");
         }
+        let conflicts = doc.session.conflicts.len();
+        if conflicts > 0 {
+            ui.separator();
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} to settle",
+                    crate::ui::conflicts_pane::count_words(conflicts)
+                ))
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
         if !cx.notice.is_empty() {
             ui.separator();
             ui.weak(cx.notice);

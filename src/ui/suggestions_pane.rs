@@ -7,21 +7,34 @@ use super::pane::PaneContext;
 use super::suggestions::SuggestionSpan;
 use super::theme::{self, SUGGESTION_COLOUR};
 use crate::command::Command;
-use crate::extract::{Suggestion, to_command};
+use crate::extract::{Coverage, Suggestion, accept, accept_all};
+use crate::model::Session;
 use egui::{Color32, ProgressBar, RichText, ScrollArea, Slider, Ui, Vec2};
 
 /// Height of one row in the suggestions list.
 const ROW_HEIGHT: f32 = 58.0;
 
 /// What accepting the selected suggestion does: make it a claim, and select the next.
+/// Nothing when a claim already covers it (that text is being checked already).
 pub fn accept_selected(cx: &PaneContext<'_>) -> Vec<Intent> {
-    match cx.suggestions.selected_suggestion() {
-        Some(s) => vec![
-            Intent::Edit(to_command(s)),
+    match cx
+        .suggestions
+        .selected_suggestion()
+        .and_then(|s| accept(s, cx.session()))
+    {
+        Some(command) => vec![
+            Intent::Edit(command),
             Intent::SelectSuggestion(cx.suggestions.after_selected()),
         ],
         None => Vec::new(),
     }
+}
+
+/// The number of the claim that already covers `s`, if one does.
+fn covering_number(coverage: &Coverage, session: &Session, s: &Suggestion) -> Option<u64> {
+    coverage
+        .covering(s)
+        .map(|id| session.claim(id).map_or(id.0, |c| c.number))
 }
 
 /// What dismissing the selected suggestion does: hide it for good, select the next.
@@ -59,14 +72,21 @@ pub fn list_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
         }
     });
     let count = state.count();
+    let session = cx.session();
+    let coverage = Coverage::new(session);
+    // Suggestions a claim already covers are shown but never accepted twice.
+    let open = state
+        .shown()
+        .filter(|s| coverage.covering(s).is_none())
+        .count();
     ui.horizontal(|ui| {
-        let accept_all = ui
-            .add_enabled(count > 0, egui::Button::new(format!("Accept all {count}")))
+        let accept_button = ui
+            .add_enabled(open > 0, egui::Button::new(format!("Accept all {open}")))
             .on_hover_text(
-                "Make every suggestion shown here a claim, with its claimant (one undo step)",
+                "Make every suggestion shown here a claim, with its claimant (one undo step); ones a claim already covers are skipped",
             );
-        if accept_all.clicked() {
-            let commands: Vec<Command> = state.shown().map(to_command).collect();
+        if accept_button.clicked() {
+            let commands: Vec<Command> = accept_all(state.shown(), session);
             intents.push(Intent::Edit(Command::Batch(commands)));
             intents.push(Intent::SelectSuggestion(None));
         }
@@ -107,11 +127,12 @@ pub fn list_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             for s in &rows[range] {
                 let span = SuggestionSpan::of(s);
                 let selected = state.selected == Some(span);
+                let covered = covering_number(&coverage, session, s);
                 let checked = cx
                     .archive
                     .checked_before_span(s.start, s.end)
                     .and_then(super::archive_pane::badge_words);
-                if suggestion_row(ui, s, selected, checked.as_deref()).clicked() {
+                if suggestion_row(ui, s, selected, covered, checked.as_deref()).clicked() {
                     intents.push(Intent::SelectSuggestion(Some(span)));
                     intents.push(Intent::RevealText(span.start));
                 }
@@ -134,9 +155,19 @@ pub fn inspector_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
     ui.heading("Suggested claim");
     ui.label(RichText::new(format!("“{}”", s.text)).italics());
     ui.add_space(4.0);
+    let covered = covering_number(&Coverage::new(cx.session()), cx.session(), s);
+    if let Some(n) = covered {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("Claim #{n} already covers this text, so it is not accepted again."),
+        );
+    }
     ui.horizontal(|ui| {
         if ui
-            .button(RichText::new("Accept as claim").strong())
+            .add_enabled(
+                covered.is_none(),
+                egui::Button::new(RichText::new("Accept as claim").strong()),
+            )
             .on_hover_text("Make it a claim (Enter)")
             .clicked()
         {
@@ -185,12 +216,17 @@ fn suggestion_row(
     ui: &mut Ui,
     s: &Suggestion,
     selected: bool,
+    covered: Option<u64>,
     checked_before: Option<&str>,
 ) -> egui::Response {
     let score = s.score;
     let text = s.text.replace('\n', " ");
     let who = s.attribution.as_ref().map_or("", |a| a.claimant.as_str());
-    let mut accessible = format!("Suggestion, score {score:.2}: {text}");
+    let covered_words = covered.map(|n| format!("covered by claim #{n}"));
+    let mut accessible = match &covered_words {
+        Some(c) => format!("Suggestion, score {score:.2}, {c}: {text}"),
+        None => format!("Suggestion, score {score:.2}: {text}"),
+    };
     if let Some(badge) = checked_before {
         accessible.push_str(&format!(" ({badge})"));
     }
@@ -246,10 +282,25 @@ fn suggestion_row(
             visuals.weak_text_color(),
         );
     }
+    if let Some(c) = covered_words {
+        painter.text(
+            egui::pos2(rect.right() - 8.0, badge.center().y),
+            egui::Align2::RIGHT_CENTER,
+            c,
+            egui::FontId::proportional(11.5),
+            visuals.weak_text_color(),
+        );
+    }
+    // A covered suggestion's text is dimmed: it is already being checked.
+    let text_colour = if covered.is_some() {
+        visuals.weak_text_color()
+    } else {
+        visuals.text_color()
+    };
     let mut job = egui::text::LayoutJob::simple(
         text,
         egui::FontId::proportional(13.0),
-        visuals.text_color(),
+        text_colour,
         rect.width() - 16.0,
     );
     job.wrap.max_rows = 2;

@@ -75,6 +75,8 @@ pub enum SidePane {
     Suggestions,
     /// Search all sessions: the archive of earlier checks.
     Archive,
+    /// What a merge left to settle (shown while the session has conflicts).
+    Conflicts,
 }
 
 /// Which claims the list shows.

@@ -4,18 +4,25 @@ use crate::archive::record::{ArchivedClaim, ArchivedSource, ArticleFacts, Origin
 use crate::model::{Claim, Session};
 use std::path::Path;
 
-/// What the archive needs to know of a session's article, and the number the desk sees
-/// for a claim.
-///
-/// Kept in this one function so that richer article metadata (a URL, a publication date)
-/// and per-session display numbers are picked up in one place when the model has them.
+/// What the archive needs to know of a session's article (its title, and its
+/// publication date and address from the article details), and the number the desk
+/// sees for a claim.
 pub fn article_and_number(session: &Session, claim: &Claim) -> (ArticleFacts, u64) {
+    let meta = &session.article.meta;
+    let known = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
     let facts = ArticleFacts {
         title: session.article.title.trim().to_owned(),
-        date: None,
-        url: None,
+        date: crate::export::date::parse_date(&meta.published).ok(),
+        url: known(&meta.url).or_else(|| {
+            session
+                .article
+                .origin
+                .fetched_url
+                .as_deref()
+                .and_then(known)
+        }),
     };
-    (facts, claim.id.0)
+    (facts, claim.number)
 }
 
 /// Every claim of `session` (read from `path`) as an archived check.
@@ -47,12 +54,17 @@ pub fn claims_of(session: &Session, path: &Path, saved: Option<&str>) -> Vec<Arc
                     accessed: s.accessed.clone(),
                 })
                 .collect();
-            // The latest day a source was read says best when the check was made.
-            let read = claim
-                .sources
-                .iter()
-                .filter_map(|s| crate::export::date::parse_date(&s.accessed).ok())
-                .max();
+            // The day the verdict was set says when the check was made; else the
+            // latest day a source was read.
+            let read = crate::export::date::parse_date(&claim.verdict_date)
+                .ok()
+                .or_else(|| {
+                    claim
+                        .sources
+                        .iter()
+                        .filter_map(|s| crate::export::date::parse_date(&s.accessed).ok())
+                        .max()
+                });
             ArchivedClaim {
                 text: claim.text.trim().to_owned(),
                 verdict,

@@ -68,7 +68,11 @@ impl WindowChrome {
     /// Shows the document's name and an unsaved marker in the title bar.
     pub fn update_title(&mut self, ctx: &egui::Context, doc: &Document) {
         let marker = if doc.is_dirty() { "● " } else { "" };
-        let title = format!("{marker}{} — Claimdesk", doc.display_name());
+        let conflicts = match doc.session.conflicts.len() {
+            0 => String::new(),
+            n => format!(" ({} to settle)", crate::ui::conflicts_pane::count_words(n)),
+        };
+        let title = format!("{marker}{}{conflicts} — Claimdesk", doc.display_name());
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;

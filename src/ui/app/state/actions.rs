@@ -101,6 +101,18 @@ impl AppState {
             }
             Action::ShowNeedsReview => self.show_needs_review(),
             Action::RetryLock => self.retry_lock(ctx),
+            Action::Export(_) if !self.doc.session.conflicts.is_empty() => {
+                let n = self.doc.session.conflicts.len();
+                self.view.side = SidePane::Conflicts;
+                self.show_message(
+                    "Settle the conflicts first",
+                    vec![format!(
+                        "This session has {} left from a merge. Nothing is published until each is settled: keep one version of each in the Conflicts tab, then export.",
+                        crate::ui::conflicts_pane::count_words(n)
+                    )],
+                    false,
+                );
+            }
             Action::Export(format) => {
                 let name = crate::ui::app::suggested_file_name(&self.doc.session.article.title)
                     .replace(".ron", &format!(".{}", format.extension()));

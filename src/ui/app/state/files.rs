@@ -36,6 +36,8 @@ impl FileWork {
 }
 
 /// Work in progress that the user waits for.
+// One value at a time, while a dialog shows: a session inline costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum Busy {
     Opening {
         job: Job<Result<Opened, OpenError>>,
@@ -174,6 +176,10 @@ impl AppState {
         self.doc = Document::saved(loaded.session, path.to_path_buf(), stamp);
         self.doc.set_access(access);
         self.view = ViewState::default();
+        if !self.doc.session.conflicts.is_empty() {
+            // A merge left work to settle: show it first.
+            self.view.side = SidePane::Conflicts;
+        }
         self.memory.add_recent(path);
         self.notice = if read_only {
             format!("Opened {} read-only", path.display())
@@ -341,7 +347,14 @@ impl AppState {
             Ok(saved) => {
                 let path = saved.path.clone();
                 self.doc.finish_save(saved, lock);
-                self.notice = format!("Saved {}", path.display());
+                self.notice = match self.doc.session.conflicts.len() {
+                    0 => format!("Saved {}", path.display()),
+                    n => format!(
+                        "Saved {} with {} still to settle (exports wait until none is left)",
+                        path.display(),
+                        crate::ui::conflicts_pane::count_words(n)
+                    ),
+                };
                 self.memory.add_recent(&path);
                 self.autosave.clear(None);
                 if let Some(then) = then {
@@ -489,15 +502,12 @@ impl AppState {
     /// Writes an export; for ClaimReview, lists what the linter found.
     pub(super) fn export_to(&mut self, format: ExportFormat, path: &Path) {
         let options = ExportOptions::new(self.prefs.publisher.clone(), crate::export::today_utc());
-        let problems = if format == ExportFormat::ClaimReview {
-            crate::export::lint_claimreview(&self.doc.session, &options)
-        } else {
-            Vec::new()
-        };
-        let written = crate::export::export(&self.doc.session, format, &options)
+        let written = crate::export::export_checked(&self.doc.session, format, &options)
             .map_err(|e| e.to_string())
-            .and_then(|text| {
-                crate::store::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+            .and_then(|checked| {
+                crate::store::write_atomic(path, checked.text.as_bytes())
+                    .map(|()| checked.problems)
+                    .map_err(|e| e.to_string())
             });
         match written {
             Err(e) => self.show_message(
@@ -505,8 +515,10 @@ impl AppState {
                 vec![format!("Could not write {}: {e}", path.display())],
                 true,
             ),
-            Ok(()) if problems.is_empty() => self.notice = format!("Exported {}", path.display()),
-            Ok(()) => {
+            Ok(problems) if problems.is_empty() => {
+                self.notice = format!("Exported {}", path.display())
+            }
+            Ok(problems) => {
                 let mut lines = vec![format!(
                     "Wrote {}, but check these before publishing:",
                     path.display()

@@ -45,6 +45,9 @@ pub struct AppState {
     allow_close: bool,
     /// The archive: searches, updates and the open session's earlier checks.
     archive: ArchiveState,
+    /// git's `user.name`, asked once (a process start) the first time a verdict
+    /// needs a reviewer and the publisher profile names none.
+    git_user: Option<Option<String>>,
 }
 
 impl AppState {
@@ -70,6 +73,7 @@ impl AppState {
             run_mode,
             allow_close: false,
             archive: ArchiveState::default(),
+            git_user: None,
         }
     }
 
@@ -207,9 +211,10 @@ impl AppState {
                     (self.view.selected, self.doc.session.scheme.labels.get(i))
                 {
                     let status = label.id.clone();
-                    self.edit(Command::SetStatus { claim: id, status });
+                    self.set_verdict(id, status);
                 }
             }
+            Intent::SetVerdict { claim, status } => self.set_verdict(claim, status),
             Intent::SelectSuggestion(span) => self.suggestions.selected = span,
             Intent::RevealText(char_idx) => self
                 .view
@@ -271,6 +276,20 @@ impl AppState {
                 } else {
                     self.archive.select_after_open(path.clone(), claim);
                     self.guard_unsaved(ctx, Pending::OpenPath(path));
+                }
+            }
+            ArchiveIntent::CopyCheck { claim, earlier } => {
+                let by = self.reviewer();
+                let today = crate::export::today_utc();
+                match crate::archive::copy_check(&self.doc.session, claim, &earlier, &by, &today) {
+                    Ok(plan) => {
+                        self.edit_in(Some(ctx), plan.command);
+                        if let Some(why) = plan.verdict_skipped {
+                            self.notice =
+                                format!("Copied the sources and note; not the verdict: {why}.");
+                        }
+                    }
+                    Err(e) => self.notice = format!("Nothing copied: {e}."),
                 }
             }
             other => self.archive.handle(ctx, other, self.run_mode),
@@ -396,6 +415,30 @@ impl AppState {
             if reveal_in_list {
                 self.view.request(ViewRequest::RevealClaimInList(id));
             }
+        }
+    }
+
+    /// Sets a verdict, recording who set it (the publisher profile's reviewer, else
+    /// git's user name) and today's date, as merges and exports expect.
+    fn set_verdict(&mut self, claim: ClaimId, status: String) {
+        let command = Command::SetStatus {
+            claim,
+            status,
+            by: self.reviewer(),
+            date: crate::export::today_utc(),
+        };
+        self.edit(command);
+    }
+
+    /// Who is reviewing: the profile's reviewer, else git's `user.name`, else nobody.
+    fn reviewer(&mut self) -> String {
+        match self.prefs.publisher.reviewer_name.trim() {
+            "" => self
+                .git_user
+                .get_or_insert_with(crate::prefs::git_user_name)
+                .clone()
+                .unwrap_or_default(),
+            name => name.to_owned(),
         }
     }
 
