@@ -29,6 +29,7 @@ struct Bench {
     list: ClaimsList,
     article: ArticleView,
     intents: Vec<Intent>,
+    archive: claimdesk::ui::archive_state::ArchiveState,
 }
 
 impl Bench {
@@ -41,6 +42,7 @@ impl Bench {
             list: ClaimsList::default(),
             article: ArticleView::default(),
             intents: Vec::new(),
+            archive: Default::default(),
         }
     }
 
@@ -71,6 +73,7 @@ fn pane(
                     suggestions: &bench.suggestions,
                     recent: &[],
                     notice: "",
+                    archive: &bench.archive,
                 };
                 let got = draw(&cx, &mut bench.list, &mut bench.article, ui);
                 bench.intents.extend(got);

@@ -41,6 +41,7 @@ mod update;
 mod vectors;
 
 pub use copy::{CopyError, CopyPlan, copy_check, map_verdict};
+pub use disk::day_of;
 pub use embed::{Embed, EmbedError, Embedder, SharedEmbedder, WordHashEmbedder};
 pub use error::ArchiveError;
 pub use fusion::{DEFAULT_FUSION, Fusion};

@@ -59,6 +59,12 @@ pub enum Action {
     NewFromClipboard,
     /// See and edit the article's title, byline, date, site, address and language.
     ArticleDetails,
+    /// Search every archived session and published fact-check.
+    SearchArchive,
+    /// Add a folder of sessions, or a file of published fact-checks, to the archive.
+    AddToArchive,
+    /// Bring the archive's index up to date with its folders.
+    UpdateArchive,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -114,6 +120,9 @@ impl Action {
             Action::OpenLink => "Open link…",
             Action::NewFromClipboard => "New from clipboard",
             Action::ArticleDetails => "Article details…",
+            Action::SearchArchive => "Search all sessions",
+            Action::AddToArchive => "Add folder to archive…",
+            Action::UpdateArchive => "Update archive",
         })
     }
 
@@ -172,6 +181,15 @@ impl Action {
             Action::ArticleDetails => {
                 "The article's title, byline, date, site, address and language; the evidence kept of its original"
             }
+            Action::SearchArchive => {
+                "Find earlier checks in every archived session and published fact-check"
+            }
+            Action::AddToArchive => {
+                "Add a folder of sessions, or a ClaimReview or CSV file of published fact-checks, to the archive"
+            }
+            Action::UpdateArchive => {
+                "Read the archived folders again: new and changed sessions are indexed, deleted ones leave"
+            }
         }
     }
 
@@ -194,6 +212,7 @@ impl Action {
             Action::ShowShortcuts => s(Modifiers::NONE, Key::F1),
             Action::OpenLink => s(CTRL, Key::L),
             Action::NewFromClipboard => s(CTRL_SHIFT, Key::V),
+            Action::SearchArchive => s(CTRL_SHIFT, Key::F),
             Action::NewFromArticle
             | Action::SaveCopyAs
             | Action::UpdateArticle
@@ -202,7 +221,9 @@ impl Action {
             | Action::ShowNeedsReview
             | Action::RatingScheme
             | Action::RetryLock
-            | Action::ArticleDetails => None,
+            | Action::ArticleDetails
+            | Action::AddToArchive
+            | Action::UpdateArchive => None,
         }
     }
 

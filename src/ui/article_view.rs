@@ -228,6 +228,7 @@ impl ArticleView {
                 self.paragraphs.len()
             ));
         });
+        checked_before_line(ui, cx);
         ui.horizontal(|ui| {
             let has_selection = cx
                 .view
@@ -399,6 +400,7 @@ impl ArticleView {
             .layouter(&mut layouter)
             .show(ui);
         paint_underlines(ui.painter(), output.galley_pos, &output.galley, &underlines);
+        checked_before_marks(ui, cx, p.chars.clone(), output.galley_pos, &output.galley);
         let height = output.galley.size().y;
         if let Some(h) = self.heights.get_mut(i)
             && (*h - height).abs() > 0.1
@@ -497,6 +499,13 @@ impl ArticleView {
                     ));
                 });
                 ui.label(text);
+                if let Some(words) = cx
+                    .archive
+                    .checked_before(claim.id)
+                    .and_then(super::archive_pane::badge_words)
+                {
+                    ui.label(format!("↺ {words}"));
+                }
                 ui.weak("Click to select");
             });
         }
@@ -549,6 +558,75 @@ impl ArticleView {
         self.galleys
             .insert(i, (key, galley.clone(), underlines.clone()));
         (galley, underlines)
+    }
+}
+
+/// "↺ 3 passages were checked before", under the headline, when the archive knows them.
+fn checked_before_line(ui: &mut Ui, cx: &PaneContext<'_>) {
+    let session = cx.session();
+    let claims = session
+        .claims
+        .iter()
+        .filter(|c| cx.archive.checked_before(c.id).is_some())
+        .count();
+    let count = claims + cx.archive.marks().len();
+    if count == 0 {
+        return;
+    }
+    let noun = if count == 1 {
+        "passage was"
+    } else {
+        "passages were"
+    };
+    ui.colored_label(
+        ui.visuals().hyperlink_color,
+        format!("↺ {count} {noun} checked before"),
+    )
+    .on_hover_text("Marked ↺ in the margin. Select the claim (or the suggestion) to see the earlier checks and copy one.");
+}
+
+/// A ↺ in the margin beside each passage of this paragraph that was checked before,
+/// with the earlier verdict as its tooltip.
+fn checked_before_marks(
+    ui: &mut Ui,
+    cx: &PaneContext<'_>,
+    chars: std::ops::Range<usize>,
+    galley_pos: egui::Pos2,
+    galley: &Galley,
+) {
+    let session = cx.session();
+    let claims = session.claims.iter().filter_map(|c| {
+        let hits = cx.archive.checked_before(c.id)?;
+        Some((c.anchor.start, super::archive_pane::badge_words(hits)?))
+    });
+    let sentences = cx
+        .archive
+        .marks()
+        .iter()
+        .map(|m| (m.start, format!("Checked before: {}", m.badge)));
+    let colour = ui.visuals().hyperlink_color;
+    for (start, words) in claims.chain(sentences) {
+        if !chars.contains(&start) {
+            continue;
+        }
+        let caret = galley.pos_from_cursor(egui::text::CCursor::new(start - chars.start));
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(galley_pos.x - 18.0, galley_pos.y + caret.top()),
+            egui::vec2(14.0, caret.height().max(14.0)),
+        );
+        ui.painter().text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "↺",
+            egui::FontId::proportional(13.0),
+            colour,
+        );
+        ui.interact(
+            rect,
+            ui.scope_id().with(("checked-before", start)),
+            egui::Sense::hover(),
+        )
+        .on_hover_text(words);
     }
 }
 

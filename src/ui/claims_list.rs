@@ -86,7 +86,11 @@ impl ClaimsList {
             for &i in &self.rows[range] {
                 let claim = &session.claims[i];
                 let selected = view.selected == Some(claim.id);
-                let row = claim_row(ui, session, i, selected);
+                let checked = cx
+                    .archive
+                    .checked_before(claim.id)
+                    .and_then(super::archive_pane::badge_words);
+                let row = claim_row(ui, session, i, selected, checked.as_deref());
                 if row.clicked() {
                     intents.push(Intent::Select {
                         claim: Some(claim.id),
@@ -224,15 +228,24 @@ fn sources_menu(ui: &mut Ui, claim: &crate::model::Claim, intents: &mut Vec<Inte
 }
 
 /// One painted row: verdict chip, id, source count and the claim's wording.
-fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> egui::Response {
+fn claim_row(
+    ui: &mut Ui,
+    session: &Session,
+    index: usize,
+    selected: bool,
+    checked_before: Option<&str>,
+) -> egui::Response {
     let claim = &session.claims[index];
     let status = session.scheme.name_of(&claim.status);
     let n = claim.sources.len();
     let sources = format!("{n} source{}", if n == 1 { "" } else { "s" });
-    let accessible = format!(
+    let mut accessible = format!(
         "Claim #{}: {status}, {sources}. {}",
         claim.number, claim.text
     );
+    if let Some(badge) = checked_before {
+        accessible.push_str(&format!(" ({badge})"));
+    }
     let (response, rect) = super::theme::list_row(ui, ROW_HEIGHT, selected, &accessible);
     let Some(rect) = rect else {
         return response;
@@ -263,13 +276,25 @@ fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> eg
     if claim.needs_review {
         meta.push_str("  ·  ⚠ needs review");
     }
-    painter.text(
+    let meta_rect = painter.text(
         egui::pos2(chip.right() + 8.0, chip.center().y),
         Align2::LEFT_CENTER,
         meta,
         FontId::proportional(12.0),
         meta_colour,
     );
+    if let Some(badge) = checked_before {
+        // "↺ Checked before: False, 12 Mar 2026", on the right of the row.
+        let colour = visuals.hyperlink_color;
+        let galley =
+            painter.layout_no_wrap(format!("↺ {badge}"), FontId::proportional(11.5), colour);
+        let x = (rect.right() - galley.size().x - 8.0).max(meta_rect.right() + 8.0);
+        painter.galley(
+            egui::pos2(x, chip.center().y - galley.size().y / 2.0),
+            galley,
+            colour,
+        );
+    }
     let text_pos = egui::pos2(rect.left() + 8.0, chip.bottom() + 4.0);
     let mut job = egui::text::LayoutJob::simple_singleline(
         claim.text.replace('\n', " "),
@@ -281,6 +306,9 @@ fn claim_row(ui: &mut Ui, session: &Session, index: usize, selected: bool) -> eg
     painter.galley(text_pos, galley, visuals.text_color());
     response.on_hover_ui(|ui| {
         ui.label(RichText::new(&claim.text));
+        if let Some(badge) = checked_before {
+            ui.label(format!("↺ {badge} (see the claim's panel)"));
+        }
         if !claim.sources.is_empty() {
             ui.weak("Right-click to open or copy its sources");
         }

@@ -74,6 +74,7 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             ui.weak(who);
         }
         ui.add_space(6.0);
+        intents_ref.extend(super::archive_pane::claim_checked_before_ui(cx, claim, ui));
 
         text_field(
             ui,

@@ -4,6 +4,7 @@
 
 use super::actions::Action;
 use super::app::prompts::Answer;
+use super::archive_state::ArchiveIntent;
 use super::suggestions::SuggestionSpan;
 use super::view_state::{ClaimFilter, SidePane};
 use crate::command::Command;
@@ -67,4 +68,6 @@ pub enum Intent {
         /// What it is, for the notice.
         what: String,
     },
+    /// Search the archive, add to it, update it, open an earlier check.
+    Archive(ArchiveIntent),
 }

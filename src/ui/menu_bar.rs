@@ -88,6 +88,12 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
                 });
             });
         });
+        ui.menu_button("Archive", |ui| {
+            item(ui, Action::SearchArchive, true, intents_ref);
+            ui.separator();
+            item(ui, Action::AddToArchive, true, intents_ref);
+            item(ui, Action::UpdateArchive, true, intents_ref);
+        });
         ui.menu_button("Help", |ui| {
             item(ui, Action::ShowShortcuts, true, intents_ref);
         });

@@ -3,6 +3,7 @@
 //! [`super::intent::Intent`]s; they never change the state themselves, so each one
 //! can be shown alone in a test and judged by the intents it returns.
 
+use super::archive_state::ArchiveState;
 use super::suggestions::SuggestionsState;
 use super::view_state::{ViewRequest, ViewState};
 use crate::document::Document;
@@ -24,6 +25,8 @@ pub struct PaneContext<'a> {
     pub recent: &'a [PathBuf],
     /// The latest notice for the status bar ("Saved report.ron").
     pub notice: &'a str,
+    /// The archive: search results and the open session's earlier checks.
+    pub archive: &'a ArchiveState,
 }
 
 impl<'a> PaneContext<'a> {

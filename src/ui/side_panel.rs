@@ -6,7 +6,7 @@ use super::claims_list::ClaimsList;
 use super::intent::Intent;
 use super::pane::PaneContext;
 use super::view_state::SidePane;
-use super::{conflicts_pane, inspector, suggestions_pane};
+use super::{archive_pane, conflicts_pane, inspector, suggestions_pane};
 use egui::Ui;
 
 /// Draws the side pane's contents (the panel itself is the app's).
@@ -27,13 +27,17 @@ pub fn ui(cx: &PaneContext<'_>, list: &mut ClaimsList, ui: &mut Ui) -> Vec<Inten
                     SidePane::Claims => list.ui(cx, ui),
                     SidePane::Suggestions => suggestions_pane::list_ui(cx, ui),
                     SidePane::Conflicts => conflicts_pane::ui(cx, ui),
+                    SidePane::Archive => archive_pane::list_ui(cx, ui),
                 });
             });
             ui.separator();
-            ui.add_enabled_ui(cx.editable(), |ui| {
+            // The archive's panel reads other sessions; it works in a read-only one too.
+            let enabled = cx.editable() || cx.view.side == SidePane::Archive;
+            ui.add_enabled_ui(enabled, |ui| {
                 intents.extend(match cx.view.side {
                     SidePane::Claims | SidePane::Conflicts => inspector::ui(cx, ui),
                     SidePane::Suggestions => suggestions_pane::inspector_ui(cx, ui),
+                    SidePane::Archive => archive_pane::inspector_ui(cx, ui),
                 });
             });
         });
@@ -76,6 +80,13 @@ fn tabs(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             ui.selectable_value(&mut side, SidePane::Conflicts, text)
                 .on_hover_text("What a merge left for you to settle: pick a version of each");
         }
+        let action = super::actions::Action::SearchArchive;
+        ui.selectable_value(
+            &mut side,
+            SidePane::Archive,
+            egui::RichText::new("Archive").heading(),
+        )
+        .on_hover_text(action.hint(ui.ctx()));
     });
     if side == cx.view.side {
         Vec::new()

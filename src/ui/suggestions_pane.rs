@@ -128,7 +128,11 @@ pub fn list_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
                 let span = SuggestionSpan::of(s);
                 let selected = state.selected == Some(span);
                 let covered = covering_number(&coverage, session, s);
-                if suggestion_row(ui, s, selected, covered).clicked() {
+                let checked = cx
+                    .archive
+                    .checked_before_span(s.start, s.end)
+                    .and_then(super::archive_pane::badge_words);
+                if suggestion_row(ui, s, selected, covered, checked.as_deref()).clicked() {
                     intents.push(Intent::SelectSuggestion(Some(span)));
                     intents.push(Intent::RevealText(span.start));
                 }
@@ -177,6 +181,9 @@ pub fn inspector_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             intents.extend(dismiss_selected(cx));
         }
     });
+    intents.extend(super::archive_pane::sentence_checked_before_ui(
+        cx, s.start, s.end, ui,
+    ));
     ui.add_space(6.0);
     ui.label(RichText::new(format!("Check-worthiness {:.2}", s.score)).strong());
     ui.add(ProgressBar::new(s.score).desired_height(10.0));
@@ -210,15 +217,19 @@ fn suggestion_row(
     s: &Suggestion,
     selected: bool,
     covered: Option<u64>,
+    checked_before: Option<&str>,
 ) -> egui::Response {
     let score = s.score;
     let text = s.text.replace('\n', " ");
     let who = s.attribution.as_ref().map_or("", |a| a.claimant.as_str());
     let covered_words = covered.map(|n| format!("covered by claim #{n}"));
-    let accessible = match &covered_words {
+    let mut accessible = match &covered_words {
         Some(c) => format!("Suggestion, score {score:.2}, {c}: {text}"),
         None => format!("Suggestion, score {score:.2}: {text}"),
     };
+    if let Some(badge) = checked_before {
+        accessible.push_str(&format!(" ({badge})"));
+    }
     let (response, rect) = theme::list_row(ui, ROW_HEIGHT, selected, &accessible);
     let Some(rect) = rect else {
         return response;
@@ -246,6 +257,22 @@ fn suggestion_row(
         egui::FontId::proportional(11.5),
         SUGGESTION_COLOUR,
     );
+    if let Some(words) = checked_before {
+        let colour = visuals.hyperlink_color;
+        let galley = painter.layout_no_wrap(
+            format!("↺ {words}"),
+            egui::FontId::proportional(11.5),
+            colour,
+        );
+        painter.galley(
+            egui::pos2(
+                rect.right() - galley.size().x - 8.0,
+                badge.center().y - galley.size().y / 2.0,
+            ),
+            galley,
+            colour,
+        );
+    }
     if !who.is_empty() {
         painter.text(
             egui::pos2(badge.right() + 8.0, badge.center().y),

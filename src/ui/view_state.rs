@@ -42,6 +42,10 @@ pub enum ViewRequest {
     /// Scroll the inspector to the claim's last source and put the keyboard in its
     /// URL field (a source was just added).
     RevealNewSource,
+    /// Give the keyboard to the archive's search field.
+    FocusArchiveSearch,
+    /// Give the keyboard to the archive's "folder or file to add" field.
+    FocusArchiveAdd,
 }
 
 impl ViewState {
@@ -69,6 +73,8 @@ pub enum SidePane {
     Claims,
     /// Suggested claims and why they were suggested.
     Suggestions,
+    /// Search all sessions: the archive of earlier checks.
+    Archive,
     /// What a merge left to settle (shown while the session has conflicts).
     Conflicts,
 }

@@ -45,6 +45,9 @@ pub struct StartOptions {
     /// Where work runs: normally large work on workers; tests run everything in
     /// place ([`RunMode::Synchronous`]) or everything on workers.
     pub run_mode: RunMode,
+    /// The archive of earlier checks (`None`: none, as in tests that do not need it;
+    /// the app uses the one in the data folder with all-MiniLM-L6-v2).
+    pub archive: Option<super::archive_state::ArchiveConfig>,
 }
 
 /// The panes' own state between frames (layout caches, scroll positions).
@@ -81,6 +84,7 @@ impl ClaimdeskApp {
                 autosave: Autosave::default_location(),
                 memory,
                 prefs,
+                archive: super::archive_state::ArchiveConfig::default_location(),
                 ..StartOptions::default()
             },
         );
@@ -113,6 +117,7 @@ impl ClaimdeskApp {
             AutosaveOwner::new(options.autosave),
             options.run_mode,
         );
+        state.set_archive(options.archive);
         if let Some(path) = options.open {
             state.open(ctx, &path, false);
         } else if let Some(path) = state.memory().last_session.clone().filter(|p| p.exists()) {
@@ -151,6 +156,11 @@ impl ClaimdeskApp {
     /// Whether a file is being opened, saved or re-anchored on a worker thread.
     pub fn is_busy(&self) -> bool {
         self.state.is_busy()
+    }
+
+    /// The archive as the app sees it (for tests).
+    pub fn archive(&self) -> &super::archive_state::ArchiveState {
+        self.state.archive()
     }
 
     /// The window title as last sent (for tests).

@@ -42,6 +42,10 @@ impl AppState {
                     }
                 }
             }
+            Action::DeleteClaim if self.view.side == SidePane::Archive => {
+                // The claim is not on screen: Delete must not remove it unseen.
+                self.notice = "Switch to the Claims tab to delete a claim.".into();
+            }
             Action::DeleteClaim if self.view.side == SidePane::Suggestions => {
                 let intents = suggestions_pane::dismiss_selected(&self.pane_context(&[]));
                 self.handle_all(ctx, intents);
@@ -122,6 +126,18 @@ impl AppState {
             Action::OpenLink => self.guard_unsaved(ctx, Pending::EnterLink),
             Action::NewFromClipboard => self.guard_unsaved(ctx, Pending::PasteClipboard),
             Action::ArticleDetails => self.show_article_details(),
+            Action::SearchArchive => {
+                self.view.side = SidePane::Archive;
+                self.view.request(ViewRequest::FocusArchiveSearch);
+            }
+            Action::AddToArchive => {
+                self.view.side = SidePane::Archive;
+                self.view.request(ViewRequest::FocusArchiveAdd);
+            }
+            Action::UpdateArchive => {
+                self.view.side = SidePane::Archive;
+                self.archive_intent(ctx, crate::ui::archive_state::ArchiveIntent::Update);
+            }
             Action::RatingScheme => {
                 let library = SchemeLibrary::load();
                 self.prompt = Some(Prompt::Scheme(Box::new(SchemeDialog::new(

@@ -15,6 +15,7 @@ use crate::command::Command;
 use crate::document::Document;
 use crate::model::{ClaimId, Session};
 use crate::prefs::Preferences;
+use crate::ui::archive_state::{ArchiveConfig, ArchiveIntent, ArchiveState};
 use crate::ui::file_dialog::FileDialog;
 use crate::ui::intent::Intent;
 use crate::ui::memory::AppMemory;
@@ -47,6 +48,8 @@ pub struct AppState {
     original: Option<import::KeptOriginal>,
     /// New from clipboard asked for a paste at this time (egui seconds).
     awaiting_paste: Option<f64>,
+    /// The archive: searches, updates and the open session's earlier checks.
+    archive: ArchiveState,
     /// git's `user.name`, asked once (a process start) the first time a verdict
     /// needs a reviewer and the publisher profile names none.
     git_user: Option<Option<String>>,
@@ -84,8 +87,20 @@ impl AppState {
             allow_close: false,
             original: None,
             awaiting_paste: None,
+            archive: ArchiveState::default(),
             git_user: None,
         }
+    }
+
+    /// Uses the archive in `config` (none: the app runs without an archive). Nothing is
+    /// read here: the index is opened on a worker when it is first needed.
+    pub fn set_archive(&mut self, config: Option<ArchiveConfig>) {
+        self.archive = ArchiveState::new(config);
+    }
+
+    /// The archive as the app sees it.
+    pub fn archive(&self) -> &ArchiveState {
+        &self.archive
     }
 
     /// The open document.
@@ -128,6 +143,7 @@ impl AppState {
             .refresh(&self.doc.session, self.doc.revision());
         self.poll_files(ctx);
         self.take_paste(ctx);
+        self.poll_archive(ctx);
         self.expire_notice(ctx);
         self.view.take_requests()
     }
@@ -167,6 +183,7 @@ impl AppState {
             suggestions: &self.suggestions,
             recent: &self.memory.recent,
             notice: &self.notice,
+            archive: &self.archive,
         }
     }
 
@@ -260,6 +277,55 @@ impl AppState {
                 ctx.copy_text(text);
                 self.notice = format!("Copied {what}.");
             }
+            Intent::Archive(intent) => self.archive_intent(ctx, intent),
+        }
+    }
+
+    /// The archive's work this frame: finished searches, updates and matches; the
+    /// open session matched again when it changed; the claim to select in a session
+    /// opened from a search result.
+    fn poll_archive(&mut self, ctx: &egui::Context) {
+        let wanted = self.view.side == SidePane::Archive;
+        self.archive.poll(ctx, &self.doc, wanted, self.run_mode);
+        if !self.is_busy()
+            && let Some(claim) = self.archive.take_pending_select(&self.doc)
+        {
+            self.view.side = SidePane::Claims;
+            if self.doc.session.claim(claim).is_some() {
+                self.select(Some(claim), true, true);
+            } else {
+                self.notice = format!("Claim #{claim} is no longer in this session.");
+            }
+        }
+    }
+
+    /// Carries out what the archive panel asked for.
+    fn archive_intent(&mut self, ctx: &egui::Context, intent: ArchiveIntent) {
+        match intent {
+            ArchiveIntent::OpenSession { path, claim } => {
+                if self.doc.path() == Some(path.as_path()) {
+                    self.view.side = SidePane::Claims;
+                    self.select(Some(claim), true, true);
+                } else {
+                    self.archive.select_after_open(path.clone(), claim);
+                    self.guard_unsaved(ctx, Pending::OpenPath(path));
+                }
+            }
+            ArchiveIntent::CopyCheck { claim, earlier } => {
+                let by = self.reviewer();
+                let today = crate::export::today_utc();
+                match crate::archive::copy_check(&self.doc.session, claim, &earlier, &by, &today) {
+                    Ok(plan) => {
+                        self.edit_in(Some(ctx), plan.command);
+                        if let Some(why) = plan.verdict_skipped {
+                            self.notice =
+                                format!("Copied the sources and note; not the verdict: {why}.");
+                        }
+                    }
+                    Err(e) => self.notice = format!("Nothing copied: {e}."),
+                }
+            }
+            other => self.archive.handle(ctx, other, self.run_mode),
         }
     }
 
