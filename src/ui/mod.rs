@@ -5,9 +5,9 @@
 
 pub mod actions;
 pub mod app;
-pub mod article_details;
 pub mod archive_pane;
 pub mod archive_state;
+pub mod article_details;
 pub mod article_view;
 pub mod claims_list;
 pub mod clipboard;
