@@ -9,72 +9,33 @@ use claimdesk::import::{
 };
 use flate2::Compression;
 use flate2::write::GzEncoder;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Port traffic fell by a third | Harbour News</title>
-<meta property="og:site_name" content="Harbour News">
-<meta name="author" content="Sam Reed">
-<meta property="article:published_time" content="2024-02-03T08:00:00Z">
-</head><body><nav>Home · World · Sport</nav><article><h1>Port traffic fell by a third</h1>
-<p>Container traffic through the port fell by a third last year, the harbour authority said on Monday, blaming the closure of the northern shipping lane.</p>
-<p>The authority's annual report shows 1.2 million containers handled in 2023, against 1.8 million the year before. Officials said traffic would recover once dredging is finished.</p>
-<p>Shipping companies have moved some routes to the rival port across the bay, which reported record volumes for the same period.</p>
-</article><footer>© Harbour News</footer></body></html>"#;
+#[path = "support/http_server.rs"]
+mod http_server;
 
-/// Serves each connection on its own thread; the routes describe themselves.
-/// The listener thread ends after `max_connections` connections.
+use http_server::{PAGE, respond};
+
+/// Serves the routes below; the listener ends after `max_connections` connections.
 fn serve(max_connections: usize) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(max_connections) {
-            let Ok(stream) = stream else { continue };
-            std::thread::spawn(move || handle(stream));
-        }
-    });
-    format!("http://{addr}")
+    http_server::serve(max_connections, route)
 }
 
-fn handle(mut stream: TcpStream) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
-            break;
-        }
-    }
-    let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+/// The routes describe themselves.
+fn route(path: &str, stream: &mut TcpStream) {
     let route = path.split('?').next().unwrap_or("");
-    let respond =
-        |stream: &mut TcpStream, status: &str, headers: &[(&str, String)], body: &[u8]| {
-            let mut head = format!(
-                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
-                body.len()
-            );
-            for (k, v) in headers {
-                head.push_str(&format!("{k}: {v}\r\n"));
-            }
-            head.push_str("\r\n");
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(body);
-        };
     match route {
         "/article" => respond(
-            &mut stream,
+            stream,
             "200 OK",
             &[("Content-Type", "text/html; charset=utf-8".into())],
             PAGE.as_bytes(),
         ),
         "/moved" => respond(
-            &mut stream,
+            stream,
             "301 Moved Permanently",
             &[("Location", "/article".into())],
             b"",
@@ -86,21 +47,21 @@ fn handle(mut stream: TcpStream) {
                 .and_then(|n| n.parse().ok())
                 .unwrap_or(0);
             respond(
-                &mut stream,
+                stream,
                 "302 Found",
                 &[("Location", format!("/loop?n={}", n + 1))],
                 b"",
             );
         }
         "/missing" => respond(
-            &mut stream,
+            stream,
             "404 Not Found",
             &[("Content-Type", "text/html".into())],
             b"<h1>Not found</h1>",
         ),
-        "/forbidden" => respond(&mut stream, "403 Forbidden", &[], b"no"),
+        "/forbidden" => respond(stream, "403 Forbidden", &[], b"no"),
         "/image" => respond(
-            &mut stream,
+            stream,
             "200 OK",
             &[("Content-Type", "image/png".into())],
             b"\x89PNG\r\n\x1a\n",
@@ -110,7 +71,7 @@ fn handle(mut stream: TcpStream) {
             e.write_all(PAGE.as_bytes()).unwrap();
             let body = e.finish().unwrap();
             respond(
-                &mut stream,
+                stream,
                 "200 OK",
                 &[
                     ("Content-Type", "text/html".into()),
@@ -121,7 +82,7 @@ fn handle(mut stream: TcpStream) {
         }
         "/bomb" => {
             respond(
-                &mut stream,
+                stream,
                 "200 OK",
                 &[
                     ("Content-Type", "text/html".into()),
@@ -156,13 +117,13 @@ fn handle(mut stream: TcpStream) {
         "/pdf" => {
             let pdf = std::fs::read("tests/fixtures/import/report.pdf").unwrap();
             respond(
-                &mut stream,
+                stream,
                 "200 OK",
                 &[("Content-Type", "application/pdf".into())],
                 &pdf,
             );
         }
-        _ => respond(&mut stream, "404 Not Found", &[], b""),
+        _ => respond(stream, "404 Not Found", &[], b""),
     }
 }
 

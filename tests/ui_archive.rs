@@ -296,3 +296,46 @@ fn a_published_review_offers_its_url() {
         "the review's URL went to the clipboard"
     );
 }
+
+#[test]
+fn two_windows_share_one_archive_and_each_sees_what_the_other_added() {
+    let tmp = tempfile::tempdir().unwrap();
+    let desk = desk(tmp.path());
+    let index = tmp.path().join("index");
+    // Both windows are open before anything is archived; the second one looks first.
+    let mut first = app(&index, None);
+    let mut second = app(&index, None);
+    search(&mut second, "bridge budget");
+    assert!(has(&second, "The archive is empty."));
+
+    // The first window adds the desk's folder from its panel.
+    first.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    first.run();
+    kit::type_into(
+        &mut first,
+        "Folder or file to add",
+        &desk.display().to_string(),
+    );
+    kit::click(&mut first, "Add");
+    assert!(has(&first, "2 claims (2 with a verdict) from 1 sessions"));
+
+    // The second window's next search reads the index the first one wrote.
+    search(&mut second, "bridge budget");
+    assert!(
+        has(&second, "Earlier check: Mostly true, economy.ron, claim #2"),
+        "the second window still searches the archive as it was when it opened"
+    );
+
+    // And the other way round: a session saved into the folder later and added by
+    // the second window is found by the first.
+    let other = session("Transport speech", &[(BRIDGE, "false")]);
+    let transport = desk.join("transport.ron");
+    save_session(&transport, &other, None).unwrap();
+    kit::click(&mut second, "Update archive");
+    assert!(has(&second, "3 claims (3 with a verdict) from 2 sessions"));
+    search(&mut first, "bridge budget");
+    assert!(
+        has(&first, "Earlier check: False, transport.ron, claim #1"),
+        "the first window finds what the second one added"
+    );
+}

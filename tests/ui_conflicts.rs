@@ -73,8 +73,15 @@ fn a_merged_session_opens_on_its_conflicts_and_keeping_a_version_is_undoable() {
     );
     harness.get_by_label("1 conflict to settle");
     harness.get_by_label("Conflicts (1)");
-    harness.get_by_label("Ours (main) · by Ada, 2026-11-30");
-    harness.get_by_label("Theirs (ben) · by Ben, 2026-11-30");
+    // Who set each verdict is said once, with the verdict, not again in the heading.
+    harness.get_by_label("Ours (main)");
+    harness.get_by_label("Theirs (ben)");
+    harness.get_by_label("False (by Ada, 2026-11-30)");
+    harness.get_by_label("True (by Ben, 2026-11-30)");
+    assert!(
+        harness.query_by_label_contains("· by Ada").is_none(),
+        "the side's heading repeats who set the verdict"
+    );
 
     kit::click(&mut harness, "Keep theirs");
     let session = &harness.state().document().session;

@@ -14,83 +14,48 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 #[path = "common/ui_kit.rs"]
 mod kit;
 
+#[path = "support/http_server.rs"]
+mod http_server;
+
 use kit::{choose_file, click, file_menu, start, type_into};
 
 const FIXTURES: &str = "tests/fixtures/import";
 
-const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Port traffic fell by a third | Harbour News</title>
-<meta property="og:site_name" content="Harbour News">
-<meta name="author" content="Sam Reed">
-<meta property="article:published_time" content="2024-02-03T08:00:00Z">
-</head><body><nav>Home · World · Sport</nav><article><h1>Port traffic fell by a third</h1>
-<p>Container traffic through the port fell by a third last year, the harbour authority said on Monday, blaming the closure of the northern shipping lane.</p>
-<p>The authority's annual report shows 1.2 million containers handled in 2023, against 1.8 million the year before. Officials said traffic would recover once dredging is finished.</p>
-<p>Shipping companies have moved some routes to the rival port across the bay, which reported record volumes for the same period.</p>
-</article><footer>© Harbour News</footer></body></html>"#;
-
-/// A server on 127.0.0.1: `/article` is [`PAGE`] (reached through `/moved`),
-/// `/missing` a 404, `/silent` never answers. Each connection on its own thread.
+/// A server on 127.0.0.1: `/article` is [`http_server::PAGE`] (reached through
+/// `/moved`), `/missing` a 404, `/silent` never answers.
 fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(16) {
-            let Ok(stream) = stream else { continue };
-            std::thread::spawn(move || handle(stream));
-        }
-    });
-    format!("http://{addr}")
+    http_server::serve(16, route)
 }
 
-fn handle(mut stream: TcpStream) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
-            break;
-        }
-    }
-    let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-    let (status, headers, body): (&str, String, &[u8]) = match path.as_str() {
-        "/article" => (
+fn route(path: &str, stream: &mut TcpStream) {
+    match path {
+        "/article" => http_server::respond(
+            stream,
             "200 OK",
-            "Content-Type: text/html; charset=utf-8\r\n".into(),
-            PAGE.as_bytes(),
+            &[("Content-Type", "text/html; charset=utf-8".into())],
+            http_server::PAGE.as_bytes(),
         ),
-        "/moved" => (
+        "/moved" => http_server::respond(
+            stream,
             "301 Moved Permanently",
-            "Location: /article\r\n".into(),
+            &[("Location", "/article".into())],
             b"",
         ),
-        "/silent" => {
-            std::thread::sleep(Duration::from_secs(5));
-            return;
-        }
-        _ => (
+        "/silent" => std::thread::sleep(Duration::from_secs(5)),
+        _ => http_server::respond(
+            stream,
             "404 Not Found",
-            "Content-Type: text/html\r\n".into(),
+            &[("Content-Type", "text/html".into())],
             b"<h1>Not found</h1>",
         ),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n{headers}\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(body);
+    }
 }
 
 fn app() -> Harness<'static, ClaimdeskApp> {

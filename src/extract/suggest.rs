@@ -30,10 +30,38 @@ pub struct Suggestion {
     pub text: String,
     /// Check-worthiness in [0, 1].
     pub score: f32,
+    /// Who makes the claim, when the article says so. Boxed: most sentences have
+    /// none, and a long article's suggestions should stay small in memory.
+    pub attribution: Option<Box<Attribution>>,
+}
+
+impl Suggestion {
     /// The features that moved the score most, largest effect first.
-    pub reasons: Vec<Reason>,
-    /// Who makes the claim, when the article says so.
-    pub attribution: Option<Attribution>,
+    ///
+    /// Worked out again from the sentence when asked, not kept: only the inspector
+    /// and `suggest --format json` show them, and keeping five worded reasons for
+    /// every sentence made a suggestion several hundred bytes (issue 15: memory).
+    pub fn reasons(&self) -> Vec<Reason> {
+        explain(&self.text)
+    }
+}
+
+/// The features that moved `sentence`'s score most, largest effect first (at most
+/// five). Nothing if the embedded model cannot be parsed (a test guarantees it can).
+pub fn explain(sentence: &str) -> Vec<Reason> {
+    let Ok(model) = Model::embedded() else {
+        return Vec::new();
+    };
+    let mut buf = Features::default();
+    model.score_with(sentence, &mut buf);
+    model
+        .explain_features(sentence, &buf, REASONS)
+        .into_iter()
+        .map(|c| Reason {
+            feature: c.feature,
+            weight: c.weight,
+        })
+        .collect()
 }
 
 /// One reason for a score.
@@ -85,14 +113,6 @@ pub fn suggest_each(text: &str, progress: &mut dyn FnMut(f32), f: &mut dyn FnMut
         }
         let t = text.get(s.byte_start..s.byte_end).unwrap_or("");
         let score = model.score_with(t, &mut buf);
-        let reasons = model
-            .explain_features(t, &buf, REASONS)
-            .into_iter()
-            .map(|c| Reason {
-                feature: c.feature,
-                weight: c.weight,
-            })
-            .collect();
         let attribution = attributor.next_sentence(&SentenceRef {
             text: t,
             start: s.start,
@@ -103,8 +123,7 @@ pub fn suggest_each(text: &str, progress: &mut dyn FnMut(f32), f: &mut dyn FnMut
             end: s.end,
             text: t.to_owned(),
             score,
-            reasons,
-            attribution,
+            attribution: attribution.map(Box::new),
         });
     });
     progress(1.0);
@@ -124,7 +143,7 @@ pub fn to_command(s: &Suggestion) -> Command {
             .as_ref()
             .map(|a| a.claimant.clone())
             .unwrap_or_default(),
-        attribution: s.attribution.clone(),
+        attribution: s.attribution.as_deref().cloned(),
     }
 }
 
@@ -152,6 +171,22 @@ mod tests {
         }
         assert!(got[0].score > got[1].score);
         assert_eq!(got[0].attribution.as_ref().unwrap().claimant, "ministry");
+    }
+
+    #[test]
+    fn reasons_are_worked_out_on_demand_and_explain_the_score() {
+        let text = "T\n\nThe deficit rose 12 percent in 2020, the ministry said.";
+        let s = &suggest(text)[0];
+        let reasons = s.reasons();
+        assert!(!reasons.is_empty() && reasons.len() <= REASONS);
+        assert!(reasons.iter().all(|r| !r.feature.is_empty()));
+        // Largest effect first.
+        assert!(
+            reasons
+                .windows(2)
+                .all(|w| w[0].weight.abs() >= w[1].weight.abs())
+        );
+        assert_eq!(reasons, explain(&s.text));
     }
 
     #[test]

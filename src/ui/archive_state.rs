@@ -168,8 +168,10 @@ struct MatchRequest {
 
 /// A finished task.
 struct Outcome {
-    /// The archive, opened again after an update.
+    /// The archive, opened again after an update (or a change by another window).
     archive: Option<Arc<Archive>>,
+    /// What the index's catalog looked like when `archive` was opened.
+    stamp: CatalogStamp,
     /// Its numbers, with the day of the last update.
     status: Option<(ArchiveStatus, Option<String>)>,
     /// What the update did, or why it failed.
@@ -181,6 +183,17 @@ enum TaskResult {
     None,
     Searched(SearchRequest, Result<Vec<SearchHit>, String>),
     Matched(u64, Result<Vec<ItemMatches>, String>),
+}
+
+/// The index's catalog file as last seen: its modification time and size, or `None`
+/// when there is none. Another window or `claimdesk archive add` rewriting the index
+/// changes it, and the next task opens the index again.
+type CatalogStamp = Option<(std::time::SystemTime, u64)>;
+
+/// The catalog's stamp now.
+fn catalog_stamp(dir: &ArchiveDir) -> CatalogStamp {
+    let meta = std::fs::metadata(dir.catalog_file()).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 /// A place in the article that was checked before: its characters and the badge text.
@@ -200,6 +213,8 @@ pub struct CheckedMark {
 pub struct ArchiveState {
     config: Option<ArchiveConfig>,
     archive: Option<Arc<Archive>>,
+    /// The catalog as it was when `archive` was opened.
+    stamp: CatalogStamp,
     /// The index was brought up to date in this run.
     updated: bool,
     job: Option<(TaskKind, Job<Outcome>)>,
@@ -471,6 +486,7 @@ impl ArchiveState {
             let work = Work {
                 config,
                 archive: self.archive.clone(),
+                stamp: self.stamp,
                 update_first: !self.updated,
                 stage: self.stage.clone(),
             };
@@ -496,6 +512,7 @@ impl ArchiveState {
             Poll::Done(outcome) => outcome,
             Poll::Lost => Outcome {
                 archive: None,
+                stamp: None,
                 status: None,
                 report: Some("The archive worker stopped unexpectedly; try Update archive.".into()),
                 result: TaskResult::None,
@@ -505,6 +522,7 @@ impl ArchiveState {
         let reopened = outcome.archive.is_some();
         if let Some(archive) = outcome.archive {
             self.archive = Some(archive);
+            self.stamp = outcome.stamp;
         }
         if let Some(status) = outcome.status {
             self.status = Some(status);
@@ -541,6 +559,11 @@ impl ArchiveState {
                     Err(e) => self.match_error = Some(e),
                 }
             }
+        }
+        if reopened && kind == TaskKind::Search {
+            // Opened again before a search (another window changed the index): the
+            // open session's matches may have changed too.
+            self.matched_key = None;
         }
         if kind == TaskKind::Refresh && reopened {
             // The index changed: match the open session again, and run the last search again.
@@ -593,6 +616,7 @@ fn content_key(doc: &Document) -> u64 {
 struct Work {
     config: ArchiveConfig,
     archive: Option<Arc<Archive>>,
+    stamp: CatalogStamp,
     update_first: bool,
     stage: Arc<Mutex<String>>,
 }
@@ -607,6 +631,7 @@ impl Work {
     fn run(self, task: Task, handle: &JobHandle) -> Outcome {
         let mut outcome = Outcome {
             archive: None,
+            stamp: None,
             status: None,
             report: None,
             result: TaskResult::None,
@@ -614,8 +639,29 @@ impl Work {
         let dir = self.config.dir.clone();
         let refresh = matches!(task, Task::Refresh { .. });
         let mut archive = self.archive.clone();
+        if archive.is_some() && !refresh && !self.update_first && catalog_stamp(&dir) != self.stamp
+        {
+            // Another window (or the command line) changed the index since it was
+            // opened here: read it again, so this window finds what that one added.
+            self.say("Opening the archive");
+            outcome.stamp = catalog_stamp(&dir);
+            match Archive::open(&dir) {
+                Ok(a) => {
+                    outcome.status = Some((a.status(), last_updated(&dir)));
+                    let a = Arc::new(a);
+                    outcome.archive = Some(a.clone());
+                    archive = Some(a);
+                }
+                Err(e) => {
+                    outcome.report = Some(e.to_string());
+                    outcome.result = failed(&task, e.to_string());
+                    return outcome;
+                }
+            }
+        }
         if refresh || self.update_first || archive.is_none() {
             self.say("Opening the archive");
+            outcome.stamp = catalog_stamp(&dir);
             let opened = match Archive::open(&dir) {
                 Ok(a) => a,
                 Err(e) => {
@@ -656,6 +702,7 @@ impl Work {
                 Err(e) => e.to_string(),
             });
             self.say("Opening the archive");
+            outcome.stamp = catalog_stamp(&dir);
             match Archive::open(&dir) {
                 Ok(a) => {
                     outcome.status = Some((a.status(), last_updated(&dir)));

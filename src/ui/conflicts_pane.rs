@@ -7,7 +7,7 @@
 use super::intent::Intent;
 use super::pane::PaneContext;
 use crate::command::Command;
-use crate::model::{Conflict, Resolution, Session, Side};
+use crate::model::{Conflict, ConflictValue, Resolution, Session, Side};
 use egui::{RichText, Ui};
 
 /// Draws the list of conflicts; returns what the user asked for.
@@ -99,7 +99,9 @@ fn card(
                     }));
                 }
                 ui.vertical(|ui| {
+                    // A verdict's summary already says who set it and when.
                     let who = match side {
+                        _ if matches!(value, ConflictValue::Verdict { .. }) => String::new(),
                         Side::Ours => by_line(&conflict.ours.by, &conflict.ours.date),
                         Side::Theirs => by_line(&conflict.theirs.by, &conflict.theirs.date),
                         Side::Base => String::new(),

@@ -4,7 +4,7 @@
 //! [`super::suggestions_pane`]; the article marks them with [`Marks`].
 
 use super::worker::{Job, Poll, RunMode};
-use crate::extract::{DEFAULT_THRESHOLD, Suggestion, suggest_with_progress};
+use crate::extract::{Coverage, DEFAULT_THRESHOLD, Suggestion, suggest_with_progress};
 use crate::model::Session;
 
 /// Where a suggested sentence is: its characters in the article.
@@ -69,6 +69,9 @@ pub struct SuggestionsState {
     /// The suggestion shown in the inspector.
     pub selected: Option<SuggestionSpan>,
     shown: Vec<usize>,
+    /// For each shown suggestion (same order), the number of the claim that already
+    /// covers it. Worked out with `shown`, not on every frame.
+    covered: Vec<Option<u64>>,
     shown_key: Option<ShownKey>,
     /// The shown suggestions in article order, for the article pane.
     marks: Vec<SuggestionMark>,
@@ -85,6 +88,7 @@ impl Default for SuggestionsState {
             by_score: false,
             selected: None,
             shown: Vec::new(),
+            covered: Vec::new(),
             shown_key: None,
             marks: Vec::new(),
             generation: 0,
@@ -207,6 +211,16 @@ impl SuggestionsState {
             self.shown
                 .sort_by(|&a, &b| self.all[b].score.total_cmp(&self.all[a].score));
         }
+        let coverage = Coverage::new(session);
+        self.covered = self
+            .shown
+            .iter()
+            .map(|&i| {
+                coverage
+                    .covering(&self.all[i])
+                    .map(|id| session.claim(id).map_or(id.0, |c| c.number))
+            })
+            .collect();
         self.shown_key = Some(key);
     }
 
@@ -218,6 +232,28 @@ impl SuggestionsState {
     /// How many suggestions are shown.
     pub fn count(&self) -> usize {
         self.shown.len()
+    }
+
+    /// The shown suggestions with the number of the claim that already covers each
+    /// (`None` when no claim does), in the pane's order.
+    pub fn shown_with_cover(&self) -> impl Iterator<Item = (&Suggestion, Option<u64>)> + '_ {
+        self.shown
+            .iter()
+            .zip(&self.covered)
+            .filter_map(|(&i, &cover)| Some((self.all.get(i)?, cover)))
+    }
+
+    /// How many shown suggestions no claim covers yet (what Accept all would take).
+    pub fn open_count(&self) -> usize {
+        self.covered.iter().filter(|c| c.is_none()).count()
+    }
+
+    /// The number of the claim that covers the selected suggestion, if one does.
+    pub fn selected_cover(&self) -> Option<u64> {
+        let selected = self.selected?;
+        self.shown_with_cover()
+            .find(|(s, _)| SuggestionSpan::of(s) == selected)
+            .and_then(|(_, cover)| cover)
     }
 
     /// What the article pane marks: the shown suggestions and the selected one.

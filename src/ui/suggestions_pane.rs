@@ -7,8 +7,7 @@ use super::pane::PaneContext;
 use super::suggestions::SuggestionSpan;
 use super::theme::{self, SUGGESTION_COLOUR};
 use crate::command::Command;
-use crate::extract::{Coverage, Suggestion, accept, accept_all};
-use crate::model::Session;
+use crate::extract::{Suggestion, accept, accept_all};
 use egui::{Color32, ProgressBar, RichText, ScrollArea, Slider, Ui, Vec2};
 
 /// Height of one row in the suggestions list.
@@ -28,13 +27,6 @@ pub fn accept_selected(cx: &PaneContext<'_>) -> Vec<Intent> {
         ],
         None => Vec::new(),
     }
-}
-
-/// The number of the claim that already covers `s`, if one does.
-fn covering_number(coverage: &Coverage, session: &Session, s: &Suggestion) -> Option<u64> {
-    coverage
-        .covering(s)
-        .map(|id| session.claim(id).map_or(id.0, |c| c.number))
 }
 
 /// What dismissing the selected suggestion does: hide it for good, select the next.
@@ -73,12 +65,8 @@ pub fn list_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
     });
     let count = state.count();
     let session = cx.session();
-    let coverage = Coverage::new(session);
     // Suggestions a claim already covers are shown but never accepted twice.
-    let open = state
-        .shown()
-        .filter(|s| coverage.covering(s).is_none())
-        .count();
+    let open = state.open_count();
     ui.horizontal(|ui| {
         let accept_button = ui
             .add_enabled(open > 0, egui::Button::new(format!("Accept all {open}")))
@@ -119,15 +107,14 @@ pub fn list_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
         ui.weak("No suggestions at this score. Lower the minimum score, or select text in the article to make a claim of it.");
         return intents;
     }
-    let rows: Vec<&Suggestion> = state.shown().collect();
+    let rows: Vec<(&Suggestion, Option<u64>)> = state.shown_with_cover().collect();
     ScrollArea::vertical()
         .id_salt("suggestions-list")
         .auto_shrink(false)
         .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-            for s in &rows[range] {
+            for &(s, covered) in &rows[range] {
                 let span = SuggestionSpan::of(s);
                 let selected = state.selected == Some(span);
-                let covered = covering_number(&coverage, session, s);
                 let checked = cx
                     .archive
                     .checked_before_span(s.start, s.end)
@@ -155,7 +142,7 @@ pub fn inspector_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
     ui.heading("Suggested claim");
     ui.label(RichText::new(format!("“{}”", s.text)).italics());
     ui.add_space(4.0);
-    let covered = covering_number(&Coverage::new(cx.session()), cx.session(), s);
+    let covered = cx.suggestions.selected_cover();
     if let Some(n) = covered {
         ui.colored_label(
             ui.visuals().warn_fg_color,
@@ -198,7 +185,7 @@ pub fn inspector_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            for reason in &s.reasons {
+            for reason in &s.reasons() {
                 let (sign, colour) = if reason.weight >= 0.0 {
                     ("raised", Color32::from_rgb(46, 125, 70))
                 } else {
