@@ -1,5 +1,5 @@
-//! Suggested claims in the app: found off the UI thread when an article without claims
-//! opens, explained, accepted with their claimant, dismissed for good.
+//! Suggested claims in the app: found off the UI thread when an article opens (with or
+//! without claims), explained, accepted with their claimant, dismissed for good.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
@@ -160,4 +160,34 @@ fn suggestions_a_claim_covers_are_marked_and_never_accepted_twice() {
         "no claim overlaps another: {spans:?}"
     );
     assert!(has(&harness, "Accept all 0"));
+}
+
+/// Issue 11, item 11: a session that already has claims opens on the Claims tab; its
+/// article is still underlined with suggestions, without opening the Suggestions tab.
+#[test]
+fn suggestions_are_found_for_a_session_with_claims_without_opening_their_tab() {
+    let mut harness = kit::start_sized(
+        egui::vec2(1280.0, 900.0),
+        StartOptions {
+            session: Some(claimdesk::sample::sample_session()),
+            ..Default::default()
+        },
+    );
+    harness.run();
+    assert!(harness.state().document().session.claims.len() > 1);
+    let tab = harness
+        .query_all_by_label_contains("Suggestions (")
+        .filter_map(|n| n.accesskit_node().label())
+        .next()
+        .expect("the Suggestions tab");
+    let count: usize = tab
+        .trim_start_matches("Suggestions (")
+        .trim_end_matches(')')
+        .parse()
+        .unwrap_or_else(|_| panic!("no count in {tab:?}"));
+    assert!(count > 0, "suggestions are found: {tab}");
+    assert!(
+        !harness.state().suggestions().marks().suggestions.is_empty(),
+        "and the article has them to underline"
+    );
 }

@@ -35,8 +35,10 @@ pub enum Action {
     NewClaim,
     /// Delete the selected claim (undoable).
     DeleteClaim,
+    /// Find words in the article: highlight every place they occur and step through.
+    FindInArticle,
     /// Jump to the claims filter.
-    Find,
+    FilterClaims,
     /// Edit the organisation and reviewer used by exports.
     PublisherProfile,
     /// Accept the selected suggestion as a claim.
@@ -108,7 +110,8 @@ impl Action {
             Action::Redo => "Redo",
             Action::NewClaim => "New claim",
             Action::DeleteClaim => "Delete claim",
-            Action::Find => "Filter claims",
+            Action::FindInArticle => "Find in article…",
+            Action::FilterClaims => "Filter claims",
             Action::PublisherProfile => "Publisher profile…",
             Action::AcceptSuggestion => "Accept suggestion",
             Action::PreviousClaim => "Previous claim",
@@ -157,7 +160,10 @@ impl Action {
             Action::DeleteClaim => {
                 "Delete the selected claim with its sources and note (undo brings it back)"
             }
-            Action::Find => "Filter the claims list by text",
+            Action::FindInArticle => {
+                "Highlight every place some words occur in the article; Enter and Shift+Enter step through them"
+            }
+            Action::FilterClaims => "Filter the claims list by text",
             Action::PublisherProfile => "Organisation and reviewer used by exports",
             Action::AcceptSuggestion => "Make the selected suggestion a claim, with its claimant",
             Action::PreviousClaim => "Select the previous claim (Up or k)",
@@ -208,7 +214,7 @@ impl Action {
             Action::AcceptSuggestion => s(Modifiers::NONE, Key::Enter),
             Action::NextClaim => s(Modifiers::NONE, Key::ArrowDown),
             Action::PreviousClaim => s(Modifiers::NONE, Key::ArrowUp),
-            Action::Find => s(CTRL, Key::F),
+            Action::FindInArticle => s(CTRL, Key::F),
             Action::ShowShortcuts => s(Modifiers::NONE, Key::F1),
             Action::OpenLink => s(CTRL, Key::L),
             Action::NewFromClipboard => s(CTRL_SHIFT, Key::V),
@@ -218,6 +224,7 @@ impl Action {
             | Action::UpdateArticle
             | Action::Export(_)
             | Action::PublisherProfile
+            | Action::FilterClaims
             | Action::ShowNeedsReview
             | Action::RatingScheme
             | Action::RetryLock
@@ -301,8 +308,13 @@ mod tests {
             key(Action::NewFromClipboard),
             KeyboardShortcut::new(CTRL_SHIFT, Key::V)
         );
-        // Ctrl+F stays the filter (and Ctrl+Shift+F is left to the archive search).
-        assert_eq!(key(Action::Find), KeyboardShortcut::new(CTRL, Key::F));
+        // Ctrl+F finds in the article, as in every reader; Ctrl+Shift+F searches all
+        // sessions; the claims filter keeps its own field.
+        assert_eq!(
+            key(Action::FindInArticle),
+            KeyboardShortcut::new(CTRL, Key::F)
+        );
+        assert_eq!(Action::FilterClaims.shortcut(), None);
         // Never while typing: there it pastes without formatting.
         assert!(Action::NewFromClipboard.needs_free_keyboard());
     }

@@ -109,6 +109,9 @@ impl ArticleView {
             ui.vertical(|ui| {
                 ui.set_width(column);
                 self.header(ui, cx, &mut intents);
+                if cx.view.find.open {
+                    intents.extend(super::find_bar::ui(cx, ui));
+                }
             });
         });
         ui.separator();
@@ -391,6 +394,7 @@ impl ArticleView {
         let (galley, underlines) = self.galley(ui, session, i, width);
         let mut text: &str = &session.article.text[p.bytes.clone()];
         let mut layouter = |_ui: &Ui, _text: &dyn egui::TextBuffer, _wrap: f32| galley.clone();
+        let behind = super::find_bar::reserve_behind(ui);
         let output = TextEdit::multiline(&mut text)
             .id_salt(("article-paragraph", i))
             .frame(egui::Frame::NONE)
@@ -400,6 +404,17 @@ impl ArticleView {
             .layouter(&mut layouter)
             .show(ui);
         paint_underlines(ui.painter(), output.galley_pos, &output.galley, &underlines);
+        let found: Vec<(Range<usize>, bool)> = cx
+            .view
+            .find
+            .matches_in(p.chars.clone())
+            .map(|(m, current)| {
+                let start = m.start.max(p.chars.start) - p.chars.start;
+                let end = m.end.min(p.chars.end) - p.chars.start;
+                (start..end, current)
+            })
+            .collect();
+        super::find_bar::paint_matches(ui, behind, output.galley_pos, &output.galley, &found);
         checked_before_marks(ui, cx, p.chars.clone(), output.galley_pos, &output.galley);
         let height = output.galley.size().y;
         if let Some(h) = self.heights.get_mut(i)

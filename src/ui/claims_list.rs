@@ -19,7 +19,7 @@ pub struct ClaimsList {
     summary: Summary,
 }
 
-/// Id of the filter text box (the app focuses it on Ctrl+F).
+/// Id of the filter text box (the app focuses it on Edit › Filter claims).
 pub fn filter_id() -> egui::Id {
     egui::Id::unique("claims-filter")
 }
@@ -170,7 +170,7 @@ fn filters(ui: &mut Ui, session: &Session, filter: &mut ClaimFilter, focus: bool
         let label = ui.label("Filter");
         let edit = TextEdit::singleline(&mut filter.text)
             .id(filter_id())
-            .hint_text("text, claimant or note (Ctrl+F)")
+            .hint_text("text, claimant or note")
             .desired_width((ui.available_width() - 150.0).max(80.0));
         let response = ui.add(edit).labelled_by(label.id);
         if focus {

@@ -5,6 +5,7 @@
 use super::actions::Action;
 use super::app::prompts::Answer;
 use super::archive_state::ArchiveIntent;
+use super::find::FindStep;
 use super::suggestions::SuggestionSpan;
 use super::view_state::{ClaimFilter, SidePane};
 use crate::command::Command;
@@ -70,4 +71,6 @@ pub enum Intent {
     },
     /// Search the archive, add to it, update it, open an earlier check.
     Archive(ArchiveIntent),
+    /// Find in the article: open the bar, change the words, step, close.
+    Find(FindStep),
 }

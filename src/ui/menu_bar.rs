@@ -62,7 +62,8 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             item(ui, Action::NewClaim, has_text_selection, intents_ref);
             item(ui, Action::DeleteClaim, has_selected_claim, intents_ref);
             ui.separator();
-            item(ui, Action::Find, true, intents_ref);
+            item(ui, Action::FindInArticle, true, intents_ref);
+            item(ui, Action::FilterClaims, true, intents_ref);
             ui.separator();
             item(ui, Action::PublisherProfile, true, intents_ref);
         });

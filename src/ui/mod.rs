@@ -14,6 +14,8 @@ pub mod clipboard;
 pub mod conflicts_pane;
 pub mod dialogs;
 pub mod file_dialog;
+pub mod find;
+pub mod find_bar;
 pub mod inspector;
 pub mod intent;
 pub mod memory;

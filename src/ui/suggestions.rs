@@ -1,5 +1,5 @@
 //! Suggested claims in the app: the suggester runs as a [`Job`] when an article
-//! without claims opens (or the Suggestions pane is opened); this keeps its results,
+//! opens; this keeps its results,
 //! the pane's settings and which suggestions are shown. The pane that draws them is
 //! [`super::suggestions_pane`]; the article marks them with [`Marks`].
 
@@ -115,9 +115,10 @@ impl SuggestionsState {
         self.pick_up(&session.article.origin.sha256);
     }
 
-    /// Picks up finished results. Starts the suggester for an article without claims,
-    /// or when the suggestions are `wanted` (the pane is open) and not yet computed.
-    pub fn poll(&mut self, ctx: &egui::Context, session: &Session, wanted: bool, mode: RunMode) {
+    /// Picks up finished results, and starts the suggester for an article whose
+    /// suggestions are not yet computed: always, not only once the Suggestions pane is
+    /// opened, because the article underlines them whichever pane is shown.
+    pub fn poll(&mut self, ctx: &egui::Context, session: &Session, mode: RunMode) {
         let sha = &session.article.origin.sha256;
         self.pick_up(sha);
         if self.ready_for.as_ref().is_some_and(|done| done != sha) {
@@ -126,7 +127,7 @@ impl SuggestionsState {
             self.selected = None;
             self.shown_key = None;
         }
-        if self.job.is_none() && self.ready_for.is_none() && (wanted || session.claims.is_empty()) {
+        if self.job.is_none() && self.ready_for.is_none() {
             self.start(ctx, session, mode);
         }
     }

@@ -1,5 +1,6 @@
 //! What the user is looking at, as opposed to what the session contains.
 
+use super::find::FindInArticle;
 use crate::model::{ClaimId, LabelId};
 use std::ops::Range;
 
@@ -16,6 +17,8 @@ pub struct ViewState {
     pub filter: ClaimFilter,
     /// The article's current scroll offset (remembered between launches).
     pub article_scroll: f32,
+    /// Find in the article: the bar, the words and where they occur.
+    pub find: FindInArticle,
     /// Requests for the panes, handed to them with the next frame's context.
     requests: Vec<ViewRequest>,
 }
@@ -33,6 +36,8 @@ pub enum ViewRequest {
     RevealClaimInList(ClaimId),
     /// Give the keyboard to the claims filter.
     FocusFilter,
+    /// Give the keyboard to the find bar above the article.
+    FocusFind,
     /// Drop the article's text selection (it became a claim).
     ClearTextSelection,
     /// Scroll the article to this offset (restoring where the user left off).

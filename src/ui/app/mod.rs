@@ -158,6 +158,16 @@ impl ClaimdeskApp {
         self.state.is_busy()
     }
 
+    /// What the user is looking at: selection, filter, find, scroll (for tests).
+    pub fn view(&self) -> &super::view_state::ViewState {
+        self.state.view()
+    }
+
+    /// The suggested claims and their settings (for tests).
+    pub fn suggestions(&self) -> &super::suggestions::SuggestionsState {
+        self.state.suggestions()
+    }
+
     /// The archive as the app sees it (for tests).
     pub fn archive(&self) -> &super::archive_state::ArchiveState {
         self.state.archive()

@@ -6,6 +6,7 @@ use crate::model::scheme_library::SchemeLibrary;
 use crate::ui::actions::Action;
 use crate::ui::app::prompts::{Pending, Prompt};
 use crate::ui::file_dialog::{FileDialog, FileDialogPurpose};
+use crate::ui::find::FindStep;
 use crate::ui::publish::SchemeDialog;
 use crate::ui::suggestions_pane;
 use crate::ui::view_state::{SidePane, ViewRequest};
@@ -84,7 +85,8 @@ impl AppState {
                     self.select(next, true, true);
                 }
             }
-            Action::Find => {
+            Action::FindInArticle => self.find(FindStep::Open),
+            Action::FilterClaims => {
                 self.view.side = SidePane::Claims;
                 self.view.request(ViewRequest::FocusFilter);
             }

@@ -17,6 +17,7 @@ use crate::model::{ClaimId, Session};
 use crate::prefs::Preferences;
 use crate::ui::archive_state::{ArchiveConfig, ArchiveIntent, ArchiveState};
 use crate::ui::file_dialog::FileDialog;
+use crate::ui::find::FindStep;
 use crate::ui::intent::Intent;
 use crate::ui::memory::AppMemory;
 use crate::ui::pane::PaneContext;
@@ -98,6 +99,11 @@ impl AppState {
         self.archive = ArchiveState::new(config);
     }
 
+    /// The suggested claims and their settings.
+    pub fn suggestions(&self) -> &SuggestionsState {
+        &self.suggestions
+    }
+
     /// The archive as the app sees it.
     pub fn archive(&self) -> &ArchiveState {
         &self.archive
@@ -136,11 +142,13 @@ impl AppState {
     /// Work before drawing: pick up finished workers and start the suggester when it
     /// is wanted. Returns the panes' requests for this frame.
     pub fn begin_frame(&mut self, ctx: &egui::Context) -> Vec<ViewRequest> {
-        let wanted = self.view.side == SidePane::Suggestions;
-        self.suggestions
-            .poll(ctx, &self.doc.session, wanted, self.run_mode);
+        self.suggestions.poll(ctx, &self.doc.session, self.run_mode);
         self.suggestions
             .refresh(&self.doc.session, self.doc.revision());
+        let article = &self.doc.session.article;
+        self.view
+            .find
+            .refresh(&article.text, &article.origin.sha256);
         self.poll_files(ctx);
         self.take_paste(ctx);
         self.poll_archive(ctx);
@@ -278,6 +286,22 @@ impl AppState {
                 self.notice = format!("Copied {what}.");
             }
             Intent::Archive(intent) => self.archive_intent(ctx, intent),
+            Intent::Find(step) => self.find(step),
+        }
+    }
+
+    /// Applies a step of find in the article, and scrolls to the match it lands on.
+    pub(super) fn find(&mut self, step: FindStep) {
+        if step == FindStep::Open {
+            self.view.request(ViewRequest::FocusFind);
+        }
+        let article = &self.doc.session.article;
+        if let Some(at) = self
+            .view
+            .find
+            .apply(step, &article.text, &article.origin.sha256)
+        {
+            self.view.request(ViewRequest::RevealCharInArticle(at));
         }
     }
 
