@@ -21,6 +21,39 @@ pub struct PublisherProfile {
     pub organisation_url: String,
     /// The person who reviewed the claims (shown in reports).
     pub reviewer_name: String,
+    /// Where the desk publishes each fact check, with `{id}` for the claim's
+    /// lasting id or `{number}` for its number, e.g. `https://desk.example/checks/{id}`:
+    /// the ClaimReview `url` of every claim that has no review URL of its own.
+    pub review_url_pattern: String,
+}
+
+impl PublisherProfile {
+    /// The review page of the claim with lasting id `id` and number `number`, from
+    /// the pattern; `None` when there is no pattern.
+    pub fn review_url_for(&self, id: u64, number: u64) -> Option<String> {
+        let pattern = self.review_url_pattern.trim();
+        (!pattern.is_empty()).then(|| {
+            pattern
+                .replace("{id}", &id.to_string())
+                .replace("{number}", &number.to_string())
+        })
+    }
+}
+
+/// Why a review URL pattern will not do: it must name the claim (`{id}` or
+/// `{number}`), or every claim would get the same page, and be a web address.
+pub fn check_review_url_pattern(pattern: &str) -> Result<(), String> {
+    let pattern = pattern.trim();
+    if !pattern.contains("{id}") && !pattern.contains("{number}") {
+        return Err(
+            "it needs {id} or {number} where the claim goes, or every claim gets the same page"
+                .into(),
+        );
+    }
+    let example = pattern.replace("{id}", "1").replace("{number}", "1");
+    crate::model::check_web_address(&example)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Everything kept in the preferences file. Unknown fields are ignored and missing ones
@@ -196,11 +229,32 @@ mod tests {
                 organisation_name: "Example \"Fact\" Check".into(),
                 organisation_url: "https://factcheck.example.org".into(),
                 reviewer_name: "Ada Ngozi".into(),
+                review_url_pattern: "https://factcheck.example.org/checks/{id}".into(),
             },
             keep_originals: false,
         };
         save_prefs_to(&path, &prefs).unwrap();
         assert_eq!(load_prefs_from(&path).unwrap(), prefs);
+    }
+
+    #[test]
+    fn a_review_url_pattern_names_the_claim_and_is_a_web_address() {
+        let profile = PublisherProfile {
+            review_url_pattern: " https://desk.example/checks/{number}/{id} ".into(),
+            ..PublisherProfile::default()
+        };
+        assert_eq!(
+            profile.review_url_for(987, 4).as_deref(),
+            Some("https://desk.example/checks/4/987")
+        );
+        assert_eq!(PublisherProfile::default().review_url_for(987, 4), None);
+        assert!(check_review_url_pattern("https://desk.example/checks/{id}").is_ok());
+        assert!(
+            check_review_url_pattern("https://desk.example/checks/")
+                .unwrap_err()
+                .contains("{id} or {number}")
+        );
+        assert!(check_review_url_pattern("desk example/{id}").is_err());
     }
 
     #[test]

@@ -32,6 +32,7 @@ fn options() -> ExportOptions {
             organisation_name: "Example Fact Check".into(),
             organisation_url: "https://factcheck.example.org".into(),
             reviewer_name: "Ada Ngozi".into(),
+            ..PublisherProfile::default()
         },
         date: "2026-11-27".into(),
         review_url: Some("https://factcheck.example.org/checks/jobs-speech".into()),

@@ -1,5 +1,6 @@
-//! Publishing from the app: exports from the File menu (with the ClaimReview linter's
-//! warnings), the verdict chart, and switching the rating scheme with undo.
+//! Publishing from the app: exports from the File menu (ClaimReview checked before the
+//! file is written, with a button to fix each problem), the verdict chart, and
+//! switching the rating scheme with undo.
 
 use claimdesk::sample::sample_session;
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
@@ -17,14 +18,22 @@ fn app() -> Harness<'static, ClaimdeskApp> {
     })
 }
 
-fn export_via_menu(harness: &mut Harness<'_, ClaimdeskApp>, item: &str, path: &std::path::Path) {
+fn export_menu(harness: &mut Harness<'_, ClaimdeskApp>, item: &str) {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Export").click();
     harness.run();
     harness.get_by_label(item).click();
     harness.run();
+}
+
+fn export_via_menu(harness: &mut Harness<'_, ClaimdeskApp>, item: &str, path: &std::path::Path) {
+    export_menu(harness, item);
     kit::choose_file(harness, path, "Export");
+}
+
+fn has(harness: &Harness<'_, ClaimdeskApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
 }
 
 #[test]
@@ -36,13 +45,103 @@ fn exports_a_report_and_warns_about_claimreview_problems() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("six thousand soldiers") && page.contains("Half true"));
 
+    // ClaimReview is checked before anything is written.
     let jsonld = dir.path().join("review.jsonld");
-    export_via_menu(&mut harness, "ClaimReview JSON-LD…", &jsonld);
-    harness.get_by_label("Exported with warnings");
-    harness.get_by_label_contains("publisher");
+    export_menu(&mut harness, "ClaimReview JSON-LD…");
+    harness.get_by_label("Before publishing");
+    assert!(has(&harness, "the publisher has no organisation URL"));
+    assert!(!jsonld.exists(), "nothing written yet");
+    kit::click(&mut harness, "Export anyway");
+    kit::choose_file(&mut harness, &jsonld, "Export");
+    assert!(has(
+        &harness,
+        "still missing for Google's fact-check markup"
+    ));
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&jsonld).unwrap()).unwrap();
     assert!(json.to_string().contains("ClaimReview"));
+}
+
+/// Issue 11, item 8: what ClaimReview is missing is listed before the file is written,
+/// each with a button to where it is fixed, and the publisher's review URL pattern
+/// gives every claim its page.
+#[test]
+fn before_publishing_lists_what_is_missing_with_a_way_to_fix_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app();
+    export_menu(&mut harness, "ClaimReview JSON-LD…");
+    harness.get_by_label("Before publishing");
+    // No CLI options in the app's words.
+    assert!(
+        !has(&harness, "--"),
+        "the app's advice names command-line flags"
+    );
+    // The article has no address: said once, for all claims.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("set the article's address in File › Article details")
+            .count(),
+        1
+    );
+    kit::click(&mut harness, "Open the article details");
+    harness.get_by_label("Article details");
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    // A claim's own problem: the button selects it.
+    export_menu(&mut harness, "ClaimReview JSON-LD…");
+    let go = harness
+        .query_all_by_label_contains("Go to claim #")
+        .next()
+        .and_then(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .expect("a claim to go to");
+    let number: u64 = go.trim_start_matches("Go to claim #").parse().unwrap();
+    kit::click(&mut harness, &go);
+    assert!(!has(&harness, "Before publishing"), "the dialog closed");
+    let selected = harness.state().selected_claim().expect("a claim selected");
+    let session = &harness.state().document().session;
+    assert_eq!(session.claim(selected).unwrap().number, number);
+
+    export_menu(&mut harness, "ClaimReview JSON-LD…");
+    kit::click(&mut harness, "Open the publisher profile");
+    harness.get_by_label("Publisher profile");
+    harness.get_by_label("Review URL pattern");
+
+    // With a publisher, an address and a pattern, every claim has its page.
+    let mut prefs = claimdesk::prefs::Preferences::default();
+    prefs.publisher.organisation_name = "Desk".into();
+    prefs.publisher.organisation_url = "https://desk.example".into();
+    prefs.publisher.review_url_pattern = "https://desk.example/checks/{number}".into();
+    let mut session = sample_session();
+    session.article.meta.url = "https://news.example/story".into();
+    let mut harness = kit::start(StartOptions {
+        session: Some(session),
+        prefs,
+        ..Default::default()
+    });
+    let jsonld = dir.path().join("review.jsonld");
+    export_menu(&mut harness, "ClaimReview JSON-LD…");
+    assert!(
+        !has(&harness, "url is missing"),
+        "the pattern gives each claim its page"
+    );
+    if has(&harness, "Before publishing") {
+        kit::click(&mut harness, "Export anyway");
+    }
+    kit::choose_file(&mut harness, &jsonld, "Export");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&jsonld).unwrap()).unwrap();
+    let urls: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["url"].as_str().unwrap())
+        .collect();
+    assert!(!urls.is_empty());
+    assert!(
+        urls.iter()
+            .all(|u| u.starts_with("https://desk.example/checks/"))
+    );
 }
 
 #[test]

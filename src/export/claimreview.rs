@@ -34,9 +34,12 @@ fn review(session: &Session, claim: &Claim, options: &ExportOptions) -> Map<Stri
     let mut m = Map::new();
     m.insert("@context".into(), json!("https://schema.org"));
     m.insert("@type".into(), json!("ClaimReview"));
-    // The claim's own review page, else the export's pattern (`--url` plus `#claim-N`).
+    // The claim's own review page, else this export's address (`--url` plus
+    // `#claim-N`), else the publisher's pattern (`https://desk.example/checks/{id}`).
     let url = match claim.review_url.trim() {
-        "" => options.claim_url(claim.number),
+        "" => options
+            .claim_url(claim.number)
+            .or_else(|| options.publisher.review_url_for(claim.id.0, claim.number)),
         own => Some(own.to_owned()),
     };
     put(&mut m, "url", url);
@@ -280,6 +283,7 @@ mod tests {
                     organisation_name: "Desk".into(),
                     organisation_url: "https://desk.example".into(),
                     reviewer_name: String::new(),
+                    review_url_pattern: "https://desk.example/checks/{number}-{id}".into(),
                 },
                 "2026-12-01".into(),
             )
@@ -302,6 +306,22 @@ mod tests {
         assert_eq!(first["itemReviewed"]["datePublished"], "2021-07-17");
         assert_eq!(first["author"]["@type"], "Organization");
         assert_eq!(first["datePublished"], "2026-12-01");
+
+        // Without --url, a claim without its own page takes the publisher's pattern.
+        let pattern_only = ExportOptions {
+            review_url: None,
+            ..options.clone()
+        };
+        let reviews = to_claimreview(&session, &pattern_only);
+        let second = &session.claims[1];
+        assert_eq!(reviews[0]["url"], "https://desk.example/checks/bases");
+        assert_eq!(
+            reviews[1]["url"],
+            format!(
+                "https://desk.example/checks/{}-{}",
+                second.number, second.id.0
+            )
+        );
     }
 
     #[test]

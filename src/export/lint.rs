@@ -45,6 +45,22 @@ impl LintRule {
     }
 }
 
+/// Where a problem is fixed, so the app can offer a button that goes there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FixPlace {
+    /// Edit › Publisher profile (organisation, its URL, the review URL pattern).
+    PublisherProfile,
+    /// File › Article details (the article's address and date).
+    ArticleDetails,
+    /// The claim's own fields in the inspector (wording, claimant, date, review URL,
+    /// sources).
+    Claim,
+    /// Claim › Rating scheme (a verdict without ClaimReview numbers).
+    RatingScheme,
+    /// Nothing to open: the words say what to do (give a claim a verdict).
+    Nowhere,
+}
+
 /// One problem found by the linter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LintProblem {
@@ -54,67 +70,113 @@ pub struct LintProblem {
     pub claim: Option<ClaimId>,
     /// That claim's display number (what the message calls it).
     pub claim_number: Option<u64>,
-    /// What is wrong and how to fix it, in plain words.
+    /// What is wrong and how to fix it in the app, in plain words.
     pub message: String,
+    /// Where the app fixes it.
+    pub fix: FixPlace,
+    /// The `claimdesk export` option that fixes it for one export, if there is one
+    /// (shown by the command line, not by the app).
+    pub cli_flag: Option<&'static str>,
 }
 
 impl fmt::Display for LintProblem {
+    /// The command line's line: code, claim, words and the option that fixes it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.claim_number {
-            Some(n) => write!(f, "{}: claim #{n}: {}", self.rule.code(), self.message),
-            None => write!(f, "{}: {}", self.rule.code(), self.message),
+        write!(f, "{}: ", self.rule.code())?;
+        if let Some(n) = self.claim_number {
+            write!(f, "claim #{n}: ")?;
+        }
+        write!(f, "{}", self.message)?;
+        match self.cli_flag {
+            Some(flag) => write!(f, " (or {flag})"),
+            None => Ok(()),
         }
     }
 }
 
-/// Fields every ClaimReview must have, as JSON paths, with the fix for each.
-const REQUIRED: [(&[&str], &str); 5] = [
-    (
-        &["url"],
-        "set the review page's URL (the claim's review URL, or --url for all claims)",
-    ),
-    (&["claimReviewed"], "give the claim a wording"),
-    (
-        &["author", "name"],
-        "set the organisation name in Edit › Publisher profile (--org-name)",
-    ),
-    (&["datePublished"], "set the publication date (--date)"),
-    (
-        &["reviewRating", "alternateName"],
-        "give the verdict label a name",
-    ),
+/// A field the linter looks for: its JSON path, how to fix it in the app, where, and
+/// the command line's option for it.
+struct Field {
+    path: &'static [&'static str],
+    fix: &'static str,
+    place: FixPlace,
+    flag: Option<&'static str>,
+}
+
+/// Fields every ClaimReview must have.
+const REQUIRED: [Field; 5] = [
+    Field {
+        path: &["url"],
+        fix: "give the claim its review URL in the inspector, or set a review URL pattern in Edit › Publisher profile",
+        place: FixPlace::Claim,
+        flag: Some("--url for all claims"),
+    },
+    Field {
+        path: &["claimReviewed"],
+        fix: "give the claim a wording",
+        place: FixPlace::Claim,
+        flag: None,
+    },
+    Field {
+        path: &["author", "name"],
+        fix: "set the organisation in Edit › Publisher profile",
+        place: FixPlace::PublisherProfile,
+        flag: Some("--org-name"),
+    },
+    Field {
+        path: &["datePublished"],
+        fix: "set the publication date",
+        place: FixPlace::Nowhere,
+        flag: Some("--date"),
+    },
+    Field {
+        path: &["reviewRating", "alternateName"],
+        fix: "give the verdict label a name in the rating scheme",
+        place: FixPlace::RatingScheme,
+        flag: None,
+    },
 ];
 
-/// Fields Google recommends, with the fix for each.
-const RECOMMENDED: [(&[&str], &str); 3] = [
-    (
-        &["itemReviewed", "author", "name"],
-        "say who made the claim (claimant)",
-    ),
-    (
-        &["itemReviewed", "datePublished"],
-        "set when the claim was made (the claim's date, or --claim-date)",
-    ),
-    (
-        &["itemReviewed", "appearance", "url"],
-        "set the article's URL (--article-url)",
-    ),
+/// Fields Google recommends.
+const RECOMMENDED: [Field; 3] = [
+    Field {
+        path: &["itemReviewed", "author", "name"],
+        fix: "say who made the claim (the claimant, in the inspector)",
+        place: FixPlace::Claim,
+        flag: None,
+    },
+    Field {
+        path: &["itemReviewed", "datePublished"],
+        fix: "set when the claim was made (the claim's date in the inspector, or the article's date in File › Article details)",
+        place: FixPlace::Claim,
+        flag: Some("--claim-date"),
+    },
+    Field {
+        path: &["itemReviewed", "appearance", "url"],
+        fix: "set the article's address in File › Article details",
+        place: FixPlace::ArticleDetails,
+        flag: Some("--article-url"),
+    },
 ];
 
 /// Lists the problems of the ClaimReview export of `session` with `options`, in a stable
 /// order: publisher-wide problems first, then per claim in article order.
 pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintProblem> {
     let mut problems = Vec::new();
-    let general = |rule, message: &str| LintProblem {
+    let general = |rule, message: &str, fix, cli_flag| LintProblem {
         rule,
         claim: None,
         claim_number: None,
         message: message.to_owned(),
+        fix,
+        cli_flag,
     };
     if options.publisher.organisation_url.trim().is_empty() {
         problems.push(general(
             LintRule::NoPublisherUrl,
-            "the publisher has no organisation URL; set it in Edit › Publisher profile (--org-url)",
+            "the publisher has no organisation URL; set it in Edit › Publisher profile",
+            FixPlace::PublisherProfile,
+            Some("--org-url"),
         ));
     }
     if !options.publisher.organisation_url.trim().is_empty()
@@ -123,9 +185,24 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
         problems.push(general(
             LintRule::InvalidUrl,
             &format!(
-                "the publisher's organisation URL \"{}\": {problem}; fix it in Edit › Publisher profile (--org-url)",
+                "the publisher's organisation URL \"{}\": {problem}; fix it in Edit › Publisher profile",
                 options.publisher.organisation_url.trim()
             ),
+            FixPlace::PublisherProfile,
+            Some("--org-url"),
+        ));
+    }
+    let pattern = options.publisher.review_url_pattern.trim();
+    if !pattern.is_empty()
+        && let Err(problem) = crate::prefs::check_review_url_pattern(pattern)
+    {
+        problems.push(general(
+            LintRule::InvalidUrl,
+            &format!(
+                "the review URL pattern \"{pattern}\": {problem}; fix it in Edit › Publisher profile"
+            ),
+            FixPlace::PublisherProfile,
+            None,
         ));
     }
     let reviewed: Vec<_> = session
@@ -137,33 +214,36 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
         problems.push(general(
             LintRule::NothingToPublish,
             "no claim has a verdict yet, so the export is empty",
+            FixPlace::Nowhere,
+            None,
         ));
     }
     let reviews = to_claimreview(session, options);
     let reviews = reviews.as_array().map(Vec::as_slice).unwrap_or_default();
     for (claim, review) in reviewed.iter().zip(reviews) {
-        let mut add = |rule, message: String| {
+        let mut add = |rule, message: String, fix, cli_flag| {
             problems.push(LintProblem {
                 rule,
                 claim: Some(claim.id),
                 claim_number: Some(claim.number),
                 message,
+                fix,
+                cli_flag,
             });
         };
-        for (path, fix) in REQUIRED {
-            if lookup(review, path).is_none() {
-                add(
-                    LintRule::RequiredFieldMissing,
-                    format!("{} is missing; {fix}", path.join(".")),
-                );
-            }
-        }
-        for (path, fix) in RECOMMENDED {
-            if lookup(review, path).is_none() {
-                add(
-                    LintRule::RecommendedFieldMissing,
-                    format!("{} is missing; {fix}", path.join(".")),
-                );
+        for (rule, fields) in [
+            (LintRule::RequiredFieldMissing, &REQUIRED[..]),
+            (LintRule::RecommendedFieldMissing, &RECOMMENDED[..]),
+        ] {
+            for field in fields {
+                if lookup(review, field.path).is_none() {
+                    add(
+                        rule,
+                        format!("{} is missing; {}", field.path.join("."), field.fix),
+                        field.place,
+                        field.flag,
+                    );
+                }
             }
         }
         for (n, source) in claim.sources.iter().enumerate() {
@@ -175,6 +255,8 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
                         n + 1,
                         source.url.trim()
                     ),
+                    FixPlace::Claim,
+                    None,
                 );
             }
         }
@@ -185,6 +267,8 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
                 format!(
                     "claimReviewed is {len} characters; Google shows at most {MAX_CLAIM_REVIEWED_CHARS}, so shorten the claim's wording"
                 ),
+                FixPlace::Claim,
+                None,
             );
         }
         if lookup(review, &["reviewRating", "ratingValue"]).is_none() {
@@ -195,6 +279,8 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
                     session.scheme.name_of(&claim.status),
                     session.scheme.id
                 ),
+                FixPlace::RatingScheme,
+                None,
             );
         }
     }
@@ -221,6 +307,7 @@ mod tests {
                 organisation_name: "Desk".into(),
                 organisation_url: org_url.into(),
                 reviewer_name: String::new(),
+                ..PublisherProfile::default()
             },
             "2026-11-30".into(),
         );

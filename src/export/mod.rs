@@ -20,7 +20,7 @@ pub use context::{QuoteInContext, quote_in_context};
 pub use csv::{SOURCE_SEPARATOR, to_csv};
 pub use date::{DateError, parse_date, today_utc};
 pub use html::to_html;
-pub use lint::{LintProblem, LintRule, lint_claimreview};
+pub use lint::{FixPlace, LintProblem, LintRule, lint_claimreview};
 pub use markdown::to_markdown;
 pub use summary::{VerdictCount, verdict_counts};
 pub use web_annotation::{to_web_annotation, web_annotation_json};

@@ -9,6 +9,7 @@ pub mod archive_pane;
 pub mod archive_state;
 pub mod article_details;
 pub mod article_view;
+pub mod before_publishing;
 pub mod claims_list;
 pub mod clipboard;
 pub mod conflicts_pane;

@@ -18,7 +18,8 @@ pub enum Outcome<T> {
     Done(T),
 }
 
-/// Edits the publisher profile (organisation name and URL, reviewer).
+/// Edits the publisher profile (organisation name and URL, reviewer, review URL
+/// pattern).
 pub fn publisher_dialog(
     ctx: &egui::Context,
     draft: &mut PublisherProfile,
@@ -45,6 +46,11 @@ pub fn publisher_dialog(
                         "https://factcheck.example.org",
                     ),
                     ("Reviewer", &mut draft.reviewer_name, "Your name"),
+                    (
+                        "Review URL pattern",
+                        &mut draft.review_url_pattern,
+                        "https://factcheck.example.org/checks/{id}",
+                    ),
                 ] {
                     let l = ui.label(label);
                     ui.add(
@@ -56,6 +62,18 @@ pub fn publisher_dialog(
                     ui.end_row();
                 }
             });
+        ui.add_space(4.0);
+        let pattern = draft.review_url_pattern.trim();
+        if pattern.is_empty() {
+            ui.weak("Review URL pattern: where each fact check is published, with {id} (the claim's lasting id) or {number} (its number). ClaimReview uses it for every claim without a review URL of its own.");
+        } else if let Err(problem) = crate::prefs::check_review_url_pattern(pattern) {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Review URL pattern: {problem}."),
+            );
+        } else if let Some(example) = draft.review_url_for(4_811_502_917, 4) {
+            ui.weak(format!("Claim #4 would be published at {example}"));
+        }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button(RichText::new("Save").strong()).clicked() {

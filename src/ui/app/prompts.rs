@@ -4,9 +4,12 @@
 
 use super::state::LockedSession;
 use crate::command::Command;
+use crate::export::{ExportFormat, FixPlace};
+use crate::model::ClaimId;
 use crate::prefs::PublisherProfile;
 use crate::store::Recovered;
 use crate::ui::article_details::{ArticleDetailsDialog, DetailsOutcome};
+use crate::ui::before_publishing::{BeforePublishing, PublishChoice};
 use crate::ui::dialogs::{self, ConflictAnswer, RecoveryAnswer, UnsavedAnswer};
 use crate::ui::file_dialog::{FileDialog, FileDialogPurpose, FileDialogResult};
 use crate::ui::intent::Intent;
@@ -73,6 +76,8 @@ pub enum Prompt {
     OpenLink(LinkDraft),
     /// File › Article details…
     ArticleDetails(Box<ArticleDetailsDialog>),
+    /// What the ClaimReview linter found, before the file is written.
+    BeforePublishing(Box<BeforePublishing>),
 }
 
 /// How the user answered a prompt.
@@ -137,6 +142,10 @@ pub enum Answer {
     },
     /// Stop the file work in progress (Cancel in the progress dialog).
     CancelFileWork,
+    /// "Before publishing": go where this problem is fixed.
+    FixBeforePublishing(FixPlace, Option<ClaimId>),
+    /// "Before publishing": write the export as it is.
+    ExportAnyway(ExportFormat),
 }
 
 /// Draws the open prompt, if any. An answered prompt closes and its answer is
@@ -250,6 +259,14 @@ fn show(
             Outcome::Open => keep(Prompt::OpenLink(draft)),
             Outcome::Cancelled => done(Answer::Closed),
             Outcome::Done(url) => done(Answer::OpenLink(url)),
+        },
+        Prompt::BeforePublishing(dialog) => match dialog.show(ctx, cx.session()) {
+            None => keep(Prompt::BeforePublishing(dialog)),
+            Some(PublishChoice::Cancel) => done(Answer::Closed),
+            Some(PublishChoice::ExportAnyway) => done(Answer::ExportAnyway(dialog.format)),
+            Some(PublishChoice::Fix(place, claim)) => {
+                done(Answer::FixBeforePublishing(place, claim))
+            }
         },
         Prompt::ArticleDetails(mut dialog) => match dialog.show(ctx, cx.editable()) {
             DetailsOutcome::Open => keep(Prompt::ArticleDetails(dialog)),

@@ -2,9 +2,11 @@
 
 use super::AppState;
 use crate::command::Command;
+use crate::export::ExportFormat;
 use crate::model::scheme_library::SchemeLibrary;
 use crate::ui::actions::Action;
 use crate::ui::app::prompts::{Pending, Prompt};
+use crate::ui::before_publishing::BeforePublishing;
 use crate::ui::file_dialog::{FileDialog, FileDialogPurpose};
 use crate::ui::find::FindStep;
 use crate::ui::publish::SchemeDialog;
@@ -116,11 +118,21 @@ impl AppState {
                 );
             }
             Action::Export(format) => {
-                let name = crate::ui::app::suggested_file_name(&self.doc.session.article.title)
-                    .replace(".ron", &format!(".{}", format.file_suffix()));
-                let dialog =
-                    FileDialog::new(FileDialogPurpose::Export(format), self.dialog_dir(), name);
-                self.prompt = Some(Prompt::File(dialog, None));
+                // ClaimReview is checked before the file is written, so what is
+                // missing can be fixed first (the README's promise).
+                let problems = if format == ExportFormat::ClaimReview {
+                    crate::export::lint_claimreview(&self.doc.session, &self.export_options())
+                } else {
+                    Vec::new()
+                };
+                if problems.is_empty() {
+                    self.choose_export_file(format);
+                } else {
+                    self.prompt = Some(Prompt::BeforePublishing(Box::new(BeforePublishing {
+                        format,
+                        problems,
+                    })));
+                }
             }
             Action::PublisherProfile => {
                 self.prompt = Some(Prompt::Preferences(self.prefs.publisher.clone()))
@@ -169,6 +181,42 @@ impl AppState {
                 }
             }
             None => self.notice = format!("Nothing to {}", action.label().to_lowercase()),
+        }
+    }
+}
+
+impl AppState {
+    /// The file dialog for an export, with a name made from the article's title.
+    pub(super) fn choose_export_file(&mut self, format: ExportFormat) {
+        let name = crate::ui::app::suggested_file_name(&self.doc.session.article.title)
+            .replace(".ron", &format!(".{}", format.file_suffix()));
+        let dialog = FileDialog::new(FileDialogPurpose::Export(format), self.dialog_dir(), name);
+        self.prompt = Some(Prompt::File(dialog, None));
+    }
+
+    /// Goes where a problem found before publishing is fixed.
+    pub(super) fn fix_before_publishing(
+        &mut self,
+        ctx: &egui::Context,
+        place: crate::export::FixPlace,
+        claim: Option<crate::model::ClaimId>,
+    ) {
+        use crate::export::FixPlace;
+        match place {
+            FixPlace::PublisherProfile => self.run(ctx, Action::PublisherProfile),
+            FixPlace::ArticleDetails => self.run(ctx, Action::ArticleDetails),
+            FixPlace::RatingScheme => self.run(ctx, Action::RatingScheme),
+            FixPlace::Claim => {
+                if let Some(id) = claim.filter(|id| self.doc.session.claim(*id).is_some()) {
+                    self.view.side = SidePane::Claims;
+                    // The filter must not hide the claim the user was sent to.
+                    if !self.visible_claims().contains(&id) {
+                        self.view.filter = Default::default();
+                    }
+                    self.select(Some(id), true, true);
+                }
+            }
+            FixPlace::Nowhere => {}
         }
     }
 }

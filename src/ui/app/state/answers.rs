@@ -96,6 +96,10 @@ impl AppState {
                 }
             }
             Answer::KeepOriginals(keep) => self.set_keep_originals(keep),
+            Answer::FixBeforePublishing(place, claim) => {
+                self.fix_before_publishing(ctx, place, claim)
+            }
+            Answer::ExportAnyway(format) => self.choose_export_file(format),
             Answer::Copy { text, what } => {
                 self.handle(ctx, crate::ui::intent::Intent::Copy { text, what })
             }

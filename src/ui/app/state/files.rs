@@ -549,9 +549,15 @@ impl AppState {
         ctx.request_repaint_after(std::time::Duration::from_millis(50));
     }
 
-    /// Writes an export; for ClaimReview, lists what the linter found.
+    /// What an export from the app uses: the publisher profile and today's date.
+    pub(super) fn export_options(&self) -> ExportOptions {
+        ExportOptions::new(self.prefs.publisher.clone(), crate::export::today_utc())
+    }
+
+    /// Writes an export. The linter ran before the file was chosen ("Before
+    /// publishing"), so what it still finds was left on purpose: the notice counts it.
     pub(super) fn export_to(&mut self, format: ExportFormat, path: &Path) {
-        let options = ExportOptions::new(self.prefs.publisher.clone(), crate::export::today_utc());
+        let options = self.export_options();
         let written = crate::export::export_checked(&self.doc.session, format, &options)
             .map_err(|e| e.to_string())
             .and_then(|checked| {
@@ -569,12 +575,12 @@ impl AppState {
                 self.notice = format!("Exported {}", path.display())
             }
             Ok(problems) => {
-                let mut lines = vec![format!(
-                    "Wrote {}, but check these before publishing:",
-                    path.display()
-                )];
-                lines.extend(problems.iter().map(ToString::to_string));
-                self.show_message("Exported with warnings", lines, false);
+                let n = problems.len();
+                self.notice = format!(
+                    "Exported {}, with {n} thing{} still missing for Google's fact-check markup (File › Export shows them).",
+                    path.display(),
+                    if n == 1 { "" } else { "s" }
+                );
             }
         }
     }

@@ -1,0 +1,196 @@
+//! "Before publishing": what the ClaimReview linter found, shown before the file is
+//! written, with a button that goes where each problem is fixed (the publisher
+//! profile, the article details, the claim, the rating scheme). The user fixes
+//! them and exports again, or exports anyway.
+
+use crate::export::{ExportFormat, FixPlace, LintProblem};
+use crate::model::{ClaimId, Session};
+use egui::{Modal, RichText, ScrollArea};
+
+/// The dialog's content: the export waiting and what the linter found.
+#[derive(Clone, Debug)]
+pub struct BeforePublishing {
+    /// The export to write when the user goes on.
+    pub format: ExportFormat,
+    /// What the linter found, in its order (general first, then by claim).
+    pub problems: Vec<LintProblem>,
+}
+
+/// What the user chose.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PublishChoice {
+    /// Go where this is fixed (the claim, when the place is a claim's fields).
+    Fix(FixPlace, Option<ClaimId>),
+    /// Write the file as it is.
+    ExportAnyway,
+    /// Neither.
+    Cancel,
+}
+
+/// One claim's problems: its id, its number and what is missing.
+type ClaimProblems<'a> = (ClaimId, u64, Vec<&'a LintProblem>);
+
+/// A problem that is the same for many claims (the article has no address, the
+/// verdict has no numbers): said once, with how many claims it touches.
+struct Shared<'a> {
+    problem: &'a LintProblem,
+    claims: usize,
+}
+
+impl BeforePublishing {
+    /// Problems fixed outside the claims, each said once (with how many claims it
+    /// touches), then each claim's own problems under its number.
+    fn grouped(&self) -> (Vec<Shared<'_>>, Vec<ClaimProblems<'_>>) {
+        let mut shared: Vec<Shared<'_>> = Vec::new();
+        let mut by_claim: Vec<ClaimProblems<'_>> = Vec::new();
+        for p in &self.problems {
+            match (p.fix, p.claim) {
+                (FixPlace::Claim, Some(id)) => match by_claim.iter_mut().find(|(c, ..)| *c == id) {
+                    Some((.., list)) => list.push(p),
+                    None => by_claim.push((id, p.claim_number.unwrap_or(id.0), vec![p])),
+                },
+                _ => match shared
+                    .iter_mut()
+                    .find(|s| s.problem.message == p.message && s.problem.fix == p.fix)
+                {
+                    Some(s) => s.claims += usize::from(p.claim.is_some()),
+                    None => shared.push(Shared {
+                        problem: p,
+                        claims: usize::from(p.claim.is_some()),
+                    }),
+                },
+            }
+        }
+        (shared, by_claim)
+    }
+
+    /// Draws the dialog; `Some` once the user chose.
+    pub fn show(&self, ctx: &egui::Context, session: &Session) -> Option<PublishChoice> {
+        let mut choice = None;
+        let (shared, by_claim) = self.grouped();
+        let modal = Modal::new(egui::Id::unique("before-publishing")).show(ctx, |ui| {
+            ui.set_width(620.0);
+            ui.heading("Before publishing");
+            let n = self.problems.len();
+            ui.label(format!(
+                "The {} is missing {} that Google's fact-check markup needs or recommends. Fix {} here and export again, or export as it is.",
+                self.format.label(),
+                if n == 1 { "one thing".to_owned() } else { format!("{n} things") },
+                if n == 1 { "it" } else { "them" },
+            ));
+            ui.add_space(6.0);
+            ScrollArea::vertical().max_height(380.0).show(ui, |ui| {
+                for s in &shared {
+                    ui.horizontal(|ui| {
+                        let touches = match s.claims {
+                            0 | 1 => String::new(),
+                            n => format!(" ({n} claims)"),
+                        };
+                        ui.add(
+                            egui::Label::new(format!("{}{touches}", s.problem.message)).wrap(),
+                        );
+                    });
+                    if let Some(label) = button_label(s.problem.fix, None)
+                        && ui.button(label).clicked()
+                    {
+                        choice = Some(PublishChoice::Fix(s.problem.fix, s.problem.claim));
+                    }
+                    ui.separator();
+                }
+                for (id, number, problems) in &by_claim {
+                    let wording = session
+                        .claim(*id)
+                        .map(|c| elide(c.text.trim(), 70))
+                        .unwrap_or_default();
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(format!("Claim #{number}")).strong());
+                        ui.weak(format!("“{wording}”"));
+                    });
+                    for p in problems {
+                        ui.horizontal(|ui| {
+                            ui.add_space(12.0);
+                            ui.add(egui::Label::new(format!("• {}", p.message)).wrap());
+                        });
+                    }
+                    if let Some(label) = button_label(FixPlace::Claim, Some(*number))
+                        && ui.button(label).clicked()
+                    {
+                        choice = Some(PublishChoice::Fix(FixPlace::Claim, Some(*id)));
+                    }
+                    ui.separator();
+                }
+            });
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button("Export anyway").clicked() {
+                    choice = Some(PublishChoice::ExportAnyway);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(PublishChoice::Cancel);
+                }
+            });
+        });
+        if modal.should_close() && choice.is_none() {
+            choice = Some(PublishChoice::Cancel);
+        }
+        choice
+    }
+}
+
+/// The button that goes where a problem is fixed; none when nothing can be opened.
+fn button_label(place: FixPlace, claim_number: Option<u64>) -> Option<String> {
+    Some(match place {
+        FixPlace::PublisherProfile => "Open the publisher profile".to_owned(),
+        FixPlace::ArticleDetails => "Open the article details".to_owned(),
+        FixPlace::RatingScheme => "Open the rating scheme".to_owned(),
+        FixPlace::Claim => format!("Go to claim #{}", claim_number?),
+        FixPlace::Nowhere => return None,
+    })
+}
+
+/// The first `max` characters of `text`, with "…" when cut.
+fn elide(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{ExportOptions, lint_claimreview};
+
+    #[test]
+    fn shared_problems_are_said_once_and_claim_problems_under_their_claim() {
+        let session = crate::sample::sample_session();
+        let options = ExportOptions::new(Default::default(), "2026-11-30".into());
+        let dialog = BeforePublishing {
+            format: ExportFormat::ClaimReview,
+            problems: lint_claimreview(&session, &options),
+        };
+        let (shared, by_claim) = dialog.grouped();
+        // The article has no address: one line for every claim, not one per claim.
+        let article = shared
+            .iter()
+            .filter(|s| s.problem.fix == FixPlace::ArticleDetails)
+            .collect::<Vec<_>>();
+        assert_eq!(article.len(), 1, "said once");
+        assert!(article[0].claims > 1, "with how many claims it touches");
+        assert!(
+            shared
+                .iter()
+                .any(|s| s.problem.fix == FixPlace::PublisherProfile)
+        );
+        // Each claim once, with its own problems (here: no review page).
+        let mut ids: Vec<ClaimId> = by_claim.iter().map(|(id, ..)| *id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), by_claim.len());
+        assert!(by_claim.iter().all(|(_, _, list)| !list.is_empty()));
+        assert_eq!(
+            button_label(FixPlace::Claim, Some(4)).as_deref(),
+            Some("Go to claim #4")
+        );
+        assert_eq!(button_label(FixPlace::Nowhere, None), None);
+    }
+}
