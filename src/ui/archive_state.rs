@@ -239,6 +239,46 @@ pub struct ArchiveState {
     content_key: u64,
     /// A session being opened from a result, and the claim to select once it is.
     pending_select: Option<(PathBuf, ClaimId)>,
+    /// Waits for typing to pause before the open session is matched again.
+    settle: Settle,
+}
+
+/// How long the open session's claims must stay unchanged before they are matched
+/// again: typing a claim's wording changes it at every key, and each match embeds
+/// every claim.
+const MATCH_AFTER_QUIET: std::time::Duration = std::time::Duration::from_millis(700);
+
+/// Waits until a value has stayed the same for a while (a debounce).
+#[derive(Debug, Default)]
+struct Settle {
+    /// The latest value and when it was first seen.
+    since: Option<(u64, std::time::Instant)>,
+}
+
+impl Settle {
+    /// Whether `key` has been the latest value for `quiet` at `now`; if not, how long
+    /// is left.
+    fn ready(
+        &mut self,
+        key: u64,
+        now: std::time::Instant,
+        quiet: std::time::Duration,
+    ) -> Result<(), std::time::Duration> {
+        match self.since {
+            Some((k, at)) if k == key => {
+                let waited = now.saturating_duration_since(at);
+                if waited >= quiet {
+                    Ok(())
+                } else {
+                    Err(quiet - waited)
+                }
+            }
+            _ => {
+                self.since = Some((key, now));
+                if quiet.is_zero() { Ok(()) } else { Err(quiet) }
+            }
+        }
+    }
 }
 
 impl ArchiveState {
@@ -369,7 +409,7 @@ impl ArchiveState {
         if wanted && self.status.is_none() && self.job.is_none() && self.queue.is_empty() {
             self.queue_task(Task::Refresh { add: Vec::new() });
         }
-        self.watch_session(doc);
+        self.watch_session(ctx, doc, mode);
         self.start_next(ctx, mode);
     }
 
@@ -443,13 +483,20 @@ impl ArchiveState {
         }
     }
 
-    /// Queues matching when the open session is another one, or its claims changed.
-    fn watch_session(&mut self, doc: &Document) {
+    /// Queues matching when the open session is another one, or its claims changed
+    /// and then stayed unchanged for [`MATCH_AFTER_QUIET`] (at once in tests that run
+    /// work in place, and for a session just opened).
+    fn watch_session(&mut self, ctx: &egui::Context, doc: &Document, mode: RunMode) {
         let watch = (
             doc.path().map(Path::to_path_buf),
             doc.session.article.origin.sha256.clone(),
             doc.revision(),
         );
+        // The same file and article, another revision: an edit, maybe mid-word.
+        let edited = self
+            .watch
+            .as_ref()
+            .is_some_and(|(path, sha, _)| *path == watch.0 && *sha == watch.1);
         if self.watch.as_ref() != Some(&watch) {
             self.content_key = content_key(doc);
             self.watch = Some(watch);
@@ -460,6 +507,16 @@ impl ArchiveState {
         }
         let key = self.content_key;
         if self.matched_key == Some(key) || self.queued_key == Some(key) {
+            return;
+        }
+        let quiet = if edited && mode == RunMode::Normal && self.matched_key.is_some() {
+            MATCH_AFTER_QUIET
+        } else {
+            std::time::Duration::ZERO
+        };
+        if let Err(left) = self.settle.ready(key, std::time::Instant::now(), quiet) {
+            // Come back when the quiet time is up, even if nothing else happens.
+            ctx.request_repaint_after(left);
             return;
         }
         self.queued_key = Some(key);
@@ -823,4 +880,32 @@ fn last_updated(dir: &ArchiveDir) -> Option<String> {
         .ok()?;
     let day = crate::archive::day_of(modified)?;
     crate::archive::human_date(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn matching_waits_until_typing_pauses() {
+        let quiet = Duration::from_millis(700);
+        let t0 = Instant::now();
+        let mut settle = Settle::default();
+        assert_eq!(
+            settle.ready(1, t0, quiet),
+            Err(quiet),
+            "a new wording waits"
+        );
+        let later = t0 + Duration::from_millis(300);
+        assert_eq!(
+            settle.ready(1, later, quiet),
+            Err(Duration::from_millis(400))
+        );
+        // Another key before the pause is over starts the wait again.
+        assert_eq!(settle.ready(2, later, quiet), Err(quiet));
+        assert_eq!(settle.ready(2, later + quiet, quiet), Ok(()));
+        // No wait asked: at once.
+        assert_eq!(settle.ready(3, later, Duration::ZERO), Ok(()));
+    }
 }

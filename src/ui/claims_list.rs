@@ -5,7 +5,7 @@ use super::pane::PaneContext;
 use super::theme;
 use super::view_state::{ClaimFilter, ViewRequest};
 use crate::model::{Session, check_web_address};
-use egui::{Align2, Color32, FontId, RichText, ScrollArea, TextEdit, Ui, Vec2};
+use egui::{Color32, FontId, RichText, ScrollArea, TextEdit, Ui, Vec2};
 
 /// Height of one row in the list.
 const ROW_HEIGHT: f32 = 48.0;
@@ -276,23 +276,34 @@ fn claim_row(
     if claim.needs_review {
         meta.push_str("  ·  ⚠ needs review");
     }
-    let meta_rect = painter.text(
-        egui::pos2(chip.right() + 8.0, chip.center().y),
-        Align2::LEFT_CENTER,
-        meta,
-        FontId::proportional(12.0),
+    // "↺ Checked before: False, 12 Mar 2026" keeps its place on the right; a long
+    // claimant is cut short with "…" before it instead of running under it.
+    let badge = checked_before.map(|badge| {
+        painter.layout_no_wrap(
+            format!("↺ {badge}"),
+            FontId::proportional(11.5),
+            visuals.hyperlink_color,
+        )
+    });
+    let badge_width = badge.as_ref().map_or(0.0, |g| g.size().x + 16.0);
+    let meta_left = chip.right() + 8.0;
+    let mut meta_job =
+        egui::text::LayoutJob::simple_singleline(meta, FontId::proportional(12.0), meta_colour);
+    meta_job.wrap = egui::text::TextWrapping::truncate_at_width(
+        (rect.right() - 8.0 - badge_width - meta_left).max(40.0),
+    );
+    let meta_galley = ui.fonts_mut(|f| f.layout_job(meta_job));
+    painter.galley(
+        egui::pos2(meta_left, chip.center().y - meta_galley.size().y / 2.0),
+        meta_galley,
         meta_colour,
     );
-    if let Some(badge) = checked_before {
-        // "↺ Checked before: False, 12 Mar 2026", on the right of the row.
-        let colour = visuals.hyperlink_color;
-        let galley =
-            painter.layout_no_wrap(format!("↺ {badge}"), FontId::proportional(11.5), colour);
-        let x = (rect.right() - galley.size().x - 8.0).max(meta_rect.right() + 8.0);
+    if let Some(galley) = badge {
+        let x = rect.right() - galley.size().x - 8.0;
         painter.galley(
             egui::pos2(x, chip.center().y - galley.size().y / 2.0),
             galley,
-            colour,
+            visuals.hyperlink_color,
         );
     }
     let text_pos = egui::pos2(rect.left() + 8.0, chip.bottom() + 4.0);
