@@ -76,7 +76,7 @@ const REQUIRED: [(&[&str], &str); 5] = [
     (&["claimReviewed"], "give the claim a wording"),
     (
         &["author", "name"],
-        "set the organisation name in Edit › Publisher profile (--org-name)",
+        "set the organisation name in Edit › Preferences (--org-name)",
     ),
     (&["datePublished"], "set the publication date (--date)"),
     (
@@ -114,7 +114,7 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
     if options.publisher.organisation_url.trim().is_empty() {
         problems.push(general(
             LintRule::NoPublisherUrl,
-            "the publisher has no organisation URL; set it in Edit › Publisher profile (--org-url)",
+            "the publisher has no organisation URL; set it in Edit › Preferences (--org-url)",
         ));
     }
     if !options.publisher.organisation_url.trim().is_empty()
@@ -123,7 +123,7 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
         problems.push(general(
             LintRule::InvalidUrl,
             &format!(
-                "the publisher's organisation URL \"{}\": {problem}; fix it in Edit › Publisher profile (--org-url)",
+                "the publisher's organisation URL \"{}\": {problem}; fix it in Edit › Preferences (--org-url)",
                 options.publisher.organisation_url.trim()
             ),
         ));

@@ -37,8 +37,9 @@ pub enum Action {
     DeleteClaim,
     /// Jump to the claims filter.
     Find,
-    /// Edit the organisation and reviewer used by exports.
-    PublisherProfile,
+    /// Edit the preferences: the publisher profile used by exports, the theme and the
+    /// article's text size.
+    Preferences,
     /// Accept the selected suggestion as a claim.
     AcceptSuggestion,
     /// Select the previous claim in article order.
@@ -109,7 +110,7 @@ impl Action {
             Action::NewClaim => "New claim",
             Action::DeleteClaim => "Delete claim",
             Action::Find => "Filter claims",
-            Action::PublisherProfile => "Publisher profile…",
+            Action::Preferences => "Preferences…",
             Action::AcceptSuggestion => "Accept suggestion",
             Action::PreviousClaim => "Previous claim",
             Action::NextClaim => "Next claim",
@@ -158,7 +159,9 @@ impl Action {
                 "Delete the selected claim with its sources and note (undo brings it back)"
             }
             Action::Find => "Filter the claims list by text",
-            Action::PublisherProfile => "Organisation and reviewer used by exports",
+            Action::Preferences => {
+                "The organisation and reviewer exports name; light or dark theme; the article's text size"
+            }
             Action::AcceptSuggestion => "Make the selected suggestion a claim, with its claimant",
             Action::PreviousClaim => "Select the previous claim (Up or k)",
             Action::NextClaim => "Select the next claim (Down or j)",
@@ -213,11 +216,11 @@ impl Action {
             Action::OpenLink => s(CTRL, Key::L),
             Action::NewFromClipboard => s(CTRL_SHIFT, Key::V),
             Action::SearchArchive => s(CTRL_SHIFT, Key::F),
+            Action::Preferences => s(CTRL, Key::Comma),
             Action::NewFromArticle
             | Action::SaveCopyAs
             | Action::UpdateArticle
             | Action::Export(_)
-            | Action::PublisherProfile
             | Action::ShowNeedsReview
             | Action::RatingScheme
             | Action::RetryLock

@@ -64,7 +64,7 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             ui.separator();
             item(ui, Action::Find, true, intents_ref);
             ui.separator();
-            item(ui, Action::PublisherProfile, true, intents_ref);
+            item(ui, Action::Preferences, true, intents_ref);
         });
         ui.menu_button("Claim", |ui| {
             item(ui, Action::PreviousClaim, has_claims, intents_ref);

@@ -1,12 +1,11 @@
-//! Publishing settings in the app: the publisher profile used by exports, and the
-//! rating scheme a session uses (switching asks how existing verdicts map).
+//! Publishing settings in the app: the rating scheme a session uses (switching asks
+//! how existing verdicts map). The publisher profile is in [`super::preferences`].
 
 use crate::command::Command;
 use crate::model::scheme_library::SchemeLibrary;
 use crate::model::scheme_mapping::propose_choices;
 use crate::model::{LabelId, RatingScheme, Session};
-use crate::prefs::PublisherProfile;
-use egui::{Modal, RichText, TextEdit};
+use egui::{Modal, RichText};
 
 /// What a dialog decided.
 pub enum Outcome<T> {
@@ -16,60 +15,6 @@ pub enum Outcome<T> {
     Cancelled,
     /// Confirmed with this value.
     Done(T),
-}
-
-/// Edits the publisher profile (organisation name and URL, reviewer).
-pub fn publisher_dialog(
-    ctx: &egui::Context,
-    draft: &mut PublisherProfile,
-) -> Outcome<PublisherProfile> {
-    let mut outcome = Outcome::Open;
-    let modal = Modal::new(egui::Id::unique("preferences")).show(ctx, |ui| {
-        ui.set_width(460.0);
-        ui.heading("Publisher profile");
-        ui.weak("Used in exports: ClaimReview's author and the reports' byline.");
-        ui.add_space(6.0);
-        egui::Grid::new("publisher-grid")
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .show(ui, |ui| {
-                for (label, value, hint) in [
-                    (
-                        "Organisation",
-                        &mut draft.organisation_name,
-                        "Example Fact Check",
-                    ),
-                    (
-                        "Organisation URL",
-                        &mut draft.organisation_url,
-                        "https://factcheck.example.org",
-                    ),
-                    ("Reviewer", &mut draft.reviewer_name, "Your name"),
-                ] {
-                    let l = ui.label(label);
-                    ui.add(
-                        TextEdit::singleline(value)
-                            .hint_text(hint)
-                            .desired_width(300.0),
-                    )
-                    .labelled_by(l.id);
-                    ui.end_row();
-                }
-            });
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button(RichText::new("Save").strong()).clicked() {
-                outcome = Outcome::Done(draft.clone());
-            }
-            if ui.button("Cancel").clicked() {
-                outcome = Outcome::Cancelled;
-            }
-        });
-    });
-    if modal.should_close() && matches!(outcome, Outcome::Open) {
-        outcome = Outcome::Cancelled;
-    }
-    outcome
 }
 
 /// State of the "Rating scheme" dialog.
