@@ -181,7 +181,11 @@ fn filters_ui(ui: &mut Ui, cx: &PaneContext<'_>, draft: &mut Draft) {
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut draft.verdict, None, "All verdicts");
                 for label in &cx.session().scheme.labels {
-                    ui.selectable_value(&mut draft.verdict, Some(label.name.clone()), &label.name);
+                    ui.selectable_value(
+                        &mut draft.verdict,
+                        Some(label.display_name().to_owned()),
+                        label.display_name(),
+                    );
                 }
             })
             .response
@@ -269,7 +273,7 @@ fn verdict_colour(scheme: &RatingScheme, claim: &ArchivedClaim) -> Color32 {
     scheme
         .labels
         .iter()
-        .find(|l| l.name.eq_ignore_ascii_case(name))
+        .find(|l| l.display_name().eq_ignore_ascii_case(name))
         .map_or(Color32::from_gray(128), |l| {
             theme::status_colour(scheme, &l.id)
         })

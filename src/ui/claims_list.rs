@@ -187,7 +187,11 @@ fn filters(ui: &mut Ui, session: &Session, filter: &mut ClaimFilter, focus: bool
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.status, None, "All verdicts");
                 for label in &session.scheme.labels {
-                    ui.selectable_value(&mut filter.status, Some(label.id.clone()), &label.name);
+                    ui.selectable_value(
+                        &mut filter.status,
+                        Some(label.id.clone()),
+                        label.display_name(),
+                    );
                 }
             })
             .response

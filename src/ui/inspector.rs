@@ -188,9 +188,12 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
             let (fill, on) = theme::chip(&session.scheme, &label.id);
             let selected = claim.status == label.id;
             let (name, key_colour) = if selected {
-                (RichText::new(&label.name).color(on).strong(), on)
+                (RichText::new(label.display_name()).color(on).strong(), on)
             } else {
-                (RichText::new(&label.name), ui.visuals().weak_text_color())
+                (
+                    RichText::new(label.display_name()),
+                    ui.visuals().weak_text_color(),
+                )
             };
             // The key that sets this verdict is on the chip: it changes with the scheme.
             let key = (i < STATUS_KEYS.len()).then(|| i + 1);
@@ -217,7 +220,7 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
             // Screen readers and tests know the chip by its verdict; the key is its
             // description.
             response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label.name)
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, label.display_name())
             });
             if let Some(k) = key {
                 ui.ctx().accesskit_node_builder(response.id, |node| {

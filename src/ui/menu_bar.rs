@@ -76,7 +76,7 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             ui.add_enabled_ui(has_selected_claim, |ui| {
                 ui.menu_button("Set verdict", |ui| {
                     for (i, label) in session.scheme.labels.iter().enumerate() {
-                        let mut b = Button::new(&label.name);
+                        let mut b = Button::new(label.display_name());
                         if i < 9 {
                             b = b.shortcut_text(format!("{}", i + 1));
                         }

@@ -100,7 +100,7 @@ impl SchemeDialog {
                             .selected_text(chosen)
                             .show_ui(ui, |ui| {
                                 for label in &target.labels {
-                                    ui.selectable_value(to, Some(label.id.clone()), &label.name);
+                                    ui.selectable_value(to, Some(label.id.clone()), label.display_name());
                                 }
                             })
                             .response
