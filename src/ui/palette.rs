@@ -247,7 +247,8 @@ mod tests {
     //! - the underline that tells verdict groups apart, against the page: 3:1 (1.4.11,
     //!   marks that carry meaning);
     //! - every interface text colour (text, weak text, links, warnings, errors, badges)
-    //!   against the page and against the selected row: 4.5:1.
+    //!   against the page, and those that list rows draw against the selected row:
+    //!   4.5:1.
     //!
     //! A chip's outline against the page is not held to 3:1: the chip's meaning is its
     //! text, which is checked against the chip itself, and the claim row around it
