@@ -1,5 +1,6 @@
-//! User preferences kept in the config folder: the publisher profile exports use, and
-//! whether the app keeps a copy of an imported page or PDF beside the session.
+//! User preferences kept in the config folder: the publisher profile exports use,
+//! whether the app keeps a copy of an imported page or PDF beside the session, what
+//! reports leave out, and how the app looks (theme, article text size).
 //!
 //! Stored as RON in `prefs.ron` in [`crate::config::config_dir`]. A missing file means
 //! defaults; a broken one is an error naming the file and line, never silently replaced.
@@ -56,9 +57,76 @@ pub fn check_review_url_pattern(pattern: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// Light or dark colours for the app, or whichever the operating system uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+    /// Follow the operating system's setting (light when it cannot be told).
+    #[default]
+    System,
+}
+
+impl ThemeChoice {
+    /// Every choice, in the order the preferences offer them.
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    /// How the choice is named in the preferences.
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+            ThemeChoice::System => "Follow the system",
+        }
+    }
+}
+
+/// How the app looks: its theme and the size of the article's text.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Appearance {
+    /// Light, dark, or as the system says.
+    pub theme: ThemeChoice,
+    /// Size of the article text in points; read it through
+    /// [`Appearance::article_text_size`], which keeps it in range.
+    pub article_text_size: f32,
+}
+
+impl Appearance {
+    /// The article text size before it became a preference (and its default).
+    pub const DEFAULT_ARTICLE_TEXT_SIZE: f32 = 16.5;
+    /// The smallest and largest article text sizes offered.
+    pub const ARTICLE_TEXT_SIZES: std::ops::RangeInclusive<f32> = 12.0..=28.0;
+
+    /// The article text size, within [`Self::ARTICLE_TEXT_SIZES`]; a file that says
+    /// something out of range (or not a number) gets the nearest size or the default.
+    pub fn article_text_size(&self) -> f32 {
+        let size = self.article_text_size;
+        if size.is_finite() {
+            size.clamp(
+                *Self::ARTICLE_TEXT_SIZES.start(),
+                *Self::ARTICLE_TEXT_SIZES.end(),
+            )
+        } else {
+            Self::DEFAULT_ARTICLE_TEXT_SIZE
+        }
+    }
+}
+
+impl Default for Appearance {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::default(),
+            article_text_size: Self::DEFAULT_ARTICLE_TEXT_SIZE,
+        }
+    }
+}
+
 /// Everything kept in the preferences file. Unknown fields are ignored and missing ones
 /// take their defaults, so older and newer Claimdesks share one file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     /// The publisher profile used by exports.
@@ -67,6 +135,12 @@ pub struct Preferences {
     /// saves a session made from one (`NAME.original.html`), as evidence of what
     /// was checked. On unless turned off.
     pub keep_originals: bool,
+    /// The app's HTML and Markdown reports leave out claims not yet reviewed (the
+    /// checkbox in the export dialog; remembered for the next export). Off unless
+    /// turned on.
+    pub reports_reviewed_only: bool,
+    /// Theme and article text size.
+    pub appearance: Appearance,
 }
 
 impl Default for Preferences {
@@ -74,6 +148,8 @@ impl Default for Preferences {
         Self {
             publisher: PublisherProfile::default(),
             keep_originals: true,
+            reports_reviewed_only: false,
+            appearance: Appearance::default(),
         }
     }
 }
@@ -232,9 +308,59 @@ mod tests {
                 review_url_pattern: "https://factcheck.example.org/checks/{id}".into(),
             },
             keep_originals: false,
+            reports_reviewed_only: true,
+            appearance: Appearance {
+                theme: ThemeChoice::Dark,
+                article_text_size: 21.5,
+            },
         };
         save_prefs_to(&path, &prefs).unwrap();
         assert_eq!(load_prefs_from(&path).unwrap(), prefs);
+    }
+
+    /// Issue 11: a preferences file from before the theme and text size loads, with
+    /// the system's theme and today's text size.
+    #[test]
+    fn a_file_from_before_appearance_loads_with_its_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(PREFS_FILE);
+        std::fs::write(
+            &path,
+            "// Claimdesk preferences\n(\n    publisher: (\n        organisation_name: \"X\",\n        organisation_url: \"\",\n        reviewer_name: \"\",\n    ),\n    keep_originals: false,\n)\n",
+        )
+        .unwrap();
+        let p = load_prefs_from(&path).unwrap();
+        assert_eq!(p.publisher.organisation_name, "X");
+        assert!(!p.keep_originals);
+        assert!(!p.reports_reviewed_only);
+        assert_eq!(p.appearance.theme, ThemeChoice::System);
+        assert_eq!(
+            p.appearance.article_text_size(),
+            Appearance::DEFAULT_ARTICLE_TEXT_SIZE
+        );
+        // Half an appearance is filled in too.
+        std::fs::write(&path, "(appearance: (theme: Dark))").unwrap();
+        let p = load_prefs_from(&path).unwrap();
+        assert_eq!(p.appearance.theme, ThemeChoice::Dark);
+        assert_eq!(
+            p.appearance.article_text_size(),
+            Appearance::DEFAULT_ARTICLE_TEXT_SIZE
+        );
+    }
+
+    #[test]
+    fn article_text_sizes_out_of_range_are_brought_back() {
+        let size = |article_text_size| {
+            Appearance {
+                article_text_size,
+                ..Appearance::default()
+            }
+            .article_text_size()
+        };
+        assert_eq!(size(400.0), 28.0);
+        assert_eq!(size(-3.0), 12.0);
+        assert_eq!(size(f32::NAN), Appearance::DEFAULT_ARTICLE_TEXT_SIZE);
+        assert_eq!(size(18.0), 18.0);
     }
 
     #[test]

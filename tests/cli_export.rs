@@ -368,3 +368,98 @@ fn strict_fails_on_source_and_publisher_urls_that_are_not_web_addresses() {
     // The fixture's hostile "javascript:alert(1)" source is flagged too.
     assert!(err.contains("javascript:"), "{err}");
 }
+
+/// The `### ` headings of a Markdown report.
+fn headings(markdown: &str) -> Vec<&str> {
+    markdown.lines().filter(|l| l.starts_with("### ")).collect()
+}
+
+/// Issue 11: a report numbers each claim as the app and the CLI do (`Claim #6` for the
+/// claim added sixth, wherever it sits in the article), not 1., 2., 3. in list order;
+/// and `--reviewed-only` leaves out the claims not yet reviewed, from the verdict
+/// summary too.
+#[test]
+fn reports_use_the_apps_claim_numbers_and_can_leave_out_unreviewed_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fixture_copy(dir.path());
+    let s = session.to_str().unwrap();
+    // A sixth claim, on words between the first and the second claim.
+    let out = claimdesk(
+        dir.path(),
+        &[
+            "edit",
+            s,
+            "--new-claim",
+            "The Ministry of Finance",
+            "--status",
+            "false",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = claimdesk(dir.path(), &["export", s, "--format", "markdown"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    let numbers: Vec<&str> = headings(&md)
+        .iter()
+        .map(|h| h.trim_start_matches("### ").split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            "Claim #1", "Claim #6", "Claim #2", "Claim #3", "Claim #4", "Claim #5"
+        ],
+        "{md}"
+    );
+    assert!(
+        headings(&md)[1].starts_with("### Claim #6: The Ministry of Finance"),
+        "{md}"
+    );
+
+    let out = claimdesk(
+        dir.path(),
+        &["export", s, "--format", "markdown", "--reviewed-only"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    let heads = headings(&md);
+    assert_eq!(heads.len(), 5, "{md}");
+    assert!(
+        !heads.iter().any(|h| h.starts_with("### Claim #2:")),
+        "claim #2 is not reviewed yet: {md}"
+    );
+    assert!(
+        md.contains("5 claims: 3 false, 1 misleading, 1 unproven"),
+        "{md}"
+    );
+    assert!(!md.contains("| Unverified |"), "{md}");
+
+    let out = claimdesk(
+        dir.path(),
+        &["export", s, "--format", "html", "--reviewed-only"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.contains("id=\"claim-6\""), "{html}");
+    assert!(html.contains(">#6</span>"), "{html}");
+    assert!(!html.contains("id=\"claim-2\""), "{html}");
+    assert!(!html.contains("<span class=\"number\">1</span>"), "{html}");
+
+    // Other formats say the flag is not theirs, and write nothing.
+    let target = dir.path().join("out.csv");
+    let out = claimdesk(
+        dir.path(),
+        &[
+            "export",
+            s,
+            "--format",
+            "csv",
+            "--reviewed-only",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--reviewed-only"), "{}", stderr(&out));
+    assert!(!target.exists());
+}

@@ -38,6 +38,7 @@ fn options() -> ExportOptions {
         review_url: Some("https://factcheck.example.org/checks/jobs-speech".into()),
         article_url: Some("https://news.example.com/2026/11/jobs-speech".into()),
         claim_date: Some("2026-11-24".into()),
+        reviewed_only: false,
     }
 }
 

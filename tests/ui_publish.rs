@@ -6,7 +6,7 @@ use claimdesk::sample::sample_session;
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 #[path = "common/ui_kit.rs"]
 mod kit;
@@ -103,8 +103,8 @@ fn before_publishing_lists_what_is_missing_with_a_way_to_fix_each() {
     assert_eq!(session.claim(selected).unwrap().number, number);
 
     export_menu(&mut harness, "ClaimReview JSON-LD…");
-    kit::click(&mut harness, "Open the publisher profile");
-    harness.get_by_label("Publisher profile");
+    kit::click(&mut harness, "Open Preferences");
+    harness.get_by_label("Preferences");
     harness.get_by_label("Review URL pattern");
 
     // With a publisher, an address and a pattern, every claim has its page.
@@ -202,4 +202,68 @@ fn switching_the_rating_scheme_maps_verdicts_and_undoes() {
 
 fn sample_session_with_same_ids() -> claimdesk::model::Session {
     sample_session()
+}
+
+/// Issue 11: the export dialog of a report can leave out claims not yet reviewed; the
+/// choice is remembered in the preferences for the next report, and the report
+/// numbers claims as the app does.
+#[test]
+fn a_report_can_leave_out_claims_not_yet_reviewed_and_remembers_it() {
+    use egui::accesskit::{Role, Toggled};
+    let dir = tempfile::tempdir().unwrap();
+    let prefs_file = dir.path().join("prefs.ron");
+    let mut harness = kit::start(StartOptions {
+        session: Some(sample_session()),
+        prefs_file: Some(prefs_file.clone()),
+        ..Default::default()
+    });
+    let open_dialog = |harness: &mut Harness<'_, ClaimdeskApp>| {
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export").click();
+        harness.run();
+        harness.get_by_label("Markdown report…").click();
+        harness.run();
+    };
+    let ticked = |harness: &Harness<'_, ClaimdeskApp>| {
+        harness
+            .get_by_role_and_label(Role::CheckBox, "Leave out claims not yet reviewed")
+            .accesskit_node()
+            .toggled()
+            == Some(Toggled::True)
+    };
+
+    // All claims by default, each under the app's number.
+    let all = dir.path().join("all.md");
+    open_dialog(&mut harness);
+    assert!(!ticked(&harness));
+    harness.get_by_label("(1 of 6 not reviewed yet)");
+    kit::choose_file(&mut harness, &all, "Export");
+    let report = std::fs::read_to_string(&all).unwrap();
+    assert!(report.contains("### Claim #6: "), "{report}");
+    assert!(!report.contains("### 1. "), "{report}");
+
+    // Leaving out the claim not yet reviewed (#6, Unverified).
+    let reviewed = dir.path().join("reviewed.md");
+    open_dialog(&mut harness);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Leave out claims not yet reviewed")
+        .click();
+    harness.run();
+    assert!(ticked(&harness));
+    kit::choose_file(&mut harness, &reviewed, "Export");
+    let report = std::fs::read_to_string(&reviewed).unwrap();
+    assert!(!report.contains("### Claim #6: "), "{report}");
+    assert!(report.contains("### Claim #4: "), "{report}");
+    assert!(report.contains("5 claims:"), "{report}");
+    harness.get_by_label_contains("1 claim not yet reviewed is left out");
+    assert!(
+        claimdesk::prefs::load_prefs_from(&prefs_file)
+            .unwrap()
+            .reports_reviewed_only
+    );
+
+    // The next report starts with the box ticked.
+    open_dialog(&mut harness);
+    assert!(ticked(&harness));
 }

@@ -4,6 +4,7 @@
 #![cfg(feature = "snapshots")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code: a failure should panic.
 
+use claimdesk::prefs::{Appearance, Preferences, ThemeChoice};
 use claimdesk::sample::sample_session;
 use claimdesk::ui::worker::RunMode;
 use claimdesk::ui::{ClaimdeskApp, StartOptions};
@@ -14,6 +15,14 @@ use egui_kittest::kittest::Queryable as _;
 mod kit;
 
 fn app(session: Option<claimdesk::model::Session>) -> Harness<'static, ClaimdeskApp> {
+    app_with(session, Preferences::default())
+}
+
+/// The app with `prefs` (the theme comes from them: the harness's own is overruled).
+fn app_with(
+    session: Option<claimdesk::model::Session>,
+    prefs: Preferences,
+) -> Harness<'static, ClaimdeskApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(40)
@@ -24,6 +33,7 @@ fn app(session: Option<claimdesk::model::Session>) -> Harness<'static, Claimdesk
                 &cc.egui_ctx,
                 StartOptions {
                     session,
+                    prefs,
                     // Suggestions are found in place, so the picture is always the same.
                     run_mode: RunMode::Synchronous,
                     ..Default::default()
@@ -50,6 +60,27 @@ fn claims_in_several_verdicts_with_one_selected() {
     harness.get_by_label_contains("Claim #4: Half true").click();
     harness.run();
     harness.snapshot("claims_selected");
+}
+
+/// Issue 11: the same view in the dark theme; the highlights, chips and list rows
+/// take the dark palette.
+#[test]
+fn claims_in_the_dark_theme_with_one_selected() {
+    let prefs = Preferences {
+        appearance: Appearance {
+            theme: ThemeChoice::Dark,
+            ..Appearance::default()
+        },
+        ..Preferences::default()
+    };
+    let mut harness = app_with(Some(sample_session()), prefs);
+    harness
+        .get_by_label_contains("Claim #4: Half true")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Claim #4: Half true").click();
+    harness.run();
+    harness.snapshot("claims_selected_dark");
 }
 
 #[test]

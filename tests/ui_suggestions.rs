@@ -94,7 +94,7 @@ fn accept_and_dismiss_suggestions_and_the_dismissal_survives_reopening() {
     let path = dir.path().join("s.ron");
     claimdesk::store::save_session(&path, &harness.state().document().session, None).unwrap();
     let mut reopened = app(Some(path));
-    reopened.get_by_label("Suggestions").click();
+    reopened.get_by_label_contains("Suggestions (").click();
     wait_for_suggestions(&mut reopened);
     reopened.run();
     assert!(!has(&reopened, lavrov), "dismissed stays dismissed");

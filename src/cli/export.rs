@@ -1,4 +1,4 @@
-//! `claimdesk export SESSION --format FORMAT [-o FILE [--force]] [--strict] [--raw-csv]`
+//! `claimdesk export SESSION --format FORMAT [-o FILE [--force]] [--strict] [--raw-csv] [--reviewed-only]`
 
 use super::CliError;
 use crate::export::csv::{Cells, to_csv_with};
@@ -33,6 +33,10 @@ pub struct ExportArgs {
     /// Fail (exit 1, nothing written) when the ClaimReview linter finds any problem.
     #[arg(long)]
     pub strict: bool,
+    /// Reports only (markdown, html): leave out claims not yet reviewed, so the
+    /// report can be published while checking goes on. Claims keep their numbers.
+    #[arg(long)]
+    pub reviewed_only: bool,
     /// Publication date, YYYY-MM-DD (default: today, UTC). Fix it for reproducible output.
     #[arg(long)]
     pub date: Option<String>,
@@ -62,6 +66,17 @@ pub fn run(args: ExportArgs, out: &mut dyn std::io::Write) -> Result<(), CliErro
         return Err(CliError(
             "--raw-csv applies only to --format csv; nothing was written".into(),
         ));
+    }
+    if args.reviewed_only && !args.format.is_report() {
+        return Err(CliError(format!(
+            "--reviewed-only applies only to the reports (--format markdown or html); {} always {}; nothing was written",
+            args.format.cli_name(),
+            if args.format == ExportFormat::ClaimReview {
+                "leaves unreviewed claims out"
+            } else {
+                "lists every claim"
+            }
+        )));
     }
     let options = options(&args)?;
     let (loaded, _) = load_session(&args.session).map_err(CliError::from_display)?;
@@ -195,5 +210,6 @@ fn options(args: &ExportArgs) -> Result<ExportOptions, CliError> {
         review_url: args.url.clone(),
         article_url: args.article_url.clone(),
         claim_date,
+        reviewed_only: args.reviewed_only,
     })
 }

@@ -1,5 +1,8 @@
 //! The HTML report: one self-contained page (inline CSS and SVG, no scripts, no external
-//! requests) that reads well on screen and prints cleanly.
+//! requests) that reads well on screen and prints cleanly. Each claim carries its
+//! number (`#4`, the app's `Claim #4`) and the anchor `#claim-4`; with
+//! [`ExportOptions::reviewed_only`] the claims not yet reviewed are left out, from the
+//! summary too.
 //!
 //! Every piece of session text goes through [`escape::html`]; links are made only for
 //! http, https and mailto URLs.
@@ -7,6 +10,7 @@
 use super::ExportOptions;
 use super::context::quote_in_context;
 use super::escape::{html as h, linkable_url};
+use super::report;
 use super::summary::{VerdictCount, verdict_counts};
 use crate::model::scheme::parse_colour;
 use crate::model::{Claim, Session};
@@ -15,7 +19,9 @@ use std::fmt::Write as _;
 const STYLE: &str = include_str!("report.css");
 
 /// The report as a complete HTML document.
-pub fn to_html(session: &Session, options: &ExportOptions) -> String {
+pub fn to_html(original: &Session, options: &ExportOptions) -> String {
+    let published = report::published(original, options);
+    let session = &*published;
     let mut out = String::with_capacity(16 * 1024);
     let title = format!("Fact check: {}", session.article.title.trim());
     let _ = write!(
@@ -31,11 +37,12 @@ pub fn to_html(session: &Session, options: &ExportOptions) -> String {
     if session.claims.is_empty() {
         let _ = writeln!(
             out,
-            "<p class=\"empty\">No claims have been marked in this article yet.</p>"
+            "<p class=\"empty\">{}</p>",
+            report::no_claims_sentence(original)
         );
     }
-    for (n, claim) in session.claims.iter().enumerate() {
-        claim_article(&mut out, session, n + 1, claim);
+    for claim in &session.claims {
+        claim_article(&mut out, session, claim);
     }
     let _ = writeln!(out, "</section>");
     let _ = writeln!(
@@ -151,7 +158,7 @@ fn bar_chart(counts: &[VerdictCount]) -> String {
     svg
 }
 
-fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
+fn claim_article(out: &mut String, session: &Session, claim: &Claim) {
     let verdict = session.scheme.name_of(&claim.status);
     let [r, g, b] = session.scheme.colour_of(&claim.status);
     let _ = writeln!(
@@ -162,7 +169,8 @@ fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
     );
     let _ = writeln!(
         out,
-        "<div class=\"claim-head\"><span class=\"number\">{n}</span><h3>{}</h3><span class=\"verdict\">{}</span></div>",
+        "<div class=\"claim-head\"><span class=\"number\" title=\"Claim #{0}\">#{0}</span><h3>{1}</h3><span class=\"verdict\">{2}</span></div>",
+        claim.number,
         h(claim.text.trim()),
         h(verdict)
     );
@@ -173,7 +181,6 @@ fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
             h(claim.claimant.trim())
         ));
     }
-    meta.push(format!("Claim #{}", claim.number));
     if let Some(page) = session
         .article
         .page_label(claim.anchor.start..claim.anchor.end)
@@ -186,7 +193,9 @@ fn claim_article(out: &mut String, session: &Session, n: usize, claim: &Claim) {
                 .to_owned(),
         );
     }
-    let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
+    if !meta.is_empty() {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
+    }
     let q = quote_in_context(session, &claim.anchor);
     let _ = writeln!(
         out,

@@ -48,7 +48,8 @@ impl LintRule {
 /// Where a problem is fixed, so the app can offer a button that goes there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FixPlace {
-    /// Edit › Publisher profile (organisation, its URL, the review URL pattern).
+    /// Edit › Preferences: the publisher profile (organisation, its URL, the review
+    /// URL pattern).
     PublisherProfile,
     /// File › Article details (the article's address and date).
     ArticleDetails,
@@ -107,7 +108,7 @@ struct Field {
 const REQUIRED: [Field; 5] = [
     Field {
         path: &["url"],
-        fix: "give the claim its review URL in the inspector, or set a review URL pattern in Edit › Publisher profile",
+        fix: "give the claim its review URL in the inspector, or set a review URL pattern in Edit › Preferences",
         place: FixPlace::Claim,
         flag: Some("--url for all claims"),
     },
@@ -119,7 +120,7 @@ const REQUIRED: [Field; 5] = [
     },
     Field {
         path: &["author", "name"],
-        fix: "set the organisation in Edit › Publisher profile",
+        fix: "set the organisation in Edit › Preferences",
         place: FixPlace::PublisherProfile,
         flag: Some("--org-name"),
     },
@@ -174,7 +175,7 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
     if options.publisher.organisation_url.trim().is_empty() {
         problems.push(general(
             LintRule::NoPublisherUrl,
-            "the publisher has no organisation URL; set it in Edit › Publisher profile",
+            "the publisher has no organisation URL; set it in Edit › Preferences",
             FixPlace::PublisherProfile,
             Some("--org-url"),
         ));
@@ -185,7 +186,7 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
         problems.push(general(
             LintRule::InvalidUrl,
             &format!(
-                "the publisher's organisation URL \"{}\": {problem}; fix it in Edit › Publisher profile",
+                "the publisher's organisation URL \"{}\": {problem}; fix it in Edit › Preferences",
                 options.publisher.organisation_url.trim()
             ),
             FixPlace::PublisherProfile,
@@ -199,7 +200,7 @@ pub fn lint_claimreview(session: &Session, options: &ExportOptions) -> Vec<LintP
         problems.push(general(
             LintRule::InvalidUrl,
             &format!(
-                "the review URL pattern \"{pattern}\": {problem}; fix it in Edit › Publisher profile"
+                "the review URL pattern \"{pattern}\": {problem}; fix it in Edit › Preferences"
             ),
             FixPlace::PublisherProfile,
             None,

@@ -1,5 +1,7 @@
 //! The Markdown report: title and source, a verdict summary with text bars, then each
-//! claim with its quote in context, verdict, claimant, sources and note.
+//! claim (headed with its number, `Claim #4`) with its quote in context, verdict,
+//! claimant, sources and note. With [`ExportOptions::reviewed_only`] the claims not
+//! yet reviewed are left out, from the summary too.
 //!
 //! Every piece of session text goes through [`escape::markdown`], so a claim containing
 //! `<script>` or `*stars*` renders as written.
@@ -7,6 +9,7 @@
 use super::ExportOptions;
 use super::context::quote_in_context;
 use super::escape::{linkable_url, markdown as md, markdown_lines, markdown_url};
+use super::report;
 use super::summary::verdict_counts;
 use crate::model::{Claim, Session};
 use std::fmt::Write as _;
@@ -15,16 +18,18 @@ use std::fmt::Write as _;
 const BAR_WIDTH: usize = 20;
 
 /// The report as Markdown text (CommonMark with a GitHub-style table).
-pub fn to_markdown(session: &Session, options: &ExportOptions) -> String {
+pub fn to_markdown(original: &Session, options: &ExportOptions) -> String {
+    let published = report::published(original, options);
+    let session = &*published;
     let mut out = String::new();
     header(&mut out, session, options);
     summary(&mut out, session);
     let _ = writeln!(out, "## Claims\n");
     if session.claims.is_empty() {
-        let _ = writeln!(out, "No claims have been marked in this article yet.\n");
+        let _ = writeln!(out, "{}\n", report::no_claims_sentence(original));
     }
-    for (n, claim) in session.claims.iter().enumerate() {
-        claim_section(&mut out, session, n + 1, claim);
+    for claim in &session.claims {
+        claim_section(&mut out, session, claim);
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
@@ -97,14 +102,18 @@ fn summary(out: &mut String, session: &Session) {
     out.push('\n');
 }
 
-fn claim_section(out: &mut String, session: &Session, n: usize, claim: &Claim) {
+fn claim_section(out: &mut String, session: &Session, claim: &Claim) {
     let verdict = session.scheme.name_of(&claim.status);
-    let _ = writeln!(out, "### {n}. {}\n", md(claim.text.trim()));
+    let _ = writeln!(
+        out,
+        "### Claim #{}: {}\n",
+        claim.number,
+        md(claim.text.trim())
+    );
     let mut facts = vec![format!("**Verdict:** {}", md(verdict))];
     if !claim.claimant.trim().is_empty() {
         facts.push(format!("**Claimant:** {}", md(claim.claimant.trim())));
     }
-    facts.push(format!("**Claim ID:** {}", claim.number));
     if let Some(page) = session
         .article
         .page_label(claim.anchor.start..claim.anchor.end)

@@ -12,6 +12,7 @@ pub mod escape;
 pub mod html;
 pub mod lint;
 pub mod markdown;
+pub mod report;
 pub mod summary;
 pub mod web_annotation;
 
@@ -80,6 +81,12 @@ impl ExportFormat {
         }
     }
 
+    /// Whether this is a report for people to read (Markdown, HTML), which can leave
+    /// out claims not yet reviewed ([`ExportOptions::reviewed_only`]).
+    pub fn is_report(self) -> bool {
+        matches!(self, ExportFormat::Markdown | ExportFormat::Html)
+    }
+
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
@@ -106,6 +113,10 @@ pub struct ExportOptions {
     pub article_url: Option<String>,
     /// When the claims were made (the article's date), `YYYY-MM-DD`.
     pub claim_date: Option<String>,
+    /// The HTML and Markdown reports leave out claims not yet reviewed (whose verdict
+    /// is the scheme's `unreviewed` label); see [`report::published`]. ClaimReview
+    /// always does; the CSV and Web Annotation exports always list every claim.
+    pub reviewed_only: bool,
 }
 
 impl ExportOptions {

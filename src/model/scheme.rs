@@ -34,6 +34,18 @@ pub struct RatingLabel {
     pub rating: Option<NumericRating>,
 }
 
+impl RatingLabel {
+    /// What people see: the name, or the id when a scheme file left the name blank
+    /// (a verdict chip, menu entry or screen-reader label is never empty).
+    pub fn display_name(&self) -> &str {
+        match (self.name.trim(), self.id.trim()) {
+            ("", "") => "Unnamed verdict",
+            ("", id) => id,
+            (name, _) => name,
+        }
+    }
+}
+
 /// ClaimReview's `ratingValue`, `bestRating` and `worstRating`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NumericRating {
@@ -140,9 +152,10 @@ impl RatingScheme {
         self.labels.iter().position(|l| l.id == id)
     }
 
-    /// The label's display name, or the raw id when the scheme lacks it.
+    /// The label's display name ([`RatingLabel::display_name`]), or the raw id when
+    /// the scheme lacks it.
     pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
-        self.label(id).map_or(id, |l| l.name.as_str())
+        self.label(id).map_or(id, RatingLabel::display_name)
     }
 
     /// The label's colour as RGB, grey when unknown.
@@ -171,6 +184,19 @@ pub fn parse_colour(s: &str) -> Option<[u8; 3]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 11: a blank name (a scheme file may leave it so) never reaches the
+    /// screen as an empty chip or menu entry.
+    #[test]
+    fn a_blank_label_name_shows_as_its_id() {
+        let mut s = RatingScheme::builtin_default();
+        s.labels[1].name = " ".into();
+        let id = s.labels[1].id.clone();
+        assert_eq!(s.name_of(&id), id);
+        s.labels[1].id = String::new();
+        assert_eq!(s.labels[1].display_name(), "Unnamed verdict");
+        assert_eq!(s.labels[2].display_name(), s.labels[2].name);
+    }
 
     #[test]
     fn default_scheme_is_valid() {

@@ -39,8 +39,9 @@ pub enum Action {
     FindInArticle,
     /// Jump to the claims filter.
     FilterClaims,
-    /// Edit the organisation and reviewer used by exports.
-    PublisherProfile,
+    /// Edit the preferences: the publisher profile used by exports, the theme and the
+    /// article's text size.
+    Preferences,
     /// Accept the selected suggestion as a claim.
     AcceptSuggestion,
     /// Select the previous claim in article order.
@@ -112,7 +113,7 @@ impl Action {
             Action::DeleteClaim => "Delete claim",
             Action::FindInArticle => "Find in article…",
             Action::FilterClaims => "Filter claims",
-            Action::PublisherProfile => "Publisher profile…",
+            Action::Preferences => "Preferences…",
             Action::AcceptSuggestion => "Accept suggestion",
             Action::PreviousClaim => "Previous claim",
             Action::NextClaim => "Next claim",
@@ -164,7 +165,9 @@ impl Action {
                 "Highlight every place some words occur in the article; Enter and Shift+Enter step through them"
             }
             Action::FilterClaims => "Filter the claims list by text",
-            Action::PublisherProfile => "Organisation and reviewer used by exports",
+            Action::Preferences => {
+                "The organisation and reviewer exports name; light or dark theme; the article's text size"
+            }
             Action::AcceptSuggestion => "Make the selected suggestion a claim, with its claimant",
             Action::PreviousClaim => "Select the previous claim (Up or k)",
             Action::NextClaim => "Select the next claim (Down or j)",
@@ -219,11 +222,11 @@ impl Action {
             Action::OpenLink => s(CTRL, Key::L),
             Action::NewFromClipboard => s(CTRL_SHIFT, Key::V),
             Action::SearchArchive => s(CTRL_SHIFT, Key::F),
+            Action::Preferences => s(CTRL, Key::Comma),
             Action::NewFromArticle
             | Action::SaveCopyAs
             | Action::UpdateArticle
             | Action::Export(_)
-            | Action::PublisherProfile
             | Action::FilterClaims
             | Action::ShowNeedsReview
             | Action::RatingScheme

@@ -9,6 +9,7 @@
 
 use super::archive_state::{ArchiveIntent, ArchiveState, SearchRequest};
 use super::intent::Intent;
+use super::palette;
 use super::pane::PaneContext;
 use super::theme;
 use super::view_state::ViewRequest;
@@ -180,7 +181,11 @@ fn filters_ui(ui: &mut Ui, cx: &PaneContext<'_>, draft: &mut Draft) {
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut draft.verdict, None, "All verdicts");
                 for label in &cx.session().scheme.labels {
-                    ui.selectable_value(&mut draft.verdict, Some(label.name.clone()), &label.name);
+                    ui.selectable_value(
+                        &mut draft.verdict,
+                        Some(label.display_name().to_owned()),
+                        label.display_name(),
+                    );
                 }
             })
             .response
@@ -268,7 +273,7 @@ fn verdict_colour(scheme: &RatingScheme, claim: &ArchivedClaim) -> Color32 {
     scheme
         .labels
         .iter()
-        .find(|l| l.name.eq_ignore_ascii_case(name))
+        .find(|l| l.display_name().eq_ignore_ascii_case(name))
         .map_or(Color32::from_gray(128), |l| {
             theme::status_colour(scheme, &l.id)
         })
@@ -299,19 +304,14 @@ fn result_row(
     theme::paint_row(ui, rect, &response, selected, None);
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect);
-    let colour = verdict_colour(scheme, claim);
-    let chip_text =
-        painter.layout_no_wrap(verdict, FontId::proportional(11.5), theme::text_on(colour));
+    let (fill, on) = palette::chip_colours(verdict_colour(scheme, claim));
+    let chip_text = painter.layout_no_wrap(verdict, FontId::proportional(11.5), on);
     let chip = egui::Rect::from_min_size(
         rect.min + Vec2::new(6.0, 5.0),
         Vec2::new(chip_text.size().x + 14.0, 17.0),
     );
-    painter.rect_filled(chip, 8.0, colour);
-    painter.galley(
-        chip.center() - chip_text.size() / 2.0,
-        chip_text,
-        Color32::WHITE,
-    );
+    painter.rect_filled(chip, 8.0, fill);
+    painter.galley(chip.center() - chip_text.size() / 2.0, chip_text, on);
     let mut meta = egui::text::LayoutJob::simple_singleline(
         format!("{place}  ·  {date}  ·  score {:.2}", hit.score),
         FontId::proportional(12.0),
@@ -518,11 +518,11 @@ pub fn earlier_check_ui(
     intents: &mut Vec<Intent>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let colour = verdict_colour(scheme, claim);
+        let (fill, on) = palette::chip_colours(verdict_colour(scheme, claim));
         ui.label(
             RichText::new(format!(" {} ", claim.verdict.name))
-                .background_color(colour)
-                .color(theme::text_on(colour)),
+                .background_color(fill)
+                .color(on),
         );
         if let Some(day) = claim.date.as_deref().and_then(crate::archive::human_date) {
             ui.weak(day);

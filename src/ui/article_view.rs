@@ -6,6 +6,7 @@
 //! the wrap width or the theme change.
 
 use super::intent::Intent;
+use super::palette::Palette;
 use super::pane::PaneContext;
 use super::suggestions::{Marks, SuggestionMark, SuggestionSpan};
 use super::theme::{self, LineStyle};
@@ -36,6 +37,7 @@ struct Span {
     start: usize,
     end: usize,
     kind: SpanKind,
+    /// The verdict's colour (claims; suggestions take the palette's slate when laid out).
     colour: [u8; 3],
     selected: bool,
     /// The line its verdict group draws under it (claims), if any.
@@ -178,12 +180,13 @@ impl ArticleView {
                 selected: selected == Some(c.id),
                 cue: theme::verdict_group(&session.scheme, &c.status).line_style(),
             });
-        let [r, g, b, _] = theme::SUGGESTION_COLOUR.to_array();
+        // The slate of suggestions is the palette's; which theme is decided when the
+        // paragraph is laid out, so it is marked here by kind only.
         let suggestions = marks.suggestions.iter().map(|m| Span {
             start: m.span.start,
             end: m.span.end,
             kind: SpanKind::Suggestion,
-            colour: [r, g, b],
+            colour: [0, 0, 0],
             selected: marks.selected == Some(m.span),
             cue: None,
         });
@@ -496,7 +499,7 @@ impl ArticleView {
             && let Some(claim) = claim_at(pos)
         {
             let status = session.scheme.name_of(&claim.status).to_owned();
-            let colour = theme::status_colour(&session.scheme, &claim.status);
+            let (fill, on) = theme::chip(&session.scheme, &claim.status);
             let text = claim.text.clone();
             let sources = claim.sources.len();
             response.clone().on_hover_ui_at_pointer(|ui| {
@@ -504,8 +507,8 @@ impl ArticleView {
                 ui.horizontal(|ui| {
                     ui.label(
                         egui::RichText::new(format!(" {status} "))
-                            .background_color(colour)
-                            .color(theme::text_on(colour)),
+                            .background_color(fill)
+                            .color(on),
                     );
                     ui.weak(format!(
                         "#{}  ·  {sources} source{}",
@@ -535,20 +538,17 @@ impl ArticleView {
         i: usize,
         width: f32,
     ) -> (Arc<Galley>, Arc<[Underline]>) {
-        let visuals = ui.visuals();
-        let (dark, page, text_colour) =
-            (visuals.dark_mode, visuals.panel_fill, visuals.text_color());
+        let palette = Palette::of(ui.visuals());
         let font = theme::article_font(ui.style());
         let key = {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             (
                 self.span_hashes.get(i),
                 width.to_bits(),
-                dark,
+                palette.dark,
                 font.size.to_bits(),
             )
                 .hash(&mut h);
-            (page.to_array(), text_colour.to_array()).hash(&mut h);
             h.finish()
         };
         if let Some((k, g, u)) = self.galleys.get(&i)
@@ -562,7 +562,7 @@ impl ArticleView {
         };
         let text = &session.article.text[p.bytes.clone()];
         let spans = self.spans.get(i).map_or(&[][..], Vec::as_slice);
-        let (mut job, underlines) = highlight_job(text, spans, font, text_colour, dark, page);
+        let (mut job, underlines) = highlight_job(text, spans, font, palette);
         job.wrap.max_width = width;
         let galley = ui.fonts_mut(|f| f.layout_job(job));
         let underlines: Arc<[Underline]> = Arc::from(underlines);
@@ -717,18 +717,18 @@ pub struct Underline {
 /// in the style of its verdict group; stretches covered by several claims get a second
 /// line in the next claim's colour so overlaps stay visible; the selected claim is
 /// drawn stronger, with a thicker line. Suggestions get a thin slate line, no fill.
+/// Every colour comes from the theme's `palette`, which keeps the text readable on
+/// each fill.
 fn highlight_job(
     text: &str,
     spans: &[Span],
     font: egui::FontId,
-    text_colour: Color32,
-    dark: bool,
-    page: Color32,
+    palette: &Palette,
 ) -> (LayoutJob, Vec<Underline>) {
     let plain = TextFormat {
         line_height: Some(font.size * theme::ARTICLE_LINE_HEIGHT),
         font_id: font,
-        color: text_colour,
+        color: palette.article_text,
         ..Default::default()
     };
     let mut job = LayoutJob::default();
@@ -756,7 +756,10 @@ fn highlight_job(
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let rgb = |c: [u8; 3]| Color32::from_rgb(c[0], c[1], c[2]);
+    let rgb = |span: &Span| match span.kind {
+        SpanKind::Claim(_) => Color32::from_rgb(span.colour[0], span.colour[1], span.colour[2]),
+        SpanKind::Suggestion => palette.suggestion,
+    };
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if a == b {
@@ -771,42 +774,32 @@ fn highlight_job(
             .find(|s| s.kind == SpanKind::Suggestion && s.start <= a && s.end >= b);
         covering.sort_by_key(|s| (!s.selected, s.end - s.start));
         let mut format = plain.clone();
-        let line = |colour: [u8; 3], width: f32, style: LineStyle, lane: u8| Underline {
+        let line = |span: &Span, width: f32, style: LineStyle, lane: u8| Underline {
             start: a,
             end: b,
-            stroke: Stroke::new(width, theme::line_colour(rgb(colour), page)),
+            stroke: Stroke::new(width, palette.line(rgb(span))),
             style,
             lane,
         };
         if let Some(top) = covering.first() {
-            format.background = theme::highlight_fill(rgb(top.colour), top.selected, dark);
+            format.background = palette.highlight_fill(rgb(top), top.selected);
             format.expand_bg = 1.0;
             if top.selected {
-                underline(line(
-                    top.colour,
-                    2.5,
-                    top.cue.unwrap_or(LineStyle::Solid),
-                    0,
-                ));
+                underline(line(top, 2.5, top.cue.unwrap_or(LineStyle::Solid), 0));
             } else if let Some(style) = top.cue {
-                underline(line(top.colour, 1.5, style, 0));
+                underline(line(top, 1.5, style, 0));
             }
             // A second claim on the same words shows as a line of its own below.
             if let Some(next) = covering.get(1) {
-                underline(line(
-                    next.colour,
-                    2.0,
-                    next.cue.unwrap_or(LineStyle::Solid),
-                    1,
-                ));
+                underline(line(next, 2.0, next.cue.unwrap_or(LineStyle::Solid), 1));
             }
         } else if let Some(s) = suggested {
             // Suggestions are outlined from below rather than filled, so they never
             // look like a verdict; the selected one gets a faint tint too.
             let width = if s.selected { 2.5 } else { 1.5 };
-            underline(line(s.colour, width, LineStyle::Solid, 0));
+            underline(line(s, width, LineStyle::Solid, 0));
             if s.selected {
-                format.background = rgb(s.colour).gamma_multiply(0.18);
+                format.background = palette.readable_tint(rgb(s), 0.18);
             }
         }
         job.append(&text[byte_of[a]..byte_of[b]], 0.0, format);
@@ -960,9 +953,7 @@ mod tests {
             text,
             spans,
             egui::FontId::proportional(theme::ARTICLE_FONT_SIZE),
-            Color32::BLACK,
-            false,
-            Color32::WHITE,
+            &super::super::palette::LIGHT,
         )
     }
 

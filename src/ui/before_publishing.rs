@@ -140,7 +140,7 @@ impl BeforePublishing {
 /// The button that goes where a problem is fixed; none when nothing can be opened.
 fn button_label(place: FixPlace, claim_number: Option<u64>) -> Option<String> {
     Some(match place {
-        FixPlace::PublisherProfile => "Open the publisher profile".to_owned(),
+        FixPlace::PublisherProfile => "Open Preferences".to_owned(),
         FixPlace::ArticleDetails => "Open the article details".to_owned(),
         FixPlace::RatingScheme => "Open the rating scheme".to_owned(),
         FixPlace::Claim => format!("Go to claim #{}", claim_number?),

@@ -5,7 +5,7 @@ use super::pane::PaneContext;
 use super::theme;
 use super::view_state::{ClaimFilter, ViewRequest};
 use crate::model::{Session, check_web_address};
-use egui::{Color32, FontId, RichText, ScrollArea, TextEdit, Ui, Vec2};
+use egui::{FontId, RichText, ScrollArea, TextEdit, Ui, Vec2};
 
 /// Height of one row in the list.
 const ROW_HEIGHT: f32 = 48.0;
@@ -187,7 +187,11 @@ fn filters(ui: &mut Ui, session: &Session, filter: &mut ClaimFilter, focus: bool
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.status, None, "All verdicts");
                 for label in &session.scheme.labels {
-                    ui.selectable_value(&mut filter.status, Some(label.id.clone()), &label.name);
+                    ui.selectable_value(
+                        &mut filter.status,
+                        Some(label.id.clone()),
+                        label.display_name(),
+                    );
                 }
             })
             .response
@@ -253,20 +257,16 @@ fn claim_row(
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect);
     theme::paint_row(ui, rect, &response, selected, None);
-    let colour = theme::status_colour(&session.scheme, &claim.status);
+    let (fill, on) = theme::chip(&session.scheme, &claim.status);
     // Chip.
     let chip_font = FontId::proportional(11.5);
-    let chip_text = painter.layout_no_wrap(status.to_owned(), chip_font, theme::text_on(colour));
+    let chip_text = painter.layout_no_wrap(status.to_owned(), chip_font, on);
     let chip = egui::Rect::from_min_size(
         rect.min + Vec2::new(6.0, 6.0),
         Vec2::new(chip_text.size().x + 14.0, 17.0),
     );
-    painter.rect_filled(chip, 8.0, colour);
-    painter.galley(
-        chip.center() - chip_text.size() / 2.0,
-        chip_text,
-        Color32::WHITE,
-    );
+    painter.rect_filled(chip, 8.0, fill);
+    painter.galley(chip.center() - chip_text.size() / 2.0, chip_text, on);
     let meta_colour = visuals.weak_text_color();
     let mut meta = format!("#{}  ·  {sources}", claim.number);
     if !claim.claimant.is_empty() {

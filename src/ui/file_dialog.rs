@@ -67,6 +67,18 @@ pub enum FileDialogResult {
     Cancelled,
     /// A file was chosen.
     Picked(PathBuf),
+    /// Still open; "Leave out claims not yet reviewed" was switched to this.
+    ReviewedOnly(bool),
+}
+
+/// The report option an export dialog offers: leave out claims not yet reviewed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ReviewedOnly {
+    /// Whether the box is ticked.
+    on: bool,
+    /// Claims not yet reviewed, and all claims, for the words beside the box.
+    unreviewed: usize,
+    total: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -89,6 +101,8 @@ pub struct FileDialog {
     replace: Option<PathBuf>,
     /// Put the keyboard in the file name field on the next frame.
     focus_name: bool,
+    /// For a report: whether to leave out claims not yet reviewed.
+    reviewed_only: Option<ReviewedOnly>,
 }
 
 impl FileDialog {
@@ -107,9 +121,42 @@ impl FileDialog {
                 purpose,
                 FileDialogPurpose::SaveSession | FileDialogPurpose::Export(_)
             ),
+            reviewed_only: None,
         };
         dialog.refresh();
         dialog
+    }
+
+    /// Offers "Leave out claims not yet reviewed" (reports), ticked when `on`;
+    /// `unreviewed` of the session's `total` claims are not reviewed yet.
+    pub fn with_reviewed_only(mut self, on: bool, unreviewed: usize, total: usize) -> Self {
+        self.reviewed_only = Some(ReviewedOnly {
+            on,
+            unreviewed,
+            total,
+        });
+        self
+    }
+
+    /// The report option's checkbox; a switch is returned to be remembered.
+    fn reviewed_only_ui(&mut self, ui: &mut egui::Ui) -> Option<bool> {
+        let option = self.reviewed_only.as_mut()?;
+        let mut switched = None;
+        ui.horizontal(|ui| {
+            let before = option.on;
+            ui.checkbox(&mut option.on, "Leave out claims not yet reviewed")
+                .on_hover_text(
+                    "The report lists only claims with a verdict, each under its own number. Remembered for the next report.",
+                );
+            ui.weak(format!(
+                "({} of {} not reviewed yet)",
+                option.unreviewed, option.total
+            ));
+            if option.on != before {
+                switched = Some(option.on);
+            }
+        });
+        switched
     }
 
     fn refresh(&mut self) {
@@ -276,6 +323,11 @@ impl FileDialog {
                 }
                 ui.weak(format!(".{}", self.purpose.extensions().join(" .")));
             });
+            if let Some(on) = self.reviewed_only_ui(ui)
+                && result == FileDialogResult::Pending
+            {
+                result = FileDialogResult::ReviewedOnly(on);
+            }
             if let Some(existing) = self.replace.clone() {
                 let name = existing.file_name().unwrap_or_default().to_string_lossy();
                 ui.colored_label(

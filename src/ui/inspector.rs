@@ -5,6 +5,7 @@
 
 use super::actions::{Action, STATUS_KEYS};
 use super::intent::Intent;
+use super::palette::Palette;
 use super::pane::PaneContext;
 use super::theme;
 use super::view_state::ViewRequest;
@@ -184,15 +185,15 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
     ui.horizontal_wrapped(|ui| {
         for (i, label) in session.scheme.labels.iter().enumerate() {
             let colour = theme::status_colour(&session.scheme, &label.id);
+            let (fill, on) = theme::chip(&session.scheme, &label.id);
             let selected = claim.status == label.id;
             let (name, key_colour) = if selected {
-                let on = theme::text_on(colour);
-                (
-                    RichText::new(&label.name).color(on).strong(),
-                    on.gamma_multiply(0.8),
-                )
+                (RichText::new(label.display_name()).color(on).strong(), on)
             } else {
-                (RichText::new(&label.name), ui.visuals().weak_text_color())
+                (
+                    RichText::new(label.display_name()),
+                    ui.visuals().weak_text_color(),
+                )
             };
             // The key that sets this verdict is on the chip: it changes with the scheme.
             let key = (i < STATUS_KEYS.len()).then(|| i + 1);
@@ -206,9 +207,10 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
             .selected(selected)
             .corner_radius(10.0);
             button = if selected {
-                button.fill(colour)
+                button.fill(fill)
             } else {
-                button.stroke(egui::Stroke::new(1.5, colour))
+                let outline = Palette::of(ui.visuals()).line(colour);
+                button.stroke(egui::Stroke::new(1.5, outline))
             };
             let hint = match key {
                 Some(k) => format!("{} (key {k})", label.description),
@@ -218,7 +220,7 @@ fn status_picker(ui: &mut Ui, session: &Session, claim: &Claim, intents: &mut Ve
             // Screen readers and tests know the chip by its verdict; the key is its
             // description.
             response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label.name)
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, label.display_name())
             });
             if let Some(k) = key {
                 ui.ctx().accesskit_node_builder(response.id, |node| {

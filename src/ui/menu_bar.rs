@@ -65,7 +65,7 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             item(ui, Action::FindInArticle, true, intents_ref);
             item(ui, Action::FilterClaims, true, intents_ref);
             ui.separator();
-            item(ui, Action::PublisherProfile, true, intents_ref);
+            item(ui, Action::Preferences, true, intents_ref);
         });
         ui.menu_button("Claim", |ui| {
             item(ui, Action::PreviousClaim, has_claims, intents_ref);
@@ -77,7 +77,7 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
             ui.add_enabled_ui(has_selected_claim, |ui| {
                 ui.menu_button("Set verdict", |ui| {
                     for (i, label) in session.scheme.labels.iter().enumerate() {
-                        let mut b = Button::new(&label.name);
+                        let mut b = Button::new(label.display_name());
                         if i < 9 {
                             b = b.shortcut_text(format!("{}", i + 1));
                         }

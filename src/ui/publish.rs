@@ -1,12 +1,11 @@
-//! Publishing settings in the app: the publisher profile used by exports, and the
-//! rating scheme a session uses (switching asks how existing verdicts map).
+//! Publishing settings in the app: the rating scheme a session uses (switching asks
+//! how existing verdicts map). The publisher profile is in [`super::preferences`].
 
 use crate::command::Command;
 use crate::model::scheme_library::SchemeLibrary;
 use crate::model::scheme_mapping::propose_choices;
 use crate::model::{LabelId, RatingScheme, Session};
-use crate::prefs::PublisherProfile;
-use egui::{Modal, RichText, TextEdit};
+use egui::{Modal, RichText};
 
 /// What a dialog decided.
 pub enum Outcome<T> {
@@ -16,78 +15,6 @@ pub enum Outcome<T> {
     Cancelled,
     /// Confirmed with this value.
     Done(T),
-}
-
-/// Edits the publisher profile (organisation name and URL, reviewer, review URL
-/// pattern).
-pub fn publisher_dialog(
-    ctx: &egui::Context,
-    draft: &mut PublisherProfile,
-) -> Outcome<PublisherProfile> {
-    let mut outcome = Outcome::Open;
-    let modal = Modal::new(egui::Id::unique("preferences")).show(ctx, |ui| {
-        ui.set_width(460.0);
-        ui.heading("Publisher profile");
-        ui.weak("Used in exports: ClaimReview's author and the reports' byline.");
-        ui.add_space(6.0);
-        egui::Grid::new("publisher-grid")
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .show(ui, |ui| {
-                for (label, value, hint) in [
-                    (
-                        "Organisation",
-                        &mut draft.organisation_name,
-                        "Example Fact Check",
-                    ),
-                    (
-                        "Organisation URL",
-                        &mut draft.organisation_url,
-                        "https://factcheck.example.org",
-                    ),
-                    ("Reviewer", &mut draft.reviewer_name, "Your name"),
-                    (
-                        "Review URL pattern",
-                        &mut draft.review_url_pattern,
-                        "https://factcheck.example.org/checks/{id}",
-                    ),
-                ] {
-                    let l = ui.label(label);
-                    ui.add(
-                        TextEdit::singleline(value)
-                            .hint_text(hint)
-                            .desired_width(300.0),
-                    )
-                    .labelled_by(l.id);
-                    ui.end_row();
-                }
-            });
-        ui.add_space(4.0);
-        let pattern = draft.review_url_pattern.trim();
-        if pattern.is_empty() {
-            ui.weak("Review URL pattern: where each fact check is published, with {id} (the claim's lasting id) or {number} (its number). ClaimReview uses it for every claim without a review URL of its own.");
-        } else if let Err(problem) = crate::prefs::check_review_url_pattern(pattern) {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("Review URL pattern: {problem}."),
-            );
-        } else if let Some(example) = draft.review_url_for(4_811_502_917, 4) {
-            ui.weak(format!("Claim #4 would be published at {example}"));
-        }
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button(RichText::new("Save").strong()).clicked() {
-                outcome = Outcome::Done(draft.clone());
-            }
-            if ui.button("Cancel").clicked() {
-                outcome = Outcome::Cancelled;
-            }
-        });
-    });
-    if modal.should_close() && matches!(outcome, Outcome::Open) {
-        outcome = Outcome::Cancelled;
-    }
-    outcome
 }
 
 /// State of the "Rating scheme" dialog.
@@ -173,7 +100,7 @@ impl SchemeDialog {
                             .selected_text(chosen)
                             .show_ui(ui, |ui| {
                                 for label in &target.labels {
-                                    ui.selectable_value(to, Some(label.id.clone()), &label.name);
+                                    ui.selectable_value(to, Some(label.id.clone()), label.display_name());
                                 }
                             })
                             .response

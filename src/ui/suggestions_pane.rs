@@ -3,12 +3,13 @@
 //! [`super::suggestions::SuggestionsState`] and returns intents.
 
 use super::intent::Intent;
+use super::palette::Palette;
 use super::pane::PaneContext;
 use super::suggestions::SuggestionSpan;
-use super::theme::{self, SUGGESTION_COLOUR};
+use super::theme;
 use crate::command::Command;
 use crate::extract::{Suggestion, accept, accept_all};
-use egui::{Color32, ProgressBar, RichText, ScrollArea, Slider, Ui, Vec2};
+use egui::{ProgressBar, RichText, ScrollArea, Slider, Ui, Vec2};
 
 /// Height of one row in the suggestions list.
 const ROW_HEIGHT: f32 = 58.0;
@@ -186,10 +187,11 @@ pub fn inspector_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
         .striped(true)
         .show(ui, |ui| {
             for reason in &s.reasons() {
+                let palette = Palette::of(ui.visuals());
                 let (sign, colour) = if reason.weight >= 0.0 {
-                    ("raised", Color32::from_rgb(46, 125, 70))
+                    ("raised", palette.raised)
                 } else {
-                    ("lowered", Color32::from_rgb(190, 60, 60))
+                    ("lowered", palette.lowered)
                 };
                 ui.colored_label(colour, format!("{sign} {:+.2}", reason.weight));
                 ui.label(&reason.feature);
@@ -222,19 +224,20 @@ fn suggestion_row(
         return response;
     };
     let visuals = ui.visuals();
+    let slate = Palette::of(visuals).suggestion;
     let painter = ui.painter_at(rect);
     theme::paint_row(
         ui,
         rect,
         &response,
         selected,
-        Some(SUGGESTION_COLOUR.gamma_multiply(0.6)),
+        Some(slate.gamma_multiply(0.6)),
     );
     let badge = egui::Rect::from_min_size(rect.min + Vec2::new(6.0, 6.0), Vec2::new(40.0, 17.0));
     painter.rect_stroke(
         badge,
         8.0,
-        egui::Stroke::new(1.5, SUGGESTION_COLOUR),
+        egui::Stroke::new(1.5, slate),
         egui::StrokeKind::Inside,
     );
     painter.text(
@@ -242,7 +245,7 @@ fn suggestion_row(
         egui::Align2::CENTER_CENTER,
         format!("{score:.2}"),
         egui::FontId::proportional(11.5),
-        SUGGESTION_COLOUR,
+        slate,
     );
     if let Some(words) = checked_before {
         let colour = visuals.hyperlink_color;

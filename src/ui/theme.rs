@@ -1,94 +1,27 @@
-//! Colours, fonts and small painted elements shared by the panes.
+//! Fonts, spacing, verdict colours and small painted elements shared by the panes;
+//! applying the theme and article text size the preferences ask for. The colours
+//! that differ between light and dark are in [`super::palette`].
 
+use super::palette::{self, Palette};
 use crate::model::RatingScheme;
-use egui::{Color32, FontId, Response, RichText, Sense, Stroke, Ui, Vec2};
+use crate::prefs::{Appearance, ThemeChoice};
+use egui::{Color32, FontId, Response, Sense, Stroke, Ui, Vec2};
 
-/// Point size of the article text.
-pub const ARTICLE_FONT_SIZE: f32 = 16.5;
+/// Point size of the article text when the preferences say nothing else.
+pub const ARTICLE_FONT_SIZE: f32 = Appearance::DEFAULT_ARTICLE_TEXT_SIZE;
 /// Widest the article column grows, for a comfortable line length (about 75 characters).
 pub const ARTICLE_MAX_WIDTH: f32 = 680.0;
 
-/// Colour of suggestion underlines in the article and of the suggestions pane's
-/// badges: a neutral slate, unlike any verdict.
-pub const SUGGESTION_COLOUR: Color32 = Color32::from_rgb(96, 112, 140);
-
-/// The verdict's colour from the scheme.
+/// The verdict's colour from the scheme, as the scheme gives it. Paint it through
+/// [`chip`] or [`Palette::highlight_fill`], which keep text on it readable.
 pub fn status_colour(scheme: &RatingScheme, status: &str) -> Color32 {
     let [r, g, b] = scheme.colour_of(status);
     Color32::from_rgb(r, g, b)
 }
 
-/// Background for a highlighted claim span: a light tint of the verdict colour,
-/// stronger for the selected claim so it stands out among overlapping highlights.
-pub fn highlight_fill(colour: Color32, selected: bool, dark: bool) -> Color32 {
-    let alpha = match (selected, dark) {
-        (true, false) => 0.55,
-        (false, false) => 0.26,
-        (true, true) => 0.5,
-        (false, true) => 0.3,
-    };
-    colour.gamma_multiply(alpha)
-}
-
-/// Near-black or white, whichever contrasts more with `bg` (WCAG contrast ratio).
-pub fn text_on(bg: Color32) -> Color32 {
-    let dark = Color32::from_gray(20);
-    if contrast_ratio(dark, bg) >= contrast_ratio(Color32::WHITE, bg) {
-        dark
-    } else {
-        Color32::WHITE
-    }
-}
-
-/// WCAG 2 relative luminance of an opaque colour (0 black … 1 white).
-pub fn relative_luminance(colour: Color32) -> f32 {
-    let channel = |c: u8| {
-        let c = f32::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
-}
-
-/// WCAG 2 contrast ratio between two opaque colours (1 … 21). Text needs 4.5, lines
-/// and other marks that carry meaning 3.
-pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
-    let (la, lb) = (relative_luminance(a), relative_luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
-/// What a translucent `fill` looks like painted over the opaque `page`.
-pub fn blend(fill: Color32, page: Color32) -> Color32 {
-    // Color32 is premultiplied: the result is fill + page × (1 − alpha).
-    let keep = 1.0 - f32::from(fill.a()) / 255.0;
-    let mix = |f: u8, p: u8| (f32::from(f) + f32::from(p) * keep).round().min(255.0) as u8;
-    Color32::from_rgb(
-        mix(fill.r(), page.r()),
-        mix(fill.g(), page.g()),
-        mix(fill.b(), page.b()),
-    )
-}
-
-/// The verdict colour darkened (on a light page) or lightened (on a dark one) until a
-/// line in it stands out from `page` by at least 3:1, the contrast WCAG asks of marks
-/// that carry meaning. Yellow underlines on white would otherwise all but vanish.
-pub fn line_colour(colour: Color32, page: Color32) -> Color32 {
-    let toward = if relative_luminance(page) > 0.4 {
-        Color32::BLACK
-    } else {
-        Color32::WHITE
-    };
-    let mut t = 0.0;
-    loop {
-        let c = colour.lerp_to_gamma(toward, t);
-        if contrast_ratio(c, page) >= 3.0 || t >= 1.0 {
-            return c;
-        }
-        t += 0.05;
-    }
+/// The fill and text colour of the verdict chip for `status` (the same in both themes).
+pub fn chip(scheme: &RatingScheme, status: &str) -> (Color32, Color32) {
+    palette::chip_colours(status_colour(scheme, status))
 }
 
 /// Verdicts grouped by what they say, so a highlight can be told apart by more than
@@ -168,21 +101,6 @@ pub fn verdict_group(scheme: &RatingScheme, status: &str) -> VerdictGroup {
     }
 }
 
-/// A rounded verdict chip ("Mostly false") in the label's colour.
-pub fn status_chip(ui: &mut Ui, scheme: &RatingScheme, status: &str) -> Response {
-    let colour = status_colour(scheme, status);
-    let text = RichText::new(scheme.name_of(status))
-        .size(12.0)
-        .color(text_on(colour));
-    let button = egui::Button::new(text)
-        .fill(colour)
-        .stroke(Stroke::NONE)
-        .corner_radius(8.0)
-        .min_size(Vec2::new(0.0, 18.0))
-        .sense(Sense::hover());
-    ui.add(button)
-}
-
 /// Takes the space of one clickable list row, described to screen readers and tests
 /// as a selectable list item. The rect comes back only when the row is on screen
 /// (there is nothing to paint otherwise).
@@ -211,7 +129,7 @@ pub fn paint_row(
 ) {
     let visuals = ui.visuals();
     let fill = if selected {
-        visuals.selection.bg_fill.gamma_multiply(0.45)
+        Palette::of(visuals).selected_row
     } else if response.hovered() {
         visuals.faint_bg_color
     } else {
@@ -251,14 +169,49 @@ pub fn set_article_size(ctx: &egui::Context, size: f32) {
     });
 }
 
-/// Applies Claimdesk's look: roomier spacing and a light theme suited to reading.
+/// Applies Claimdesk's look to both themes: roomier spacing and each theme's
+/// [`Palette`]. When the system's theme cannot be told, the light one is used.
 pub fn apply(ctx: &egui::Context) {
-    ctx.set_theme(egui::Theme::Light);
-    ctx.global_style_mut(|style| {
+    ctx.options_mut(|options| options.fallback_theme = egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = Vec2::new(8.0, 6.0);
         style.spacing.button_padding = Vec2::new(8.0, 3.0);
         style.spacing.interact_size.y = 22.0;
     });
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        ctx.style_mut_of(theme, |style| {
+            Palette::for_theme(theme).apply_to(&mut style.visuals);
+        });
+    }
+}
+
+/// egui's name for a theme choice.
+pub fn theme_preference(choice: ThemeChoice) -> egui::ThemePreference {
+    match choice {
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+        ThemeChoice::System => egui::ThemePreference::System,
+    }
+}
+
+/// Makes the context use `appearance`'s theme and article text size, if it does not
+/// already. Cheap enough for every frame; returns whether anything changed (the
+/// frame being drawn still has the old look, so ask for another).
+pub fn apply_appearance(ctx: &egui::Context, appearance: &Appearance) -> bool {
+    let mut changed = false;
+    let theme = theme_preference(appearance.theme);
+    if ctx.options(|o| o.theme_preference) != theme {
+        ctx.set_theme(theme);
+        changed = true;
+    }
+    let size = appearance.article_text_size();
+    let current = [egui::Theme::Light, egui::Theme::Dark]
+        .map(|theme| article_font(&ctx.style_of(theme)).size);
+    if current.iter().any(|s| *s != size) {
+        set_article_size(ctx, size);
+        changed = true;
+    }
+    changed
 }
 
 #[cfg(test)]
@@ -266,17 +219,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chip_text_contrasts_with_fill() {
+    fn appearance_reaches_the_context_once() {
+        let ctx = egui::Context::default();
+        apply(&ctx);
+        let dark = Appearance {
+            theme: ThemeChoice::Dark,
+            article_text_size: 22.0,
+        };
+        assert!(apply_appearance(&ctx, &dark));
+        assert_eq!(ctx.theme(), egui::Theme::Dark);
+        assert_eq!(article_font(&ctx.global_style()).size, 22.0);
+        assert!(!apply_appearance(&ctx, &dark), "nothing left to change");
+        // "Follow the system" with no system theme known: light.
+        assert!(apply_appearance(&ctx, &Appearance::default()));
+        assert_eq!(ctx.theme(), egui::Theme::Light);
         assert_eq!(
-            text_on(Color32::from_rgb(224, 181, 39)),
-            Color32::from_gray(20)
+            article_font(&ctx.style_of(egui::Theme::Dark)).size,
+            ARTICLE_FONT_SIZE
         );
-        assert_eq!(text_on(Color32::from_rgb(46, 100, 60)), Color32::WHITE);
-    }
-
-    #[test]
-    fn selected_highlight_is_stronger() {
-        let c = Color32::from_rgb(200, 50, 50);
-        assert!(highlight_fill(c, true, false).a() > highlight_fill(c, false, false).a());
     }
 }

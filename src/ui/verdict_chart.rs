@@ -33,8 +33,8 @@ pub fn show(ui: &mut Ui, scheme: &RatingScheme, counts: &[(String, usize)], heig
     for (id, n) in counts.iter().filter(|(_, n)| *n > 0) {
         let w = rect.width() * *n as f32 / total as f32;
         let segment = Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(w, height));
-        let colour = theme::status_colour(scheme, id);
-        painter.rect_filled(segment.shrink2(Vec2::new(0.5, 0.0)), 2.0, colour);
+        let (fill, on) = theme::chip(scheme, id);
+        painter.rect_filled(segment.shrink2(Vec2::new(0.5, 0.0)), 2.0, fill);
         let label = n.to_string();
         if w > 7.0 * label.len() as f32 + 6.0 {
             painter.text(
@@ -42,7 +42,7 @@ pub fn show(ui: &mut Ui, scheme: &RatingScheme, counts: &[(String, usize)], heig
                 Align2::CENTER_CENTER,
                 label,
                 FontId::proportional(11.0),
-                theme::text_on(colour),
+                on,
             );
         }
         if response.hover_pos().is_some_and(|p| segment.contains(p)) {

@@ -40,8 +40,11 @@ pub struct StartOptions {
     pub memory: AppMemory,
     /// A session to show, unsaved, instead of the seed article (tests and demos).
     pub session: Option<Session>,
-    /// Preferences (the publisher profile used by exports).
+    /// Preferences (the publisher profile used by exports, the look of the app).
     pub prefs: Preferences,
+    /// Where changed preferences are saved (`None`: `prefs.ron` in the config
+    /// folder). Tests point it into a temporary folder.
+    pub prefs_file: Option<PathBuf>,
     /// Where work runs: normally large work on workers; tests run everything in
     /// place ([`RunMode::Synchronous`]) or everything on workers.
     pub run_mode: RunMode,
@@ -93,7 +96,7 @@ impl ClaimdeskApp {
                 "Preferences could not be read",
                 vec![
                     problem,
-                    "Defaults are used until you save the publisher profile again.".into(),
+                    "Defaults are used until you save the preferences again.".into(),
                 ],
             );
         }
@@ -109,6 +112,7 @@ impl ClaimdeskApp {
     /// Builds the app with explicit start options (used by tests).
     pub fn with_options(ctx: &egui::Context, options: StartOptions) -> Self {
         theme::apply(ctx);
+        theme::apply_appearance(ctx, &options.prefs.appearance);
         let session = options.session.unwrap_or_else(seed_session);
         let mut state = AppState::new(
             session,
@@ -118,6 +122,7 @@ impl ClaimdeskApp {
             options.run_mode,
         );
         state.set_archive(options.archive);
+        state.set_prefs_path(options.prefs_file);
         if let Some(path) = options.open {
             state.open(ctx, &path, false);
         } else if let Some(path) = state.memory().last_session.clone().filter(|p| p.exists()) {
@@ -182,6 +187,12 @@ impl ClaimdeskApp {
     /// (eframe calls this through [`eframe::App::ui`]; benchmarks call it directly.)
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // The preferences' theme and text size (or the Preferences dialog's draft).
+        // Whoever else set the theme (a test harness, egui's memory) is overruled; a
+        // change shows from the next frame.
+        if theme::apply_appearance(&ctx, &self.state.appearance()) {
+            ctx.request_repaint();
+        }
         let requests = self.state.begin_frame(&ctx);
         let mut intents = self.window_events(&ctx);
         intents.extend(self.keyboard(&ctx));

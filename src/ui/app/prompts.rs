@@ -6,7 +6,7 @@ use super::state::LockedSession;
 use crate::command::Command;
 use crate::export::{ExportFormat, FixPlace};
 use crate::model::ClaimId;
-use crate::prefs::PublisherProfile;
+use crate::prefs::Preferences;
 use crate::store::Recovered;
 use crate::ui::article_details::{ArticleDetailsDialog, DetailsOutcome};
 use crate::ui::before_publishing::{BeforePublishing, PublishChoice};
@@ -15,7 +15,8 @@ use crate::ui::file_dialog::{FileDialog, FileDialogPurpose, FileDialogResult};
 use crate::ui::intent::Intent;
 use crate::ui::open_link::{self, LinkDraft};
 use crate::ui::pane::PaneContext;
-use crate::ui::publish::{self, Outcome, SchemeDialog};
+use crate::ui::preferences;
+use crate::ui::publish::{Outcome, SchemeDialog};
 use std::path::PathBuf;
 
 /// Something to do once unsaved changes are dealt with.
@@ -41,8 +42,8 @@ pub enum Prompt {
     Unsaved(Pending),
     /// Autosaved work was found at start-up.
     Recovery(Box<Recovered>),
-    /// Editing the publisher profile (a draft until saved).
-    Preferences(PublisherProfile),
+    /// Editing the preferences (a draft until saved; the app shows its look meanwhile).
+    Preferences(Box<Preferences>),
     /// Choosing the rating scheme and how verdicts carry over.
     Scheme(Box<SchemeDialog>),
     /// Something to tell the user.
@@ -108,8 +109,10 @@ pub enum Answer {
         /// The autosaved work.
         recovered: Box<Recovered>,
     },
-    /// The publisher profile was saved.
-    PublisherProfile(PublisherProfile),
+    /// The preferences were saved.
+    Preferences(Box<Preferences>),
+    /// The export dialog's "Leave out claims not yet reviewed" was switched.
+    ReportsReviewedOnly(bool),
     /// The rating scheme dialog switched the scheme.
     SwitchScheme(Command),
     /// Open a session held by another window read-only.
@@ -183,6 +186,10 @@ fn show(
     match prompt {
         Prompt::File(mut fd, then) => match fd.show(ctx) {
             FileDialogResult::Pending => keep(Prompt::File(fd, then)),
+            FileDialogResult::ReviewedOnly(on) => (
+                Some(Prompt::File(fd, then)),
+                Some(Answer::ReportsReviewedOnly(on)),
+            ),
             FileDialogResult::Cancelled => done(Answer::Closed),
             FileDialogResult::Picked(path) => done(Answer::FileChosen {
                 purpose: fd.purpose,
@@ -207,10 +214,10 @@ fn show(
                 Some(answer) => done(Answer::Recovery { answer, recovered }),
             }
         }
-        Prompt::Preferences(mut draft) => match publish::publisher_dialog(ctx, &mut draft) {
+        Prompt::Preferences(mut draft) => match preferences::show(ctx, &mut draft) {
             Outcome::Open => keep(Prompt::Preferences(draft)),
             Outcome::Cancelled => done(Answer::Closed),
-            Outcome::Done(publisher) => done(Answer::PublisherProfile(publisher)),
+            Outcome::Done(prefs) => done(Answer::Preferences(Box::new(prefs))),
         },
         Prompt::Scheme(mut dialog) => match dialog.show(ctx, cx.session()) {
             Outcome::Open => keep(Prompt::Scheme(dialog)),

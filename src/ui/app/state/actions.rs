@@ -134,8 +134,8 @@ impl AppState {
                     })));
                 }
             }
-            Action::PublisherProfile => {
-                self.prompt = Some(Prompt::Preferences(self.prefs.publisher.clone()))
+            Action::Preferences => {
+                self.prompt = Some(Prompt::Preferences(Box::new(self.prefs.clone())))
             }
             Action::OpenLink => self.guard_unsaved(ctx, Pending::EnterLink),
             Action::NewFromClipboard => self.guard_unsaved(ctx, Pending::PasteClipboard),
@@ -190,7 +190,21 @@ impl AppState {
     pub(super) fn choose_export_file(&mut self, format: ExportFormat) {
         let name = crate::ui::app::suggested_file_name(&self.doc.session.article.title)
             .replace(".ron", &format!(".{}", format.file_suffix()));
-        let dialog = FileDialog::new(FileDialogPurpose::Export(format), self.dialog_dir(), name);
+        let mut dialog =
+            FileDialog::new(FileDialogPurpose::Export(format), self.dialog_dir(), name);
+        if format.is_report() {
+            let session = &self.doc.session;
+            let unreviewed = session
+                .claims
+                .iter()
+                .filter(|c| !session.scheme.is_reviewed(&c.status))
+                .count();
+            dialog = dialog.with_reviewed_only(
+                self.prefs.reports_reviewed_only,
+                unreviewed,
+                session.claims.len(),
+            );
+        }
         self.prompt = Some(Prompt::File(dialog, None));
     }
 
@@ -203,7 +217,7 @@ impl AppState {
     ) {
         use crate::export::FixPlace;
         match place {
-            FixPlace::PublisherProfile => self.run(ctx, Action::PublisherProfile),
+            FixPlace::PublisherProfile => self.run(ctx, Action::Preferences),
             FixPlace::ArticleDetails => self.run(ctx, Action::ArticleDetails),
             FixPlace::RatingScheme => self.run(ctx, Action::RatingScheme),
             FixPlace::Claim => {

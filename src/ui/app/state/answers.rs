@@ -46,13 +46,11 @@ impl AppState {
                 }
                 RecoveryAnswer::Discard => self.autosave.clear(None),
             },
-            Answer::PublisherProfile(publisher) => {
-                let mut prefs = self.prefs.clone();
-                prefs.publisher = publisher;
-                let saved = crate::prefs::save_prefs(&prefs);
-                self.prefs = prefs;
+            Answer::Preferences(prefs) => {
+                let saved = self.save_prefs(&prefs);
+                self.prefs = *prefs;
                 match saved {
-                    Ok(()) => self.notice = "Saved the publisher profile".into(),
+                    Ok(()) => self.notice = "Saved the preferences".into(),
                     Err(e) => self.show_message(
                         "Could not save the preferences",
                         vec![
@@ -100,6 +98,7 @@ impl AppState {
                 self.fix_before_publishing(ctx, place, claim)
             }
             Answer::ExportAnyway(format) => self.choose_export_file(format),
+            Answer::ReportsReviewedOnly(on) => self.set_reports_reviewed_only(on),
             Answer::Copy { text, what } => {
                 self.handle(ctx, crate::ui::intent::Intent::Copy { text, what })
             }

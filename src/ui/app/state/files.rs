@@ -557,7 +557,8 @@ impl AppState {
     /// Writes an export. The linter ran before the file was chosen ("Before
     /// publishing"), so what it still finds was left on purpose: the notice counts it.
     pub(super) fn export_to(&mut self, format: ExportFormat, path: &Path) {
-        let options = self.export_options();
+        let mut options = self.export_options();
+        options.reviewed_only = format.is_report() && self.prefs.reports_reviewed_only;
         let written = crate::export::export_checked(&self.doc.session, format, &options)
             .map_err(|e| e.to_string())
             .and_then(|checked| {
@@ -572,7 +573,23 @@ impl AppState {
                 true,
             ),
             Ok(problems) if problems.is_empty() => {
-                self.notice = format!("Exported {}", path.display())
+                let session = &self.doc.session;
+                let left_out = session
+                    .claims
+                    .iter()
+                    .filter(|c| options.reviewed_only && !session.scheme.is_reviewed(&c.status))
+                    .count();
+                self.notice = match left_out {
+                    0 => format!("Exported {}", path.display()),
+                    1 => format!(
+                        "Exported {} (1 claim not yet reviewed is left out)",
+                        path.display()
+                    ),
+                    n => format!(
+                        "Exported {} ({n} claims not yet reviewed are left out)",
+                        path.display()
+                    ),
+                };
             }
             Ok(problems) => {
                 let n = problems.len();
@@ -583,6 +600,19 @@ impl AppState {
                 );
             }
         }
+    }
+}
+
+impl AppState {
+    /// Switches "Leave out claims not yet reviewed" for the reports, and remembers it
+    /// in the preferences for the next export.
+    pub(super) fn set_reports_reviewed_only(&mut self, on: bool) {
+        let mut prefs = self.prefs.clone();
+        prefs.reports_reviewed_only = on;
+        if let Err(e) = self.save_prefs(&prefs) {
+            self.notice = format!("{e}; the setting is used until Claimdesk closes.");
+        }
+        self.prefs = prefs;
     }
 }
 

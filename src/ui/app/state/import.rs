@@ -234,7 +234,7 @@ impl AppState {
     pub(super) fn set_keep_originals(&mut self, keep: bool) {
         let mut prefs = self.prefs.clone();
         prefs.keep_originals = keep;
-        let saved = crate::prefs::save_prefs(&prefs);
+        let saved = self.save_prefs(&prefs);
         self.prefs = prefs;
         self.notice = match (keep, saved) {
             (true, Ok(())) => "Originals of pages and PDFs are kept beside their sessions.".into(),

@@ -14,7 +14,7 @@ use super::prompts::{self, Pending, Prompt};
 use crate::command::Command;
 use crate::document::Document;
 use crate::model::{ClaimId, Session};
-use crate::prefs::Preferences;
+use crate::prefs::{Appearance, Preferences, PrefsError};
 use crate::ui::archive_state::{ArchiveConfig, ArchiveIntent, ArchiveState};
 use crate::ui::file_dialog::FileDialog;
 use crate::ui::find::FindStep;
@@ -35,6 +35,8 @@ pub struct AppState {
     view: ViewState,
     suggestions: SuggestionsState,
     prefs: Preferences,
+    /// Where changed preferences are saved (`None`: `prefs.ron` in the config folder).
+    prefs_path: Option<std::path::PathBuf>,
     memory: AppMemory,
     prompt: Option<Prompt>,
     notice: String,
@@ -78,6 +80,7 @@ impl AppState {
             view: ViewState::default(),
             suggestions,
             prefs,
+            prefs_path: None,
             memory,
             prompt: None,
             notice: String::new(),
@@ -102,6 +105,28 @@ impl AppState {
     /// The suggested claims and their settings.
     pub fn suggestions(&self) -> &SuggestionsState {
         &self.suggestions
+    }
+
+    /// Saves changed preferences to `path` instead of the config folder (tests).
+    pub fn set_prefs_path(&mut self, path: Option<std::path::PathBuf>) {
+        self.prefs_path = path;
+    }
+
+    /// Writes `prefs` where this app keeps its preferences.
+    fn save_prefs(&self, prefs: &Preferences) -> Result<(), PrefsError> {
+        match &self.prefs_path {
+            Some(path) => crate::prefs::save_prefs_to(path, prefs),
+            None => crate::prefs::save_prefs(prefs),
+        }
+    }
+
+    /// The look to show: the Preferences dialog's draft while it is open (so a
+    /// choice shows before it is saved), else the saved preferences.
+    pub fn appearance(&self) -> Appearance {
+        match &self.prompt {
+            Some(Prompt::Preferences(draft)) => draft.appearance,
+            _ => self.prefs.appearance,
+        }
     }
 
     /// The archive as the app sees it.
