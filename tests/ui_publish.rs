@@ -49,7 +49,7 @@ fn exports_a_report_and_warns_about_claimreview_problems() {
     let jsonld = dir.path().join("review.jsonld");
     export_menu(&mut harness, "ClaimReview JSON-LD…");
     harness.get_by_label("Before publishing");
-    assert!(has(&harness, "the publisher has no organisation URL"));
+    assert!(has(&harness, "The publisher has no organisation URL"));
     assert!(!jsonld.exists(), "nothing written yet");
     kit::click(&mut harness, "Export anyway");
     kit::choose_file(&mut harness, &jsonld, "Export");
@@ -79,7 +79,7 @@ fn before_publishing_lists_what_is_missing_with_a_way_to_fix_each() {
     // The article has no address: said once, for all claims.
     assert_eq!(
         harness
-            .query_all_by_label_contains("set the article's address in File › Article details")
+            .query_all_by_label_contains("Set the article's address in File › Article details")
             .count(),
         1
     );

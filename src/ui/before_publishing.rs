@@ -86,9 +86,8 @@ impl BeforePublishing {
                             0 | 1 => String::new(),
                             n => format!(" ({n} claims)"),
                         };
-                        ui.add(
-                            egui::Label::new(format!("{}{touches}", s.problem.message)).wrap(),
-                        );
+                        ui.add(egui::Label::new(format!("{}{touches}", in_words(s.problem))).wrap())
+                            .on_hover_text(s.problem.rule.code());
                     });
                     if let Some(label) = button_label(s.problem.fix, None)
                         && ui.button(label).clicked()
@@ -109,7 +108,8 @@ impl BeforePublishing {
                     for p in problems {
                         ui.horizontal(|ui| {
                             ui.add_space(12.0);
-                            ui.add(egui::Label::new(format!("• {}", p.message)).wrap());
+                            ui.add(egui::Label::new(format!("• {}", in_words(p))).wrap())
+                                .on_hover_text(p.rule.code());
                         });
                     }
                     if let Some(label) = button_label(FixPlace::Claim, Some(*number))
@@ -145,6 +145,21 @@ fn button_label(place: FixPlace, claim_number: Option<u64>) -> Option<String> {
         FixPlace::RatingScheme => "Open the rating scheme".to_owned(),
         FixPlace::Claim => format!("Go to claim #{}", claim_number?),
         FixPlace::Nowhere => return None,
+    })
+}
+
+/// A problem as a sentence for the app: what to do, without the JSON field's path
+/// ("itemReviewed.appearance.url is missing; set the article's address…" becomes
+/// "Set the article's address…"), starting with a capital.
+fn in_words(problem: &LintProblem) -> String {
+    let message = problem.message.trim();
+    let what = message
+        .split_once(" is missing; ")
+        .filter(|(path, _)| !path.contains(' '))
+        .map_or(message, |(_, fix)| fix);
+    let mut chars = what.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
     })
 }
 
@@ -192,5 +207,10 @@ mod tests {
             Some("Go to claim #4")
         );
         assert_eq!(button_label(FixPlace::Nowhere, None), None);
+        let article = article[0].problem;
+        assert_eq!(
+            in_words(article),
+            "Set the article's address in File › Article details"
+        );
     }
 }
