@@ -152,7 +152,7 @@ fn searching_all_sessions_finds_the_check_and_opens_its_session_at_the_claim() {
         "the earlier check is listed with its verdict, session and day"
     );
     assert!(
-        has(&harness, "2 claims (2 with a verdict) from 1 sessions"),
+        has(&harness, "2 claims (2 with a verdict) from 1 session"),
         "the archive's numbers are shown"
     );
 
@@ -256,7 +256,7 @@ fn an_empty_archive_says_how_to_add_a_folder_and_the_panel_adds_one() {
     );
     kit::click(&mut harness, "Add");
     assert!(
-        has(&harness, "2 claims (2 with a verdict) from 1 sessions"),
+        has(&harness, "2 claims (2 with a verdict) from 1 session"),
         "the folder was indexed"
     );
     search(&mut harness, "bridge budget");
@@ -317,7 +317,7 @@ fn two_windows_share_one_archive_and_each_sees_what_the_other_added() {
         &desk.display().to_string(),
     );
     kit::click(&mut first, "Add");
-    assert!(has(&first, "2 claims (2 with a verdict) from 1 sessions"));
+    assert!(has(&first, "2 claims (2 with a verdict) from 1 session"));
 
     // The second window's next search reads the index the first one wrote.
     search(&mut second, "bridge budget");

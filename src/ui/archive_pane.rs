@@ -394,9 +394,15 @@ fn status_ui(ui: &mut Ui, cx: &PaneContext<'_>, archive: &ArchiveState, intents:
             ui.weak("Type the folder's or file's path below and press Add, or on the command line: claimdesk archive add FOLDER");
         }
         Some(status) => {
+            let count = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
             let mut line = format!(
-                "{} claims ({} with a verdict) from {} sessions and {} review files",
-                status.claims, status.reviewed, status.sessions, status.review_files
+                "{} ({} with a verdict) from {} and {}",
+                count(status.claims, "claim", "claims"),
+                status.reviewed,
+                count(status.sessions, "session", "sessions"),
+                count(status.review_files, "review file", "review files"),
             );
             if let Some(day) = archive.last_updated() {
                 line.push_str(&format!("; updated {day}"));
@@ -412,7 +418,10 @@ fn status_ui(ui: &mut Ui, cx: &PaneContext<'_>, archive: &ArchiveState, intents:
                 ui.colored_label(ui.visuals().warn_fg_color, problem);
             }
             ui.collapsing(
-                format!("{} archived folders and files", status.folders.len()),
+                match status.folders.len() {
+                    1 => "1 archived folder or file".to_owned(),
+                    n => format!("{n} archived folders and files"),
+                },
                 |ui| {
                     for folder in &status.folders {
                         let missing = status.missing.contains(folder);
