@@ -339,3 +339,29 @@ fn two_windows_share_one_archive_and_each_sees_what_the_other_added() {
         "the first window finds what the second one added"
     );
 }
+
+#[test]
+fn a_folder_is_added_to_the_archive_through_the_file_dialog() {
+    let tmp = tempfile::tempdir().unwrap();
+    let desk = desk(tmp.path());
+    let index = tmp.path().join("index");
+    let mut harness = app(&index, None);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run();
+    kit::click(&mut harness, "Browse…");
+    harness.get_by_label("Add a folder or file to the archive");
+    harness.get_by_label("Folder").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Folder")
+        .type_text(&desk.display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    kit::click(&mut harness, "Add this folder");
+    assert!(
+        has(&harness, "2 claims (2 with a verdict) from 1 session"),
+        "the folder chosen in the dialog was indexed"
+    );
+}

@@ -378,12 +378,12 @@ pub fn inspector_ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
                 earlier_check_ui(ui, &cx.session().scheme, &hit.claim, &mut intents);
                 ui.separator();
             }
-            status_ui(ui, cx, archive, &mut intents);
+            status_ui(ui, archive, &mut intents);
         });
     intents
 }
 
-fn status_ui(ui: &mut Ui, cx: &PaneContext<'_>, archive: &ArchiveState, intents: &mut Vec<Intent>) {
+fn status_ui(ui: &mut Ui, archive: &ArchiveState, intents: &mut Vec<Intent>) {
     ui.label(RichText::new("The archive").strong());
     match archive.status() {
         None => {
@@ -493,12 +493,9 @@ fn status_ui(ui: &mut Ui, cx: &PaneContext<'_>, archive: &ArchiveState, intents:
                 TextEdit::singleline(&mut draft.add_path)
                     .id(add_path_id())
                     .hint_text("/path/to/sessions")
-                    .desired_width((ui.available_width() - 60.0).max(80.0)),
+                    .desired_width((ui.available_width() - 130.0).max(80.0)),
             )
             .labelled_by(label.id);
-        if cx.requested(&ViewRequest::FocusArchiveAdd) {
-            response.request_focus();
-        }
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             add = true;
         }
@@ -508,6 +505,13 @@ fn status_ui(ui: &mut Ui, cx: &PaneContext<'_>, archive: &ArchiveState, intents:
             .clicked()
         {
             add = true;
+        }
+        if ui
+            .button("Browse…")
+            .on_hover_text("Choose the folder or file in a file dialog")
+            .clicked()
+        {
+            intents.push(Intent::Run(super::actions::Action::AddToArchive));
         }
     });
     if add && !draft.add_path.trim().is_empty() {

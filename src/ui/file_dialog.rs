@@ -19,6 +19,9 @@ pub enum FileDialogPurpose {
     Export(crate::export::ExportFormat),
     /// Choose the corrected or updated article text.
     UpdateArticle,
+    /// Choose a folder of sessions (the one shown) or a file of published
+    /// fact-checks to add to the archive.
+    AddToArchive,
 }
 
 impl FileDialogPurpose {
@@ -29,6 +32,7 @@ impl FileDialogPurpose {
             Self::SaveSession => "Save session as",
             Self::Export(format) => format.label(),
             Self::UpdateArticle => "Update the article text",
+            Self::AddToArchive => "Add a folder or file to the archive",
         }
     }
 
@@ -39,6 +43,7 @@ impl FileDialogPurpose {
                 &["txt", "md", "html", "htm", "xhtml", "pdf"]
             }
             Self::SaveSession => &["ron"],
+            Self::AddToArchive => &["ron", "json", "jsonld", "csv"],
             Self::Export(format) => match format.extension() {
                 "jsonld" => &["jsonld"],
                 "csv" => &["csv"],
@@ -54,6 +59,7 @@ impl FileDialogPurpose {
             Self::UpdateArticle => "Update",
             Self::SaveSession => "Save",
             Self::Export(_) => "Export",
+            Self::AddToArchive => "Add",
         }
     }
 }
@@ -362,6 +368,17 @@ impl FileDialog {
                     } else {
                         result = self.pick(path);
                     }
+                }
+                if self.purpose == FileDialogPurpose::AddToArchive
+                    && ui
+                        .button("Add this folder")
+                        .on_hover_text(format!(
+                            "Archive every session in {} and the folders inside it",
+                            self.dir.display()
+                        ))
+                        .clicked()
+                {
+                    result = FileDialogResult::Picked(self.dir.clone());
                 }
                 if ui.button("Cancel").clicked() {
                     result = FileDialogResult::Cancelled;

@@ -49,8 +49,6 @@ pub enum ViewRequest {
     RevealNewSource,
     /// Give the keyboard to the archive's search field.
     FocusArchiveSearch,
-    /// Give the keyboard to the archive's "folder or file to add" field.
-    FocusArchiveAdd,
 }
 
 impl ViewState {

@@ -146,7 +146,12 @@ impl AppState {
             }
             Action::AddToArchive => {
                 self.view.side = SidePane::Archive;
-                self.view.request(ViewRequest::FocusArchiveAdd);
+                let dialog = FileDialog::new(
+                    FileDialogPurpose::AddToArchive,
+                    self.dialog_dir(),
+                    String::new(),
+                );
+                self.prompt = Some(Prompt::File(dialog, None));
             }
             Action::UpdateArchive => {
                 self.view.side = SidePane::Archive;

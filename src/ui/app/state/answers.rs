@@ -24,6 +24,10 @@ impl AppState {
                     self.open(ctx, &path, false)
                 }
                 FileDialogPurpose::UpdateArticle => self.update_article(ctx, &path),
+                FileDialogPurpose::AddToArchive => {
+                    self.view.side = crate::ui::view_state::SidePane::Archive;
+                    self.archive_intent(ctx, crate::ui::archive_state::ArchiveIntent::Add(path));
+                }
             },
             Answer::Unsaved { answer, then } => match answer {
                 UnsavedAnswer::Save => self.save(ctx, Some(then)),
