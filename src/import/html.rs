@@ -126,7 +126,16 @@ fn choose_title(meta_title: &str, blocks: &[Block]) -> String {
         .iter()
         .map(|b| super::blocks::one_line(&b.text))
         .find(|t| !t.is_empty())
-        .map(|t| t.chars().take(120).collect())
+        // Cut to 120 characters; a cut that ends in a space must not leave it at
+        // the end, or the title would not be the start of the article's text
+        // (found by the import_html fuzz target).
+        .map(|t| {
+            t.chars()
+                .take(120)
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
         .unwrap_or_else(|| "Untitled article".to_owned())
 }
 
