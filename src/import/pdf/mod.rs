@@ -214,7 +214,12 @@ fn info_strings(doc: &pdf_extract::Document) -> Info {
             Object::Name(b) => b.as_slice(),
             _ => return None,
         };
-        let s = decode_pdf_string(bytes);
+        // Control characters (a NUL in a title, found by the import_pdf fuzz
+        // target) become spaces: these go into one-line fields and the article.
+        let s: String = decode_pdf_string(bytes)
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         let s = super::blocks::one_line(&s);
         (!s.is_empty()).then_some(s)
     };
