@@ -287,10 +287,12 @@ impl Archive {
         };
         let allowed = self.allowed(&options.filters);
         let row_scores = query.as_ref().map(|q| scores_one(&self.vectors, q));
+        let passes = self.passing(allowed.as_ref());
         let candidates = self.candidates_with(
             text,
             row_scores.as_deref(),
             allowed.as_ref(),
+            passes.as_deref(),
             depth_for(options.top),
         )?;
         Ok(self.rank(candidates, options))
@@ -306,6 +308,7 @@ impl Archive {
         embedder: Option<&dyn Embed>,
     ) -> Result<Vec<Vec<SearchHit>>, ArchiveError> {
         let allowed = self.allowed(&options.filters);
+        let passes = self.passing(allowed.as_ref());
         let mut out = Vec::with_capacity(texts.len());
         // Groups bound the memory of the score matrix (group × archived vectors).
         for group in texts.chunks(128) {
@@ -321,8 +324,13 @@ impl Archive {
             };
             for (i, text) in group.iter().enumerate() {
                 let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
-                let candidates =
-                    self.candidates_with(text, rows, allowed.as_ref(), depth_for(options.top))?;
+                let candidates = self.candidates_with(
+                    text,
+                    rows,
+                    allowed.as_ref(),
+                    passes.as_deref(),
+                    depth_for(options.top),
+                )?;
                 out.push(self.rank(candidates, options));
             }
         }
@@ -341,6 +349,7 @@ impl Archive {
         depth: usize,
     ) -> Result<Vec<Vec<Candidate>>, ArchiveError> {
         let allowed = self.allowed(filters);
+        let passes = self.passing(allowed.as_ref());
         let mut out = Vec::with_capacity(texts.len());
         for (g, group) in texts.chunks(128).enumerate() {
             let scores = match queries {
@@ -357,10 +366,22 @@ impl Archive {
             };
             for (i, text) in group.iter().enumerate() {
                 let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
-                out.push(self.candidates_with(text, rows, allowed.as_ref(), depth)?);
+                out.push(self.candidates_with(
+                    text,
+                    rows,
+                    allowed.as_ref(),
+                    passes.as_deref(),
+                    depth,
+                )?);
             }
         }
         Ok(out)
+    }
+
+    /// For each record (by index), whether it passes `allowed`: worked out once per
+    /// search, not once per record and query.
+    fn passing(&self, allowed: Option<&Arc<HashSet<u64>>>) -> Option<Vec<bool>> {
+        allowed.map(|a| self.records.iter().map(|r| a.contains(&r.key)).collect())
     }
 
     fn candidates_with(
@@ -368,6 +389,7 @@ impl Archive {
         text: &str,
         row_scores: Option<&[f32]>,
         allowed: Option<&Arc<HashSet<u64>>>,
+        passes: Option<&[bool]>,
         depth: usize,
     ) -> Result<Vec<Candidate>, ArchiveError> {
         let mut found: HashMap<u64, Candidate> = HashMap::new();
@@ -388,7 +410,7 @@ impl Archive {
                 .records
                 .iter()
                 .enumerate()
-                .filter(|(_, r)| allowed.is_none_or(|a| a.contains(&r.key)))
+                .filter(|(i, _)| passes.is_none_or(|p| p.get(*i).copied().unwrap_or(false)))
                 .filter_map(|(i, r)| cosine_of(r).map(|c| (c, i)))
                 .collect();
             if by_meaning.len() > depth {

@@ -171,26 +171,48 @@ impl LexicalIndex {
             .collect();
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(limit).order_by_score();
-        let hits: Vec<(f32, DocAddress)> = match allowed {
-            Some(set) => {
-                let set = Arc::clone(set);
-                let filter =
-                    FilterCollector::new("key".to_owned(), move |k: u64| set.contains(&k), top);
-                searcher.search(&query, &filter)?
-            }
-            None => searcher.search(&query, &top)?,
+        let Some(set) = allowed else {
+            let top = TopDocs::with_limit(limit).order_by_score();
+            return keyed(&searcher, searcher.search(&query, &top)?);
         };
-        let mut out = Vec::with_capacity(hits.len());
-        for (score, address) in hits {
-            let segment = searcher.segment_reader(address.segment_ord);
-            let keys = segment.fast_fields().u64("key")?;
-            if let Some(key) = keys.first(address.doc_id) {
-                out.push((key, score));
-            }
+        // Most archived claims usually pass the filter (it keeps checked claims), so
+        // first take a few more than needed without it, which lets tantivy skip
+        // whole blocks of documents, and filter those. The best `limit` that pass
+        // among the best `wider` are the best `limit` that pass at all; only when
+        // too few pass is every matching document filtered one by one.
+        let wider = limit.saturating_mul(3);
+        let top = TopDocs::with_limit(wider).order_by_score();
+        let hits = searcher.search(&query, &top)?;
+        let everything = hits.len() < wider;
+        let mut passed: Vec<(u64, f32)> = keyed(&searcher, hits)?
+            .into_iter()
+            .filter(|(key, _)| set.contains(key))
+            .collect();
+        if passed.len() >= limit || everything {
+            passed.truncate(limit);
+            return Ok(passed);
         }
-        Ok(out)
+        let set = Arc::clone(set);
+        let top = TopDocs::with_limit(limit).order_by_score();
+        let filter = FilterCollector::new("key".to_owned(), move |k: u64| set.contains(&k), top);
+        keyed(&searcher, searcher.search(&query, &filter)?)
     }
+}
+
+/// The archive keys of tantivy's hits, with their scores, best first.
+fn keyed(
+    searcher: &tantivy::Searcher,
+    hits: Vec<(f32, DocAddress)>,
+) -> Result<Vec<(u64, f32)>, LexicalError> {
+    let mut out = Vec::with_capacity(hits.len());
+    for (score, address) in hits {
+        let segment = searcher.segment_reader(address.segment_ord);
+        let keys = segment.fast_fields().u64("key")?;
+        if let Some(key) = keys.first(address.doc_id) {
+            out.push((key, score));
+        }
+    }
+    Ok(out)
 }
 
 fn words_of(index: &Index, field: Field, text: &str) -> Vec<String> {
@@ -317,6 +339,44 @@ mod tests {
             .search("bridge unemployment", 10, Some(&only_two))
             .unwrap();
         assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), [2]);
+    }
+
+    /// The filter is applied after a wider unfiltered search when enough pass, and to
+    /// every document when too few do: both give the filtered search's answer.
+    #[test]
+    fn a_filter_gives_the_same_best_claims_whichever_way_it_runs() {
+        let docs: Vec<LexicalDoc> = (1..=60)
+            .map(|k| {
+                doc(
+                    k,
+                    1,
+                    &format!(
+                        "bridge budget report number {k} {}",
+                        "cost ".repeat(k as usize % 7)
+                    ),
+                )
+            })
+            .collect();
+        let index = LexicalIndex::in_memory(docs.into_iter()).unwrap();
+        let unfiltered = index.search("bridge cost", 60, None).unwrap();
+        for allowed in [
+            (1..=60).filter(|k| k % 10 != 0).collect::<HashSet<u64>>(), // most pass
+            [7, 33].into_iter().collect(),                              // few pass
+        ] {
+            let expected: Vec<u64> = unfiltered
+                .iter()
+                .map(|h| h.0)
+                .filter(|k| allowed.contains(k))
+                .take(5)
+                .collect();
+            let got: Vec<u64> = index
+                .search("bridge cost", 5, Some(&Arc::new(allowed)))
+                .unwrap()
+                .into_iter()
+                .map(|h| h.0)
+                .collect();
+            assert_eq!(got, expected);
+        }
     }
 
     #[test]
