@@ -700,32 +700,14 @@ impl Work {
         {
             // Another window (or the command line) changed the index since it was
             // opened here: read it again, so this window finds what that one added.
-            self.say("Opening the archive");
-            outcome.stamp = catalog_stamp(&dir);
-            match Archive::open(&dir) {
-                Ok(a) => {
-                    outcome.status = Some((a.status(), last_updated(&dir)));
-                    let a = Arc::new(a);
-                    outcome.archive = Some(a.clone());
-                    archive = Some(a);
-                }
-                Err(e) => {
-                    outcome.report = Some(e.to_string());
-                    outcome.result = failed(&task, e.to_string());
-                    return outcome;
-                }
+            match self.open_into(&dir, &task, &mut outcome) {
+                Some(a) => archive = Some(a),
+                None => return outcome,
             }
         }
         if refresh || self.update_first || archive.is_none() {
-            self.say("Opening the archive");
-            outcome.stamp = catalog_stamp(&dir);
-            let opened = match Archive::open(&dir) {
-                Ok(a) => a,
-                Err(e) => {
-                    outcome.report = Some(e.to_string());
-                    outcome.result = failed(&task, e.to_string());
-                    return outcome;
-                }
+            let Some(opened) = self.open_into(&dir, &task, &mut outcome) else {
+                return outcome;
             };
             let add = match &task {
                 Task::Refresh { add } => add.clone(),
@@ -733,9 +715,6 @@ impl Work {
             };
             if opened.folders().is_empty() && add.is_empty() {
                 // No archive at all: nothing to load, nothing to match.
-                outcome.status = Some((opened.status(), last_updated(&dir)));
-                let opened = Arc::new(opened);
-                outcome.archive = Some(opened.clone());
                 outcome.result = empty_result(&task);
                 return outcome;
             }
@@ -758,20 +737,9 @@ impl Work {
                 Err(ArchiveError::Cancelled) => "The update was cancelled; nothing changed.".into(),
                 Err(e) => e.to_string(),
             });
-            self.say("Opening the archive");
-            outcome.stamp = catalog_stamp(&dir);
-            match Archive::open(&dir) {
-                Ok(a) => {
-                    outcome.status = Some((a.status(), last_updated(&dir)));
-                    let a = Arc::new(a);
-                    outcome.archive = Some(a.clone());
-                    archive = Some(a);
-                }
-                Err(e) => {
-                    outcome.report = Some(e.to_string());
-                    outcome.result = failed(&task, e.to_string());
-                    return outcome;
-                }
+            match self.open_into(&dir, &task, &mut outcome) {
+                Some(a) => archive = Some(a),
+                None => return outcome,
             }
         }
         let Some(archive) = archive else {
@@ -809,6 +777,31 @@ impl Work {
             }
         };
         outcome
+    }
+
+    /// Opens the index at `dir` and puts it in `outcome` with its catalog's stamp and
+    /// its numbers; if it cannot be opened, puts why in `outcome` and gives `None`.
+    fn open_into(
+        &self,
+        dir: &ArchiveDir,
+        task: &Task,
+        outcome: &mut Outcome,
+    ) -> Option<Arc<Archive>> {
+        self.say("Opening the archive");
+        outcome.stamp = catalog_stamp(dir);
+        match Archive::open(dir) {
+            Ok(a) => {
+                outcome.status = Some((a.status(), last_updated(dir)));
+                let a = Arc::new(a);
+                outcome.archive = Some(a.clone());
+                Some(a)
+            }
+            Err(e) => {
+                outcome.report = Some(e.to_string());
+                outcome.result = failed(task, e.to_string());
+                None
+            }
+        }
     }
 
     /// The model, loaded on this worker the first time; none if it cannot be loaded.
@@ -854,15 +847,21 @@ fn stage_words(p: Progress) -> String {
 }
 
 fn report_words(r: &UpdateReport) -> String {
+    use super::words::count;
     let mut words = format!(
-        "Updated: {} claims in {} files ({} new, {} changed, {} removed).",
-        r.claims, r.files, r.added, r.changed, r.removed
+        "Updated: {} in {} ({} new, {} changed, {} removed).",
+        count(r.claims, "claim", "claims"),
+        count(r.files, "file", "files"),
+        r.added,
+        r.changed,
+        r.removed
     );
     if r.cancelled {
         words.push_str(" Cancelled while computing embeddings: the rest are found by their words until the next update.");
     }
     if !r.warnings.is_empty() {
-        words.push_str(&format!(" {} files were skipped: ", r.warnings.len()));
+        let skipped = count(r.warnings.len(), "file was", "files were");
+        words.push_str(&format!(" {skipped} skipped: "));
         let named: Vec<String> = r.warnings.iter().take(3).map(|w| w.to_string()).collect();
         words.push_str(&named.join("; "));
     }

@@ -37,10 +37,15 @@ impl FindInArticle {
     /// Finds the query again if the article or the query changed since the last time.
     /// Cheap when nothing changed; call it before drawing and after each step.
     pub fn refresh(&mut self, text: &str, article_sha: &str) {
-        let key = (article_sha.to_owned(), self.query.clone());
-        if self.found_for.as_ref() == Some(&key) {
+        let up_to_date = match &self.found_for {
+            Some((sha, query)) => sha == article_sha && *query == self.query,
+            // Closed: nothing found, nothing to find.
+            None => !self.open,
+        };
+        if up_to_date {
             return;
         }
+        let key = (article_sha.to_owned(), self.query.clone());
         let was = self.current_match().map(|r| r.start);
         self.matches = if self.open {
             find_all(text, &self.query)
