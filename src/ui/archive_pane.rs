@@ -312,25 +312,25 @@ fn result_row(
     );
     painter.rect_filled(chip, 8.0, fill);
     painter.galley(chip.center() - chip_text.size() / 2.0, chip_text, on);
-    let mut meta = egui::text::LayoutJob::simple_singleline(
-        format!("{place}  ·  {date}  ·  score {:.2}", hit.score),
-        FontId::proportional(12.0),
+    let meta = theme::one_line(
+        ui,
+        &format!("{place}  ·  {date}  ·  score {:.2}", hit.score),
+        12.0,
         visuals.weak_text_color(),
+        rect.right() - chip.right() - 14.0,
     );
-    meta.wrap = egui::text::TextWrapping::truncate_at_width(rect.right() - chip.right() - 14.0);
-    let meta = ui.fonts_mut(|f| f.layout_job(meta));
     painter.galley(
         egui::pos2(chip.right() + 8.0, chip.center().y - meta.size().y / 2.0),
         meta,
         visuals.weak_text_color(),
     );
-    let mut job = egui::text::LayoutJob::simple_singleline(
-        claim.text.replace('\n', " "),
-        FontId::proportional(13.5),
+    let galley = theme::one_line(
+        ui,
+        &claim.text,
+        13.5,
         visuals.text_color(),
+        rect.width() - 16.0,
     );
-    job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width() - 16.0);
-    let galley = ui.fonts_mut(|f| f.layout_job(job));
     painter.galley(
         egui::pos2(rect.left() + 8.0, chip.bottom() + 5.0),
         galley,
@@ -394,9 +394,7 @@ fn status_ui(ui: &mut Ui, archive: &ArchiveState, intents: &mut Vec<Intent>) {
             ui.weak("Type the folder's or file's path below and press Add, or on the command line: claimdesk archive add FOLDER");
         }
         Some(status) => {
-            let count = |n: usize, one: &str, many: &str| {
-                format!("{n} {}", if n == 1 { one } else { many })
-            };
+            use super::words::count;
             let mut line = format!(
                 "{} ({} with a verdict) from {} and {}",
                 count(status.claims, "claim", "claims"),

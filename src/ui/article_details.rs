@@ -7,7 +7,7 @@
 use crate::command::Command;
 use crate::import::{original_copy_path, wayback_save_url};
 use crate::model::{Article, ArticleKind, ArticleMeta};
-use egui::{Modal, RichText, TextEdit};
+use egui::{Modal, RichText};
 use std::path::Path;
 
 /// The article details dialog: a draft of the fields until Save.
@@ -138,29 +138,20 @@ impl ArticleDetailsDialog {
     }
 
     fn fields(&mut self, ui: &mut egui::Ui) {
-        egui::Grid::new("article-details-grid")
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .show(ui, |ui| {
-                let meta = &mut self.meta;
-                for (label, value, hint) in [
-                    ("Title", &mut self.title, "The headline"),
-                    ("Byline", &mut meta.byline, "Jane Doe and John Roe"),
-                    ("Published", &mut meta.published, "2024-02-03"),
-                    ("Site", &mut meta.site, "The Example Times"),
-                    ("URL", &mut meta.url, "https://news.example.org/story"),
-                    ("Language", &mut meta.language, "en"),
-                ] {
-                    let l = ui.label(label);
-                    ui.add(
-                        TextEdit::singleline(value)
-                            .hint_text(hint)
-                            .desired_width(460.0),
-                    )
-                    .labelled_by(l.id);
-                    ui.end_row();
-                }
-            });
+        let meta = &mut self.meta;
+        super::dialogs::field_grid(
+            ui,
+            "article-details-grid",
+            460.0,
+            vec![
+                ("Title", &mut self.title, "The headline"),
+                ("Byline", &mut meta.byline, "Jane Doe and John Roe"),
+                ("Published", &mut meta.published, "2024-02-03"),
+                ("Site", &mut meta.site, "The Example Times"),
+                ("URL", &mut meta.url, "https://news.example.org/story"),
+                ("Language", &mut meta.language, "en"),
+            ],
+        );
     }
 }
 

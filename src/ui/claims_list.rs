@@ -242,7 +242,7 @@ fn claim_row(
     let claim = &session.claims[index];
     let status = session.scheme.name_of(&claim.status);
     let n = claim.sources.len();
-    let sources = format!("{n} source{}", if n == 1 { "" } else { "s" });
+    let sources = super::words::count(n, "source", "sources");
     let mut accessible = format!(
         "Claim #{}: {status}, {sources}. {}",
         claim.number, claim.text
@@ -287,12 +287,13 @@ fn claim_row(
     });
     let badge_width = badge.as_ref().map_or(0.0, |g| g.size().x + 16.0);
     let meta_left = chip.right() + 8.0;
-    let mut meta_job =
-        egui::text::LayoutJob::simple_singleline(meta, FontId::proportional(12.0), meta_colour);
-    meta_job.wrap = egui::text::TextWrapping::truncate_at_width(
+    let meta_galley = theme::one_line(
+        ui,
+        &meta,
+        12.0,
+        meta_colour,
         (rect.right() - 8.0 - badge_width - meta_left).max(40.0),
     );
-    let meta_galley = ui.fonts_mut(|f| f.layout_job(meta_job));
     painter.galley(
         egui::pos2(meta_left, chip.center().y - meta_galley.size().y / 2.0),
         meta_galley,
@@ -307,13 +308,13 @@ fn claim_row(
         );
     }
     let text_pos = egui::pos2(rect.left() + 8.0, chip.bottom() + 4.0);
-    let mut job = egui::text::LayoutJob::simple_singleline(
-        claim.text.replace('\n', " "),
-        FontId::proportional(13.5),
+    let galley = theme::one_line(
+        ui,
+        &claim.text,
+        13.5,
         visuals.text_color(),
+        rect.width() - 16.0,
     );
-    job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width() - 16.0);
-    let galley = ui.fonts_mut(|f| f.layout_job(job));
     painter.galley(text_pos, galley, visuals.text_color());
     response.on_hover_ui(|ui| {
         ui.label(RichText::new(&claim.text));

@@ -38,11 +38,7 @@ pub fn ui(cx: &PaneContext<'_>, ui: &mut Ui) -> Vec<Intent> {
 
 /// "1 conflict", "3 conflicts".
 pub fn count_words(n: usize) -> String {
-    if n == 1 {
-        "1 conflict".to_owned()
-    } else {
-        format!("{n} conflicts")
-    }
+    super::words::count(n, "conflict", "conflicts")
 }
 
 /// One conflict: what it is about, then base, ours and theirs with a Keep button each.

@@ -350,3 +350,23 @@ fn sweeping_bar(ui: &mut egui::Ui, label: &str, elapsed: std::time::Duration) {
     painter.rect_filled(bar, 4.0, visuals.selection.bg_fill);
     ui.ctx().request_repaint();
 }
+
+/// A form: one row per field, its label on the left (and naming the field for screen
+/// readers and tests), a one-line text box `width` wide with a hint on the right.
+pub fn field_grid(ui: &mut egui::Ui, id: &str, width: f32, rows: Vec<(&str, &mut String, &str)>) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for (label, value, hint) in rows {
+                let l = ui.label(label);
+                ui.add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text(hint)
+                        .desired_width(width),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            }
+        });
+}

@@ -34,6 +34,7 @@ pub mod suggestions_pane;
 pub mod theme;
 pub mod verdict_chart;
 pub mod view_state;
+pub mod words;
 pub mod worker;
 
 pub use app::{ClaimdeskApp, StartOptions};

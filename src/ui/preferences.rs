@@ -7,7 +7,7 @@
 
 use super::publish::Outcome;
 use crate::prefs::{Appearance, Preferences, ThemeChoice};
-use egui::{Modal, RichText, Slider, TextEdit, Ui};
+use egui::{Modal, RichText, Slider, Ui};
 
 /// Draws the dialog over `draft`; `Done` carries the preferences to save.
 pub fn show(ctx: &egui::Context, draft: &mut Preferences) -> Outcome<Preferences> {
@@ -41,38 +41,29 @@ pub fn show(ctx: &egui::Context, draft: &mut Preferences) -> Outcome<Preferences
 /// Organisation name and URL, reviewer, review URL pattern (checked as it is typed).
 fn publisher_grid(ui: &mut Ui, draft: &mut Preferences) {
     let publisher = &mut draft.publisher;
-    egui::Grid::new("publisher-grid")
-        .num_columns(2)
-        .spacing([10.0, 6.0])
-        .show(ui, |ui| {
-            for (label, value, hint) in [
-                (
-                    "Organisation",
-                    &mut publisher.organisation_name,
-                    "Example Fact Check",
-                ),
-                (
-                    "Organisation URL",
-                    &mut publisher.organisation_url,
-                    "https://factcheck.example.org",
-                ),
-                ("Reviewer", &mut publisher.reviewer_name, "Your name"),
-                (
-                    "Review URL pattern",
-                    &mut publisher.review_url_pattern,
-                    "https://factcheck.example.org/checks/{id}",
-                ),
-            ] {
-                let l = ui.label(label);
-                ui.add(
-                    TextEdit::singleline(value)
-                        .hint_text(hint)
-                        .desired_width(300.0),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
-            }
-        });
+    super::dialogs::field_grid(
+        ui,
+        "publisher-grid",
+        300.0,
+        vec![
+            (
+                "Organisation",
+                &mut publisher.organisation_name,
+                "Example Fact Check",
+            ),
+            (
+                "Organisation URL",
+                &mut publisher.organisation_url,
+                "https://factcheck.example.org",
+            ),
+            ("Reviewer", &mut publisher.reviewer_name, "Your name"),
+            (
+                "Review URL pattern",
+                &mut publisher.review_url_pattern,
+                "https://factcheck.example.org/checks/{id}",
+            ),
+        ],
+    );
     ui.add_space(4.0);
     let pattern = publisher.review_url_pattern.trim();
     if pattern.is_empty() {

@@ -119,6 +119,24 @@ pub fn list_row(
     (response, visible)
 }
 
+/// `text` laid out on one line of at most `width` points, cut short with "…" (line
+/// breaks become spaces): a list row's wording or its line of details.
+pub fn one_line(
+    ui: &Ui,
+    text: &str,
+    size: f32,
+    colour: Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        text.replace('\n', " "),
+        FontId::proportional(size),
+        colour,
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
 /// Paints the background of a list row: tinted when selected, faint when hovered.
 pub fn paint_row(
     ui: &Ui,
