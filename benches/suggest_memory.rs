@@ -87,30 +87,25 @@ fn measure<T>(f: impl FnOnce() -> T) -> (T, usize, f64) {
     (out, PEAK.load(Ordering::Relaxed) - before, secs)
 }
 
+/// Prints one line for `suggest` on `text`: the result is kept until the peak is read.
 fn report(name: &str, text: &str) {
-    let (found, peak, secs) = measure(|| suggest(text));
-    let ratio = peak as f64 / text.len() as f64;
-    println!(
-        "{name:<44} {:>8.1} MB  peak {:>9.1} MB  {:>6.2}x  {:>7.2} s  {} suggestions{}",
-        text.len() as f64 / 1e6,
-        peak as f64 / 1e6,
-        ratio,
-        secs,
-        found.len(),
-        if ratio > 8.0 { "  OVER 8x" } else { "" }
-    );
+    print_line(name, text, measure(|| suggest(text).len()));
 }
 
 /// [`report`] for the streaming path `claimdesk suggest` takes: each suggestion is
 /// handed on (here: counted) and dropped, so only the article's own work is held.
 fn report_streamed(name: &str, text: &str) {
-    let (count, peak, secs) = measure(|| {
+    let counted = measure(|| {
         let mut n = 0usize;
-        suggest_each(text, &mut |_| {}, &mut |s| {
-            n += usize::from(!s.text.is_empty())
-        });
+        suggest_each(text, &mut |_| {}, &mut |_| n += 1);
         n
     });
+    print_line(name, text, counted);
+}
+
+/// The line for one input: its size, the peak above it, the multiple, the time and
+/// how many suggestions came out.
+fn print_line(name: &str, text: &str, (count, peak, secs): (usize, usize, f64)) {
     let ratio = peak as f64 / text.len() as f64;
     println!(
         "{name:<44} {:>8.1} MB  peak {:>9.1} MB  {:>6.2}x  {:>7.2} s  {count} suggestions{}",

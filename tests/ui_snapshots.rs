@@ -50,15 +50,20 @@ fn seed_article_on_first_run() {
     harness.snapshot("seed_article");
 }
 
-#[test]
-fn claims_in_several_verdicts_with_one_selected() {
-    let mut harness = app(Some(sample_session()));
+/// Selects the sample's claim #4 (Half true) in the list, as a user clicks it.
+fn select_claim_4(harness: &mut Harness<'_, ClaimdeskApp>) {
     harness
         .get_by_label_contains("Claim #4: Half true")
         .scroll_to_me();
     harness.run();
     harness.get_by_label_contains("Claim #4: Half true").click();
     harness.run();
+}
+
+#[test]
+fn claims_in_several_verdicts_with_one_selected() {
+    let mut harness = app(Some(sample_session()));
+    select_claim_4(&mut harness);
     harness.snapshot("claims_selected");
 }
 
@@ -74,12 +79,7 @@ fn claims_in_the_dark_theme_with_one_selected() {
         ..Preferences::default()
     };
     let mut harness = app_with(Some(sample_session()), prefs);
-    harness
-        .get_by_label_contains("Claim #4: Half true")
-        .scroll_to_me();
-    harness.run();
-    harness.get_by_label_contains("Claim #4: Half true").click();
-    harness.run();
+    select_claim_4(&mut harness);
     harness.snapshot("claims_selected_dark");
 }
 
