@@ -693,3 +693,37 @@ fn paraphrase_is_found_by_the_real_model() {
         "no shared words"
     );
 }
+
+/// Vectors that candle's own padded, masked BERT made from the shipped model before the
+/// encoder was rewritten on plain slices (`tests/fixtures/minilm_reference.json`; the
+/// texts are written for this test). The rewrite must give the same vectors.
+#[test]
+fn the_encoder_gives_the_reference_vectors() {
+    #[derive(serde::Deserialize)]
+    struct Reference {
+        text: String,
+        embedding: Vec<f32>,
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minilm_reference.json");
+    let references: Vec<Reference> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let model = Embedder::load_default().unwrap();
+    let texts: Vec<&str> = references.iter().map(|r| r.text.as_str()).collect();
+    // Together (eight copies: two batches of mixed lengths, shared between the
+    // cores) and one by one.
+    let copies: Vec<&str> = (0..8).flat_map(|_| texts.iter().copied()).collect();
+    let together = model.embed(&copies).unwrap();
+    assert_eq!(together.len(), copies.len());
+    let alone: Vec<Vec<f32>> = texts.iter().map(|t| model.embed_one(t).unwrap()).collect();
+    let got = together.iter().chain(&alone);
+    // The eight copies, then each text alone, in the order of the references.
+    for (reference, v) in references.iter().cycle().zip(got) {
+        assert_eq!(v.len(), reference.embedding.len());
+        let worst = v
+            .iter()
+            .zip(&reference.embedding)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0f32, f32::max);
+        assert!(worst < 1e-4, "{:?}: off by {worst}", reference.text);
+    }
+}

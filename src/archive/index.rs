@@ -9,6 +9,7 @@ use super::fusion::Fusion;
 use super::lexical::{LexicalDoc, LexicalIndex};
 use super::lexical_text;
 use super::location::ArchiveDir;
+use super::parallel::on_each_core;
 use super::record::ArchivedClaim;
 use super::search::{Candidate, Filters, SearchHit, SearchOptions};
 use super::semantic::{scores_many, scores_one};
@@ -23,6 +24,11 @@ use std::sync::Arc;
 const CANDIDATES: usize = 100;
 
 /// How deep each ranking is read for `top` results.
+/// Each text with its place in `texts`.
+fn numbered<'a>(texts: &[&'a str]) -> Vec<(usize, &'a str)> {
+    texts.iter().copied().enumerate().collect()
+}
+
 fn depth_for(top: usize) -> usize {
     CANDIDATES.max(top.saturating_mul(3))
 }
@@ -322,7 +328,9 @@ impl Archive {
                 }
                 _ => None,
             };
-            for (i, text) in group.iter().enumerate() {
+            // Each sentence is searched on its own (BM25, then the best by meaning), so
+            // the sentences are shared out between the cores.
+            let ranked = on_each_core(&numbered(group), |&(i, text)| {
                 let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
                 let candidates = self.candidates_with(
                     text,
@@ -331,7 +339,10 @@ impl Archive {
                     passes.as_deref(),
                     depth_for(options.top),
                 )?;
-                out.push(self.rank(candidates, options));
+                Ok::<_, ArchiveError>(self.rank(candidates, options))
+            });
+            for hits in ranked {
+                out.push(hits?);
             }
         }
         Ok(out)
@@ -364,15 +375,12 @@ impl Archive {
                 }
                 None => None,
             };
-            for (i, text) in group.iter().enumerate() {
+            let found = on_each_core(&numbered(group), |&(i, text)| {
                 let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
-                out.push(self.candidates_with(
-                    text,
-                    rows,
-                    allowed.as_ref(),
-                    passes.as_deref(),
-                    depth,
-                )?);
+                self.candidates_with(text, rows, allowed.as_ref(), passes.as_deref(), depth)
+            });
+            for candidates in found {
+                out.push(candidates?);
             }
         }
         Ok(out)

@@ -9,10 +9,12 @@
 //! of another generation, or one that cannot be opened, is not used: the claims are then
 //! indexed again in memory (for reading) or on disk (when updating).
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use tantivy::collector::{FilterCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
@@ -205,9 +207,19 @@ fn keyed(
     hits: Vec<(f32, DocAddress)>,
 ) -> Result<Vec<(u64, f32)>, LexicalError> {
     let mut out = Vec::with_capacity(hits.len());
+    // Opening a segment's key column reads its header; do it once per segment, not
+    // once per hit (it was a tenth of the time of matching an article).
+    let mut columns: HashMap<u32, Column<u64>> = HashMap::new();
     for (score, address) in hits {
-        let segment = searcher.segment_reader(address.segment_ord);
-        let keys = segment.fast_fields().u64("key")?;
+        let keys = match columns.entry(address.segment_ord) {
+            Entry::Occupied(open) => open.into_mut(),
+            Entry::Vacant(slot) => slot.insert(
+                searcher
+                    .segment_reader(address.segment_ord)
+                    .fast_fields()
+                    .u64("key")?,
+            ),
+        };
         if let Some(key) = keys.first(address.doc_id) {
             out.push((key, score));
         }

@@ -32,6 +32,7 @@ mod lexical;
 mod location;
 mod lock;
 mod matching;
+mod parallel;
 mod record;
 mod scan;
 mod search;

@@ -11,6 +11,7 @@
 mod bert;
 mod gelu;
 mod hashing;
+mod kernels;
 mod model;
 mod shared;
 
