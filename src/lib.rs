@@ -21,6 +21,7 @@ pub mod sample;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod words;
 
 /// The bundled seed article, opened on first run.
 pub const SEED_ARTICLE: &str = include_str!("../seeds/000_fbe1c6965b98e3ec.txt");

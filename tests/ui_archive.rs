@@ -365,3 +365,39 @@ fn a_folder_is_added_to_the_archive_through_the_file_dialog() {
         "the folder chosen in the dialog was indexed"
     );
 }
+
+#[test]
+fn the_checked_before_line_goes_to_the_first_repeated_passage() {
+    let tmp = tempfile::tempdir().unwrap();
+    let desk = desk(tmp.path());
+    let index = tmp.path().join("index");
+    archive_of(&index, std::slice::from_ref(&desk));
+    let article = tmp.path().join("speech.txt");
+    std::fs::write(
+        &article,
+        format!(
+            "Minister's speech\n\nThe minister spoke at a factory on Monday.\n\nShe said: {UNEMPLOYMENT}\n"
+        ),
+    )
+    .unwrap();
+    let mut harness = app(&index, Some(article));
+    let marks = harness.state().archive().marks().to_vec();
+    assert_eq!(marks.len(), 1, "the repeated sentence is marked: {marks:?}");
+    assert_ne!(
+        harness.state().view().side,
+        claimdesk::ui::view_state::SidePane::Suggestions
+    );
+
+    kit::click(&mut harness, "↺ 1 passage was checked before");
+    assert_eq!(
+        harness.state().view().side,
+        claimdesk::ui::view_state::SidePane::Suggestions,
+        "the suggestion is shown where its earlier checks are listed"
+    );
+    let selected = harness.state().suggestions().selected.expect("selected");
+    assert_eq!(
+        (selected.start, selected.end),
+        (marks[0].start, marks[0].end)
+    );
+    assert!(has(&harness, "Checked before"), "with the earlier check");
+}

@@ -308,17 +308,18 @@ fn warn_report(report: &UpdateReport) {
 }
 
 fn summary(report: &UpdateReport) -> String {
+    use crate::words::count;
     format!(
-        "{} files read ({} new, {} changed), {} moved, {} removed, {} unchanged; {} embeddings computed.\nThe archive holds {} checks from {} files.\n",
-        report.added + report.changed,
+        "{} read ({} new, {} changed), {} moved, {} removed, {} unchanged; {} computed.\nThe archive holds {} from {}.\n",
+        count(report.added + report.changed, "file", "files"),
         report.added,
         report.changed,
         report.moved,
         report.removed,
         report.unchanged,
-        report.embedded,
-        report.claims,
-        report.files
+        count(report.embedded, "embedding", "embeddings"),
+        count(report.claims, "check", "checks"),
+        count(report.files, "file", "files"),
     )
 }
 
@@ -488,4 +489,24 @@ fn status_text(archive: &Archive) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_agrees_in_number() {
+        let one = UpdateReport {
+            files: 1,
+            claims: 1,
+            added: 1,
+            embedded: 1,
+            ..UpdateReport::default()
+        };
+        assert_eq!(
+            summary(&one),
+            "1 file read (1 new, 0 changed), 0 moved, 0 removed, 0 unchanged; 1 embedding computed.\nThe archive holds 1 check from 1 file.\n"
+        );
+    }
 }

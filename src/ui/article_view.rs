@@ -234,7 +234,7 @@ impl ArticleView {
                 self.paragraphs.len()
             ));
         });
-        checked_before_line(ui, cx);
+        intents.extend(checked_before_line(ui, cx));
         ui.horizontal(|ui| {
             let has_selection = cx
                 .view
@@ -576,28 +576,53 @@ impl ArticleView {
     }
 }
 
-/// "↺ 3 passages were checked before", under the headline, when the archive knows them.
-fn checked_before_line(ui: &mut Ui, cx: &PaneContext<'_>) {
+/// "↺ 3 passages were checked before", under the headline, when the archive knows them:
+/// a link to the first of them (the claim, or the suggestion on the Suggestions tab),
+/// where the earlier checks are listed.
+fn checked_before_line(ui: &mut Ui, cx: &PaneContext<'_>) -> Vec<Intent> {
     let session = cx.session();
-    let claims = session
+    let claims: Vec<_> = session
         .claims
         .iter()
         .filter(|c| cx.archive.checked_before(c.id).is_some())
-        .count();
-    let count = claims + cx.archive.marks().len();
+        .collect();
+    let count = claims.len() + cx.archive.marks().len();
     if count == 0 {
-        return;
+        return Vec::new();
     }
     let noun = if count == 1 {
         "passage was"
     } else {
         "passages were"
     };
-    ui.colored_label(
-        ui.visuals().hyperlink_color,
-        format!("↺ {count} {noun} checked before"),
-    )
-    .on_hover_text("Marked ↺ in the margin. Select the claim (or the suggestion) to see the earlier checks and copy one.");
+    let clicked = ui
+        .link(format!("↺ {count} {noun} checked before"))
+        .on_hover_text("Marked ↺ in the margin. Click to go to the first; the earlier checks are listed beside it, with a button to copy one.")
+        .clicked();
+    if !clicked {
+        return Vec::new();
+    }
+    let first_claim = claims.iter().min_by_key(|c| c.anchor.start);
+    let first_mark = cx.archive.marks().iter().min_by_key(|m| m.start);
+    match (first_claim, first_mark) {
+        (Some(claim), mark) if mark.is_none_or(|m| claim.anchor.start <= m.start) => vec![
+            Intent::ShowSide(SidePane::Claims),
+            Intent::Select {
+                claim: Some(claim.id),
+                reveal_in_article: true,
+                reveal_in_list: true,
+            },
+        ],
+        (_, Some(mark)) => vec![
+            Intent::ShowSide(SidePane::Suggestions),
+            Intent::SelectSuggestion(Some(SuggestionSpan {
+                start: mark.start,
+                end: mark.end,
+            })),
+            Intent::RevealText(mark.start),
+        ],
+        _ => Vec::new(),
+    }
 }
 
 /// A ↺ in the margin beside each passage of this paragraph that was checked before,

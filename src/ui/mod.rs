@@ -34,7 +34,7 @@ pub mod suggestions_pane;
 pub mod theme;
 pub mod verdict_chart;
 pub mod view_state;
-pub mod words;
+pub use crate::words;
 pub mod worker;
 
 pub use app::{ClaimdeskApp, StartOptions};

@@ -1,4 +1,4 @@
-//! Small phrases the panes share, so a count always agrees with its noun.
+//! Small phrases the app and the command line share, so a count always agrees with its noun.
 
 /// "1 claim", "3 claims": `n` with the noun in the form that goes with it.
 pub fn count(n: usize, one: &str, many: &str) -> String {
