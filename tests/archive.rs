@@ -727,3 +727,18 @@ fn the_encoder_gives_the_reference_vectors() {
         assert!(worst < 1e-4, "{:?}: off by {worst}", reference.text);
     }
 }
+
+#[test]
+fn the_model_takes_any_text() {
+    let model = Embedder::load_default().unwrap();
+    let long = "word ".repeat(5_000);
+    let texts = ["", "   ", "\u{0}\u{fffd}", "🎉🎉🎉", "a", long.as_str()];
+    let vectors = model.embed(&texts).unwrap();
+    assert_eq!(vectors.len(), texts.len());
+    for (text, v) in texts.iter().zip(&vectors) {
+        assert_eq!(v.len(), model.dim(), "{text:?}");
+        let norm: f32 = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-3, "{text:?}: length {norm}");
+    }
+    assert_eq!(model.embed(&[]).unwrap(), Vec::<Vec<f32>>::new());
+}
