@@ -7,6 +7,7 @@ pub mod archive;
 pub mod cli;
 pub mod command;
 pub mod config;
+pub mod contrast;
 pub mod document;
 pub mod export;
 pub mod extract;

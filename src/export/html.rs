@@ -12,7 +12,7 @@ use super::context::quote_in_context;
 use super::escape::{html as h, linkable_url};
 use super::report;
 use super::summary::{VerdictCount, verdict_counts};
-use crate::model::scheme::parse_colour;
+use crate::contrast;
 use crate::model::{Claim, Session};
 use std::fmt::Write as _;
 
@@ -160,12 +160,17 @@ fn bar_chart(counts: &[VerdictCount]) -> String {
 
 fn claim_article(out: &mut String, session: &Session, claim: &Claim) {
     let verdict = session.scheme.name_of(&claim.status);
-    let [r, g, b] = session.scheme.colour_of(&claim.status);
+    let colour = session.scheme.colour_of(&claim.status);
+    // The label's fill is adjusted as the app's verdict chips are, so its text reads at
+    // 4.5:1 whatever colour the scheme gives; the claim's edge keeps the scheme's colour.
+    let (fill, text) = contrast::chip_colours(colour);
     let _ = writeln!(
         out,
-        "<article class=\"claim\" id=\"claim-{}\" style=\"--verdict: #{r:02X}{g:02X}{b:02X}; --verdict-text: {}\">",
+        "<article class=\"claim\" id=\"claim-{}\" style=\"--verdict: {}; --verdict-fill: {}; --verdict-text: {}\">",
         claim.number,
-        text_colour_on(&format!("#{r:02X}{g:02X}{b:02X}"))
+        contrast::hex(colour),
+        contrast::hex(fill),
+        contrast::hex(text)
     );
     let _ = writeln!(
         out,
@@ -240,24 +245,6 @@ fn claim_article(out: &mut String, session: &Session, claim: &Claim) {
     let _ = writeln!(out, "</article>");
 }
 
-/// Black or white, whichever reads better on `colour` (WCAG relative luminance).
-fn text_colour_on(colour: &str) -> &'static str {
-    let Some(rgb) = parse_colour(colour) else {
-        return "#FFFFFF";
-    };
-    let lin = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let l = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
-    // Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05); equal at ~0.179.
-    if l > 0.179 { "#111111" } else { "#FFFFFF" }
-}
-
 /// An `<a>` when the URL is safe to link, else the escaped text.
 fn link(text: &str, url: &str) -> String {
     match linkable_url(url) {
@@ -274,12 +261,35 @@ fn link(text: &str, url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::scheme::parse_colour;
 
+    /// Every bundled scheme's verdict labels read at 4.5:1 in the report (False and
+    /// Misleading used to be about 4.3:1: white on the scheme's own red and purple).
     #[test]
-    fn picks_readable_text_colour() {
-        assert_eq!(text_colour_on("#FFFFFF"), "#111111");
-        assert_eq!(text_colour_on("#E0B527"), "#111111");
-        assert_eq!(text_colour_on("#8E1B1B"), "#FFFFFF");
+    fn verdict_labels_read_at_4_5_to_1_in_every_bundled_scheme() {
+        for scheme in crate::model::scheme_library::builtin_schemes() {
+            let mut session = crate::sample::sample_session();
+            session.scheme = scheme.clone();
+            for (claim, label) in session.claims.iter_mut().zip(&scheme.labels) {
+                claim.status = label.id.clone();
+            }
+            let html = to_html(&session, &ExportOptions::default());
+            let mut checked = 0;
+            for style in html.split("style=\"--verdict: ").skip(1) {
+                let value = |name: &str| {
+                    let start = style.find(name).map(|i| i + name.len()).unwrap();
+                    parse_colour(&style[start..start + 7]).unwrap()
+                };
+                let (fill, text) = (value("--verdict-fill: "), value("--verdict-text: "));
+                assert!(
+                    contrast::contrast_ratio(fill, text) >= contrast::MIN_TEXT_CONTRAST,
+                    "{}: {style:.80}",
+                    scheme.name
+                );
+                checked += 1;
+            }
+            assert!(checked > 0, "{}", scheme.name);
+        }
     }
 
     /// Issue 15, item 7 asks that JSON-LD embedded in the HTML report be escaped

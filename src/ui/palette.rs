@@ -8,12 +8,13 @@
 //! them reads at [`MIN_TEXT_CONTRAST`]; the tests below check every bundled scheme in
 //! both themes.
 
+use crate::contrast;
 use egui::{Color32, Theme, Visuals};
 
 /// WCAG 2's contrast for body text (success criterion 1.4.3, level AA): 4.5:1. Used
 /// for every colour text is drawn in or on: article text on a highlight, chip text
 /// on its chip, labels, links, warnings and badges on the panel.
-pub const MIN_TEXT_CONTRAST: f32 = 4.5;
+pub use crate::contrast::MIN_TEXT_CONTRAST;
 
 /// WCAG 2's contrast for marks that carry meaning but are not text (1.4.11): 3:1.
 /// Used for the underlines that tell verdict groups apart.
@@ -154,54 +155,35 @@ impl Palette {
     }
 }
 
-/// The fill and text colour of a verdict chip in `colour`: near-black or white text,
-/// whichever reads better, and the fill darkened or lightened a little when neither
-/// reaches [`MIN_TEXT_CONTRAST`] (mid-tones such as a bright red or purple). The same
-/// in both themes, so a verdict looks the same wherever it is shown.
-pub fn chip_colours(colour: Color32) -> (Color32, Color32) {
-    let text = text_on(colour);
-    let toward = if text == Color32::WHITE {
-        Color32::BLACK
-    } else {
-        Color32::WHITE
-    };
-    let mut t = 0.0;
-    loop {
-        let fill = colour.lerp_to_gamma(toward, t);
-        if contrast_ratio(text, fill) >= MIN_TEXT_CONTRAST || t >= 1.0 {
-            return (fill, text);
-        }
-        t += 0.02;
-    }
+fn rgb(c: Color32) -> contrast::Rgb {
+    [c.r(), c.g(), c.b()]
+}
+
+fn colour(c: contrast::Rgb) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
+/// The fill and text colour of a verdict chip in `colour` ([`contrast::chip_colours`]:
+/// the fill adjusted until its text reads at [`MIN_TEXT_CONTRAST`]). The same in both
+/// themes and in the HTML report, so a verdict looks the same wherever it is shown.
+pub fn chip_colours(c: Color32) -> (Color32, Color32) {
+    let (fill, text) = contrast::chip_colours(rgb(c));
+    (colour(fill), colour(text))
 }
 
 /// Near-black or white, whichever contrasts more with `bg` (WCAG contrast ratio).
 pub fn text_on(bg: Color32) -> Color32 {
-    let dark = Color32::from_gray(20);
-    if contrast_ratio(dark, bg) >= contrast_ratio(Color32::WHITE, bg) {
-        dark
-    } else {
-        Color32::WHITE
-    }
+    colour(contrast::text_on(rgb(bg)))
 }
 
 /// WCAG 2 relative luminance of an opaque colour (0 black … 1 white).
-pub fn relative_luminance(colour: Color32) -> f32 {
-    let channel = |c: u8| {
-        let c = f32::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
+pub fn relative_luminance(c: Color32) -> f32 {
+    contrast::relative_luminance(rgb(c))
 }
 
 /// WCAG 2 contrast ratio between two opaque colours (1 … 21).
 pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
-    let (la, lb) = (relative_luminance(a), relative_luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    contrast::contrast_ratio(rgb(a), rgb(b))
 }
 
 /// What a translucent `fill` looks like painted over the opaque `page`.
