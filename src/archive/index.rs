@@ -23,12 +23,15 @@ use std::sync::Arc;
 /// rarely misses a claim that one ranking puts high.
 const CANDIDATES: usize = 100;
 
-/// How deep each ranking is read for `top` results.
-/// Each text with its place in `texts`.
-fn numbered<'a>(texts: &[&'a str]) -> Vec<(usize, &'a str)> {
-    texts.iter().copied().enumerate().collect()
+/// The checks a filtered search considers, in the two forms its rankings need.
+struct Allowed {
+    /// By key, for tantivy's BM25 search.
+    keys: Arc<HashSet<u64>>,
+    /// By record (in `Archive::records` order), for the search by meaning.
+    by_record: Vec<bool>,
 }
 
+/// How deep each ranking is read for `top` results.
 fn depth_for(top: usize) -> usize {
     CANDIDATES.max(top.saturating_mul(3))
 }
@@ -264,18 +267,28 @@ impl Archive {
         }
     }
 
-    /// The keys `filters` lets through, or `None` when it lets every check through.
-    fn allowed(&self, filters: &Filters) -> Option<Arc<HashSet<u64>>> {
+    /// The checks `filters` lets through, or `None` when it lets every check through.
+    /// Worked out once per search, not once per record and query.
+    fn allowed(&self, filters: &Filters) -> Option<Allowed> {
         if filters.is_empty() {
             return None;
         }
-        Some(Arc::new(
-            self.records
-                .iter()
-                .filter(|r| filters.accepts(&r.claim))
-                .map(|r| r.key)
-                .collect(),
-        ))
+        let by_record: Vec<bool> = self
+            .records
+            .iter()
+            .map(|r| filters.accepts(&r.claim))
+            .collect();
+        let keys = self
+            .records
+            .iter()
+            .zip(&by_record)
+            .filter(|(_, pass)| **pass)
+            .map(|(r, _)| r.key)
+            .collect();
+        Some(Allowed {
+            keys: Arc::new(keys),
+            by_record,
+        })
     }
 
     /// Searches for checks like `text`, best first. With an `embedder` whose model made
@@ -293,12 +306,10 @@ impl Archive {
         };
         let allowed = self.allowed(&options.filters);
         let row_scores = query.as_ref().map(|q| scores_one(&self.vectors, q));
-        let passes = self.passing(allowed.as_ref());
         let candidates = self.candidates_with(
             text,
             row_scores.as_deref(),
             allowed.as_ref(),
-            passes.as_deref(),
             depth_for(options.top),
         )?;
         Ok(self.rank(candidates, options))
@@ -314,7 +325,6 @@ impl Archive {
         embedder: Option<&dyn Embed>,
     ) -> Result<Vec<Vec<SearchHit>>, ArchiveError> {
         let allowed = self.allowed(&options.filters);
-        let passes = self.passing(allowed.as_ref());
         let mut out = Vec::with_capacity(texts.len());
         // Groups bound the memory of the score matrix (group × archived vectors).
         for group in texts.chunks(128) {
@@ -330,15 +340,10 @@ impl Archive {
             };
             // Each sentence is searched on its own (BM25, then the best by meaning), so
             // the sentences are shared out between the cores.
-            let ranked = on_each_core(&numbered(group), |&(i, text)| {
+            let ranked = on_each_core(group, |i, text| {
                 let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
-                let candidates = self.candidates_with(
-                    text,
-                    rows,
-                    allowed.as_ref(),
-                    passes.as_deref(),
-                    depth_for(options.top),
-                )?;
+                let candidates =
+                    self.candidates_with(text, rows, allowed.as_ref(), depth_for(options.top))?;
                 Ok::<_, ArchiveError>(self.rank(candidates, options))
             });
             for hits in ranked {
@@ -360,7 +365,6 @@ impl Archive {
         depth: usize,
     ) -> Result<Vec<Vec<Candidate>>, ArchiveError> {
         let allowed = self.allowed(filters);
-        let passes = self.passing(allowed.as_ref());
         let mut out = Vec::with_capacity(texts.len());
         for (g, group) in texts.chunks(128).enumerate() {
             let scores = match queries {
@@ -375,9 +379,9 @@ impl Archive {
                 }
                 None => None,
             };
-            let found = on_each_core(&numbered(group), |&(i, text)| {
+            let found = on_each_core(group, |i, text| {
                 let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
-                self.candidates_with(text, rows, allowed.as_ref(), passes.as_deref(), depth)
+                self.candidates_with(text, rows, allowed.as_ref(), depth)
             });
             for candidates in found {
                 out.push(candidates?);
@@ -386,22 +390,15 @@ impl Archive {
         Ok(out)
     }
 
-    /// For each record (by index), whether it passes `allowed`: worked out once per
-    /// search, not once per record and query.
-    fn passing(&self, allowed: Option<&Arc<HashSet<u64>>>) -> Option<Vec<bool>> {
-        allowed.map(|a| self.records.iter().map(|r| a.contains(&r.key)).collect())
-    }
-
     fn candidates_with(
         &self,
         text: &str,
         row_scores: Option<&[f32]>,
-        allowed: Option<&Arc<HashSet<u64>>>,
-        passes: Option<&[bool]>,
+        allowed: Option<&Allowed>,
         depth: usize,
     ) -> Result<Vec<Candidate>, ArchiveError> {
         let mut found: HashMap<u64, Candidate> = HashMap::new();
-        for (key, bm25) in self.lexical.search(text, depth, allowed)? {
+        for (key, bm25) in self.lexical.search(text, depth, allowed.map(|a| &a.keys))? {
             found.insert(
                 key,
                 Candidate {
@@ -418,7 +415,9 @@ impl Archive {
                 .records
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| passes.is_none_or(|p| p.get(*i).copied().unwrap_or(false)))
+                .filter(|(i, _)| {
+                    allowed.is_none_or(|a| a.by_record.get(*i).copied().unwrap_or(false))
+                })
                 .filter_map(|(i, r)| cosine_of(r).map(|c| (c, i)))
                 .collect();
             if by_meaning.len() > depth {

@@ -222,7 +222,7 @@ impl Embedder {
             batches.push(batch);
             rest = after;
         }
-        let run = |batch: &&[usize]| {
+        let run = |_, batch: &&[usize]| {
             let ids: Vec<&[u32]> = batch.iter().map(|&i| encodings[i].get_ids()).collect();
             self.bert.embed(&ids)
         };
