@@ -20,14 +20,11 @@ pub fn verdict_counts(session: &Session) -> Vec<VerdictCount> {
     session
         .status_counts()
         .into_iter()
-        .map(|(label, count)| {
-            let [r, g, b] = session.scheme.colour_of(&label);
-            VerdictCount {
-                name: session.scheme.name_of(&label).to_owned(),
-                colour: format!("#{r:02X}{g:02X}{b:02X}"),
-                label,
-                count,
-            }
+        .map(|(label, count)| VerdictCount {
+            name: session.scheme.name_of(&label).to_owned(),
+            colour: crate::contrast::hex(session.scheme.colour_of(&label)),
+            label,
+            count,
         })
         .collect()
 }
