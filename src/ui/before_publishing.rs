@@ -7,13 +7,16 @@ use crate::export::{ExportFormat, FixPlace, LintProblem};
 use crate::model::{ClaimId, Session};
 use egui::{Modal, RichText, ScrollArea};
 
-/// The dialog's content: the export waiting and what the linter found.
+/// The dialog's content: the export waiting and what the linter found, grouped once
+/// when the dialog opens (not on every frame it is shown).
 #[derive(Clone, Debug)]
 pub struct BeforePublishing {
     /// The export to write when the user goes on.
     pub format: ExportFormat,
-    /// What the linter found, in its order (general first, then by claim).
-    pub problems: Vec<LintProblem>,
+    /// Problems fixed outside the claims, each said once.
+    shared: Vec<Shared>,
+    /// Each claim's own problems, in the linter's order (article order).
+    by_claim: Vec<ClaimProblems>,
 }
 
 /// What the user chose.
@@ -27,51 +30,80 @@ pub enum PublishChoice {
     Cancel,
 }
 
-/// One claim's problems: its id, its number and what is missing.
-type ClaimProblems<'a> = (ClaimId, u64, Vec<&'a LintProblem>);
-
 /// A problem that is the same for many claims (the article has no address, the
 /// verdict has no numbers): said once, with how many claims it touches.
-struct Shared<'a> {
-    problem: &'a LintProblem,
+#[derive(Clone, Debug)]
+struct Shared {
+    problem: LintProblem,
     claims: usize,
 }
 
+/// One claim's problems, under its number and wording.
+#[derive(Clone, Debug)]
+struct ClaimProblems {
+    id: ClaimId,
+    number: u64,
+    wording: String,
+    problems: Vec<LintProblem>,
+}
+
 impl BeforePublishing {
-    /// Problems fixed outside the claims, each said once (with how many claims it
-    /// touches), then each claim's own problems under its number.
-    fn grouped(&self) -> (Vec<Shared<'_>>, Vec<ClaimProblems<'_>>) {
-        let mut shared: Vec<Shared<'_>> = Vec::new();
-        let mut by_claim: Vec<ClaimProblems<'_>> = Vec::new();
-        for p in &self.problems {
-            match (p.fix, p.claim) {
-                (FixPlace::Claim, Some(id)) => match by_claim.iter_mut().find(|(c, ..)| *c == id) {
-                    Some((.., list)) => list.push(p),
-                    None => by_claim.push((id, p.claim_number.unwrap_or(id.0), vec![p])),
-                },
+    /// Groups what the linter found for `session`: problems fixed outside the claims
+    /// each said once (with how many claims they touch), then each claim's own
+    /// problems under its number.
+    pub fn new(format: ExportFormat, problems: Vec<LintProblem>, session: &Session) -> Self {
+        let mut shared: Vec<Shared> = Vec::new();
+        let mut by_claim: Vec<ClaimProblems> = Vec::new();
+        for p in problems {
+            match (p.fix, p.claim.and_then(|id| session.claim(id))) {
+                (FixPlace::Claim, Some(claim)) => {
+                    match by_claim.iter_mut().find(|c| c.id == claim.id) {
+                        Some(c) => c.problems.push(p),
+                        None => by_claim.push(ClaimProblems {
+                            id: claim.id,
+                            number: claim.number,
+                            wording: elide(claim.text.trim(), 70),
+                            problems: vec![p],
+                        }),
+                    }
+                }
                 _ => match shared
                     .iter_mut()
                     .find(|s| s.problem.message == p.message && s.problem.fix == p.fix)
                 {
                     Some(s) => s.claims += usize::from(p.claim.is_some()),
                     None => shared.push(Shared {
-                        problem: p,
                         claims: usize::from(p.claim.is_some()),
+                        problem: p,
                     }),
                 },
             }
         }
-        (shared, by_claim)
+        Self {
+            format,
+            shared,
+            by_claim,
+        }
+    }
+
+    /// How many things are missing, as the dialog lists them (a problem shared by
+    /// many claims counts once).
+    pub fn things_missing(&self) -> usize {
+        self.shared.len()
+            + self
+                .by_claim
+                .iter()
+                .map(|c| c.problems.len())
+                .sum::<usize>()
     }
 
     /// Draws the dialog; `Some` once the user chose.
-    pub fn show(&self, ctx: &egui::Context, session: &Session) -> Option<PublishChoice> {
+    pub fn show(&self, ctx: &egui::Context) -> Option<PublishChoice> {
         let mut choice = None;
-        let (shared, by_claim) = self.grouped();
         let modal = Modal::new(egui::Id::unique("before-publishing")).show(ctx, |ui| {
             ui.set_width(620.0);
             ui.heading("Before publishing");
-            let n = self.problems.len();
+            let n = self.things_missing();
             ui.label(format!(
                 "The {} is missing {} that Google's fact-check markup needs or recommends. Fix {} here and export again, or export as it is.",
                 self.format.label(),
@@ -80,13 +112,13 @@ impl BeforePublishing {
             ));
             ui.add_space(6.0);
             ScrollArea::vertical().max_height(380.0).show(ui, |ui| {
-                for s in &shared {
+                for s in &self.shared {
                     ui.horizontal(|ui| {
                         let touches = match s.claims {
                             0 | 1 => String::new(),
                             n => format!(" ({n} claims)"),
                         };
-                        ui.add(egui::Label::new(format!("{}{touches}", in_words(s.problem))).wrap())
+                        ui.add(egui::Label::new(format!("{}{touches}", in_words(&s.problem))).wrap())
                             .on_hover_text(s.problem.rule.code());
                     });
                     if let Some(label) = button_label(s.problem.fix, None)
@@ -96,26 +128,22 @@ impl BeforePublishing {
                     }
                     ui.separator();
                 }
-                for (id, number, problems) in &by_claim {
-                    let wording = session
-                        .claim(*id)
-                        .map(|c| elide(c.text.trim(), 70))
-                        .unwrap_or_default();
+                for c in &self.by_claim {
                     ui.horizontal(|ui| {
-                        ui.label(RichText::new(format!("Claim #{number}")).strong());
-                        ui.weak(format!("“{wording}”"));
+                        ui.label(RichText::new(format!("Claim #{}", c.number)).strong());
+                        ui.weak(format!("“{}”", c.wording));
                     });
-                    for p in problems {
+                    for p in &c.problems {
                         ui.horizontal(|ui| {
                             ui.add_space(12.0);
                             ui.add(egui::Label::new(format!("• {}", in_words(p))).wrap())
                                 .on_hover_text(p.rule.code());
                         });
                     }
-                    if let Some(label) = button_label(FixPlace::Claim, Some(*number))
+                    if let Some(label) = button_label(FixPlace::Claim, Some(c.number))
                         && ui.button(label).clicked()
                     {
-                        choice = Some(PublishChoice::Fix(FixPlace::Claim, Some(*id)));
+                        choice = Some(PublishChoice::Fix(FixPlace::Claim, Some(c.id)));
                     }
                     ui.separator();
                 }
@@ -180,11 +208,9 @@ mod tests {
     fn shared_problems_are_said_once_and_claim_problems_under_their_claim() {
         let session = crate::sample::sample_session();
         let options = ExportOptions::new(Default::default(), "2026-11-30".into());
-        let dialog = BeforePublishing {
-            format: ExportFormat::ClaimReview,
-            problems: lint_claimreview(&session, &options),
-        };
-        let (shared, by_claim) = dialog.grouped();
+        let problems = lint_claimreview(&session, &options);
+        let dialog = BeforePublishing::new(ExportFormat::ClaimReview, problems.clone(), &session);
+        let (shared, by_claim) = (&dialog.shared, &dialog.by_claim);
         // The article has no address: one line for every claim, not one per claim.
         let article = shared
             .iter()
@@ -198,16 +224,25 @@ mod tests {
                 .any(|s| s.problem.fix == FixPlace::PublisherProfile)
         );
         // Each claim once, with its own problems (here: no review page).
-        let mut ids: Vec<ClaimId> = by_claim.iter().map(|(id, ..)| *id).collect();
+        let mut ids: Vec<ClaimId> = by_claim.iter().map(|c| c.id).collect();
         ids.dedup();
         assert_eq!(ids.len(), by_claim.len());
-        assert!(by_claim.iter().all(|(_, _, list)| !list.is_empty()));
+        assert!(by_claim.iter().all(|c| !c.problems.is_empty()));
+        // Under the claim's number, never its lasting id.
+        for c in by_claim {
+            assert_eq!(
+                Some(c.number),
+                session.claim(c.id).map(|claim| claim.number)
+            );
+        }
+        // The count is of the lines listed, not of the linter's problems.
+        assert!(dialog.things_missing() < problems.len());
         assert_eq!(
             button_label(FixPlace::Claim, Some(4)).as_deref(),
             Some("Go to claim #4")
         );
         assert_eq!(button_label(FixPlace::Nowhere, None), None);
-        let article = article[0].problem;
+        let article = &article[0].problem;
         assert_eq!(
             in_words(article),
             "Set the article's address in File › Article details"

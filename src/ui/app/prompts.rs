@@ -267,7 +267,7 @@ fn show(
             Outcome::Cancelled => done(Answer::Closed),
             Outcome::Done(url) => done(Answer::OpenLink(url)),
         },
-        Prompt::BeforePublishing(dialog) => match dialog.show(ctx, cx.session()) {
+        Prompt::BeforePublishing(dialog) => match dialog.show(ctx) {
             None => keep(Prompt::BeforePublishing(dialog)),
             Some(PublishChoice::Cancel) => done(Answer::Closed),
             Some(PublishChoice::ExportAnyway) => done(Answer::ExportAnyway(dialog.format)),

@@ -128,10 +128,11 @@ impl AppState {
                 if problems.is_empty() {
                     self.choose_export_file(format);
                 } else {
-                    self.prompt = Some(Prompt::BeforePublishing(Box::new(BeforePublishing {
+                    self.prompt = Some(Prompt::BeforePublishing(Box::new(BeforePublishing::new(
                         format,
                         problems,
-                    })));
+                        &self.doc.session,
+                    ))));
                 }
             }
             Action::Preferences => {

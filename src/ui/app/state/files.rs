@@ -12,6 +12,7 @@ use crate::store::{
     DiskStamp, Loaded, LockError, OpenError, Opened, SaveError, SessionLock, open_path,
 };
 use crate::ui::app::prompts::{Pending, Prompt};
+use crate::ui::before_publishing::BeforePublishing;
 use crate::ui::file_dialog::{FileDialog, FileDialogPurpose};
 use crate::ui::view_state::{SidePane, ViewRequest, ViewState};
 use crate::ui::worker::{Job, Poll, is_large, is_large_file};
@@ -592,11 +593,11 @@ impl AppState {
                 };
             }
             Ok(problems) => {
-                let n = problems.len();
+                let missing = BeforePublishing::new(format, problems, &self.doc.session);
                 self.notice = format!(
-                    "Exported {}, with {n} thing{} still missing for Google's fact-check markup (File › Export shows them).",
+                    "Exported {}, with {} still missing for Google's fact-check markup (File › Export shows them).",
                     path.display(),
-                    if n == 1 { "" } else { "s" }
+                    crate::ui::words::count(missing.things_missing(), "thing", "things"),
                 );
             }
         }
