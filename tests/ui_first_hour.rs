@@ -284,6 +284,22 @@ fn a_claim_filtered_out_of_the_list_is_deselected() {
 }
 
 #[test]
+fn a_claim_the_user_is_sent_to_is_not_left_hidden_by_the_filter() {
+    let mut harness = app(claimdesk::sample::sample_session());
+    kit::type_into(&mut harness, "Filter", "Kyrgyzstan");
+    assert!(harness.query_by_label_contains("Claim #1:").is_none());
+    // As a click on its highlight, a "Go to claim" button or a checked-before link does.
+    let first = harness.state().document().session.claims[0].id;
+    harness.state_mut().select_claim(first);
+    harness.run();
+    assert_eq!(harness.state().selected_claim(), Some(first));
+    assert!(
+        harness.query_by_label_contains("Claim #1:").is_some(),
+        "the filter was cleared so the claim shows in the list"
+    );
+}
+
+#[test]
 fn enter_in_the_save_dialogs_file_name_saves() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("entered.ron");

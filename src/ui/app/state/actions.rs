@@ -229,10 +229,6 @@ impl AppState {
             FixPlace::Claim => {
                 if let Some(id) = claim.filter(|id| self.doc.session.claim(*id).is_some()) {
                     self.view.side = SidePane::Claims;
-                    // The filter must not hide the claim the user was sent to.
-                    if !self.visible_claims().contains(&id) {
-                        self.view.filter = Default::default();
-                    }
                     self.select(Some(id), true, true);
                 }
             }

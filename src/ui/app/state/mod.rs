@@ -501,6 +501,11 @@ impl AppState {
                 self.view.request(ViewRequest::RevealClaimInArticle(id));
             }
             if reveal_in_list {
+                // A claim the user was sent to (a highlight clicked, a "Go to claim"
+                // button, a checked-before link) must not stay hidden by the filter.
+                if !self.visible_claims().contains(&id) {
+                    self.view.filter = Default::default();
+                }
                 self.view.request(ViewRequest::RevealClaimInList(id));
             }
         }
