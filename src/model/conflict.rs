@@ -199,16 +199,7 @@ impl ConflictValue {
     /// The value in a few words for a list or a terminal ("False (by Ada, 2026-11-30)",
     /// "deleted", a quoted note). Verdict names come from `scheme`.
     pub fn summary(&self, scheme: &RatingScheme) -> String {
-        let quote = |s: &str| {
-            let one_line = s.replace('\n', " ⏎ ");
-            let short: String = one_line.chars().take(120).collect();
-            let more = if one_line.chars().count() > 120 {
-                "…"
-            } else {
-                ""
-            };
-            format!("\"{short}{more}\"")
-        };
+        let quote = |s: &str| format!("\"{}\"", crate::words::cut(&s.replace('\n', " ⏎ "), 120));
         match self {
             ConflictValue::Absent => "deleted".to_owned(),
             ConflictValue::Text(s) => quote(s),

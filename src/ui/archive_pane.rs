@@ -407,19 +407,22 @@ fn status_ui(ui: &mut Ui, archive: &ArchiveState, intents: &mut Vec<Intent>) {
             }
             ui.label(line);
             if status.embedded < status.claims {
+                let words_only = status.claims - status.embedded;
                 ui.weak(format!(
-                    "{} claims are found by their words only until the archive is updated.",
-                    status.claims - status.embedded
+                    "{} found by {} words only until the archive is updated.",
+                    count(words_only, "claim is", "claims are"),
+                    if words_only == 1 { "its" } else { "their" },
                 ));
             }
             if let Some(problem) = &status.problem {
                 ui.colored_label(ui.visuals().warn_fg_color, problem);
             }
             ui.collapsing(
-                match status.folders.len() {
-                    1 => "1 archived folder or file".to_owned(),
-                    n => format!("{n} archived folders and files"),
-                },
+                count(
+                    status.folders.len(),
+                    "archived folder or file",
+                    "archived folders and files",
+                ),
                 |ui| {
                     for folder in &status.folders {
                         let missing = status.missing.contains(folder);

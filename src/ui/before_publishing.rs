@@ -62,7 +62,7 @@ impl BeforePublishing {
                         None => by_claim.push(ClaimProblems {
                             id: claim.id,
                             number: claim.number,
-                            wording: elide(claim.text.trim(), 70),
+                            wording: crate::words::cut(claim.text.trim(), 70),
                             problems: vec![p],
                         }),
                     }
@@ -189,14 +189,6 @@ fn in_words(problem: &LintProblem) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
-}
-
-/// The first `max` characters of `text`, with "…" when cut.
-fn elide(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
 }
 
 #[cfg(test)]

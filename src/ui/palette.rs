@@ -171,11 +171,6 @@ pub fn chip_colours(c: Color32) -> (Color32, Color32) {
     (colour(fill), colour(text))
 }
 
-/// Near-black or white, whichever contrasts more with `bg` (WCAG contrast ratio).
-pub fn text_on(bg: Color32) -> Color32 {
-    colour(contrast::text_on(rgb(bg)))
-}
-
 /// WCAG 2 relative luminance of an opaque colour (0 black … 1 white).
 pub fn relative_luminance(c: Color32) -> f32 {
     contrast::relative_luminance(rgb(c))
@@ -360,10 +355,13 @@ mod tests {
     #[test]
     fn chip_text_contrasts_with_fill() {
         assert_eq!(
-            text_on(Color32::from_rgb(224, 181, 39)),
+            chip_colours(Color32::from_rgb(224, 181, 39)).1,
             Color32::from_gray(20)
         );
-        assert_eq!(text_on(Color32::from_rgb(46, 100, 60)), Color32::WHITE);
+        assert_eq!(
+            chip_colours(Color32::from_rgb(46, 100, 60)).1,
+            Color32::WHITE
+        );
         // A mid-tone that neither text colour reads on is nudged until one does.
         let red = Color32::from_rgb(0xD9, 0x3F, 0x3F);
         let (fill, text) = chip_colours(red);
