@@ -492,8 +492,9 @@ impl ArchiveState {
             doc.session.article.origin.sha256.clone(),
             doc.revision(),
         );
-        // The same file and article, another revision: an edit, maybe mid-word.
-        let edited = self
+        // The same file and article as before: if its claims now differ from what was
+        // matched (checked below), it was edited, maybe mid-word.
+        let same_document = self
             .watch
             .as_ref()
             .is_some_and(|(path, sha, _)| *path == watch.0 && *sha == watch.1);
@@ -509,7 +510,7 @@ impl ArchiveState {
         if self.matched_key == Some(key) || self.queued_key == Some(key) {
             return;
         }
-        let quiet = if edited && mode == RunMode::Normal && self.matched_key.is_some() {
+        let quiet = if same_document && mode == RunMode::Normal && self.matched_key.is_some() {
             MATCH_AFTER_QUIET
         } else {
             std::time::Duration::ZERO

@@ -143,7 +143,7 @@ impl ArticleDetailsDialog {
             ui,
             "article-details-grid",
             460.0,
-            vec![
+            [
                 ("Title", &mut self.title, "The headline"),
                 ("Byline", &mut meta.byline, "Jane Doe and John Roe"),
                 ("Published", &mut meta.published, "2024-02-03"),

@@ -353,7 +353,12 @@ fn sweeping_bar(ui: &mut egui::Ui, label: &str, elapsed: std::time::Duration) {
 
 /// A form: one row per field, its label on the left (and naming the field for screen
 /// readers and tests), a one-line text box `width` wide with a hint on the right.
-pub fn field_grid(ui: &mut egui::Ui, id: &str, width: f32, rows: Vec<(&str, &mut String, &str)>) {
+pub fn field_grid<'a>(
+    ui: &mut egui::Ui,
+    id: &str,
+    width: f32,
+    rows: impl IntoIterator<Item = (&'a str, &'a mut String, &'a str)>,
+) {
     egui::Grid::new(id)
         .num_columns(2)
         .spacing([10.0, 6.0])

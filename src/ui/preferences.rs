@@ -45,7 +45,7 @@ fn publisher_grid(ui: &mut Ui, draft: &mut Preferences) {
         ui,
         "publisher-grid",
         300.0,
-        vec![
+        [
             (
                 "Organisation",
                 &mut publisher.organisation_name,
