@@ -880,23 +880,13 @@ pub fn underline_segments(galley: &Galley, underlines: &[Underline]) -> Vec<(Pos
         .map_or(theme::ARTICLE_FONT_SIZE, |s| s.format.font_id.size);
     let lanes = [size * 0.16, size * 0.38];
     let mut segments = Vec::new();
-    let mut row_start = 0;
-    for placed in &galley.rows {
-        let glyphs = &placed.row.glyphs;
-        let row_end = row_start + glyphs.len();
-        for (n, u) in underlines.iter().enumerate() {
-            let from = u.start.max(row_start);
-            let to = u.end.min(row_end);
-            if from >= to {
-                continue;
-            }
-            let covered = &glyphs[from - row_start..to - row_start];
-            let first = covered.iter().position(|g| !g.chr.is_whitespace());
-            let last = covered.iter().rposition(|g| !g.chr.is_whitespace());
+    for (n, u) in underlines.iter().enumerate() {
+        for (placed, covered) in rows_covering(galley, u.start, u.end) {
+            let first = covered.iter().find(|g| !g.chr.is_whitespace());
+            let last = covered.iter().rfind(|g| !g.chr.is_whitespace());
             let (Some(first), Some(last)) = (first, last) else {
                 continue;
             };
-            let (first, last) = (&covered[first], &covered[last]);
             let y = placed.pos.y + first.pos.y + lanes[usize::from(u.lane.min(1))];
             segments.push((
                 egui::pos2(placed.pos.x + first.pos.x, y),
@@ -904,9 +894,35 @@ pub fn underline_segments(galley: &Galley, underlines: &[Underline]) -> Vec<(Pos
                 n,
             ));
         }
-        row_start = row_end + usize::from(placed.ends_with_newline);
     }
     segments
+}
+
+/// Each row of `galley` that characters `start..end` reach, with the glyphs of those
+/// characters on it. A row holds one glyph per character, and a row that ends in a line
+/// break stands for one character more than it has glyphs; underlines and find's
+/// outlines both place themselves this way.
+pub fn rows_covering(
+    galley: &Galley,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = (&egui::epaint::text::PlacedRow, &[egui::epaint::text::Glyph])> {
+    let mut row_start = 0;
+    galley
+        .rows
+        .iter()
+        .map_while(move |placed| {
+            let glyphs = &placed.row.glyphs;
+            let first = row_start;
+            let row_end = first + glyphs.len();
+            row_start = row_end + usize::from(placed.ends_with_newline);
+            // Rows after the range are not walked.
+            (first < end).then(|| {
+                let (from, to) = (start.max(first), end.min(row_end));
+                (from < to).then(|| (placed, &glyphs[from - first..to - first]))
+            })
+        })
+        .flatten()
 }
 
 /// Draws the underlines of a paragraph laid out as `galley` at `origin`.

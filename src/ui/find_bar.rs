@@ -136,30 +136,18 @@ pub fn paint_matches(
 /// The rectangles (relative to the galley) covering characters `start..end`, one per
 /// row they are on: from the first covered glyph to the last, the row's full height.
 pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
-    let mut rects = Vec::new();
-    let mut row_start = 0;
-    for placed in &galley.rows {
-        let glyphs = &placed.row.glyphs;
-        let row_end = row_start + glyphs.len();
-        let from = start.max(row_start);
-        let to = end.min(row_end);
-        if from < to {
-            let first = &glyphs[from - row_start];
-            let last = &glyphs[to - 1 - row_start];
-            rects.push(Rect::from_min_max(
+    super::article_view::rows_covering(galley, start, end)
+        .filter_map(|(placed, covered)| {
+            let (first, last) = (covered.first()?, covered.last()?);
+            Some(Rect::from_min_max(
                 egui::pos2(placed.pos.x + first.pos.x, placed.pos.y),
                 egui::pos2(
                     placed.pos.x + last.max_x(),
                     placed.pos.y + placed.row.size.y,
                 ),
-            ));
-        }
-        if row_start >= end {
-            break;
-        }
-        row_start = row_end + usize::from(placed.ends_with_newline);
-    }
-    rects
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]
