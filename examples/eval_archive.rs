@@ -15,7 +15,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // A measuring tool: fail loudly.
 
 use claimdesk::archive::{
-    Archive, ArchiveDir, Candidate, Embedder, Filters, Fusion, Origin, UpdateOptions, add_paths,
+    Archive, ArchiveDir, Candidate, DEFAULT_MATCH_THRESHOLD, Embedder, Filters, Fusion,
+    MEANING_FLOOR, Origin, UpdateOptions, add_paths,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -89,29 +90,67 @@ fn map5(queries: &[Query], score: impl Fn(f32, Option<f32>) -> f32) -> f64 {
 
 /// For a threshold: the share of queries whose right claim is ranked first and scores
 /// at least it (found), and the share whose best wrong claim scores at least it (what a
-/// sentence with no earlier check would bring up: a false alarm).
-fn at_threshold(queries: &[Query], fusion: Fusion, t: f32) -> (f64, f64) {
+/// sentence with no earlier check would bring up: a false alarm). With `close`, a claim
+/// at least that close in meaning (cosine) passes too, whatever its score.
+fn at_threshold(queries: &[Query], fusion: Fusion, t: f32, close: Option<f32>) -> (f64, f64) {
+    let passes = |s: f32, c: Option<f32>| s >= t || close.zip(c).is_some_and(|(m, c)| c >= m);
     let (mut found, mut false_alarm) = (0usize, 0usize);
     for q in queries {
-        let mut best_right = f32::MIN;
+        let mut best_right = (f32::MIN, false);
         let mut best_wrong = f32::MIN;
+        let mut wrong_passes = false;
         for (id, b, c) in &q.candidates {
             let s = fusion.score(*b, *c);
             if *id == q.relevant {
-                best_right = best_right.max(s);
+                if s > best_right.0 {
+                    best_right = (s, passes(s, *c));
+                }
             } else {
                 best_wrong = best_wrong.max(s);
+                wrong_passes |= passes(s, *c);
             }
         }
-        if best_right >= t && best_right > best_wrong {
+        if best_right.1 && best_right.0 > best_wrong {
             found += 1;
         }
-        if best_wrong >= t {
+        if wrong_passes {
             false_alarm += 1;
         }
     }
     let n = queries.len().max(1) as f64;
     (found as f64 / n, false_alarm as f64 / n)
+}
+
+/// For a meaning floor: the share of queries whose right claim shares no word with the
+/// query and is less close in meaning than the floor (a search would leave it out), and
+/// the share of the top five hits (shipped fusion) that the floor leaves out.
+fn below_floor(queries: &[Query], fusion: Fusion, floor: f32) -> (f64, f64) {
+    let (mut lost, mut dropped, mut shown) = (0usize, 0usize, 0usize);
+    for q in queries {
+        let under = |b: f32, c: Option<f32>| b <= 0.0 && c.is_none_or(|c| c < floor);
+        if q.candidates
+            .iter()
+            .any(|(id, b, c)| *id == q.relevant && under(*b, *c))
+        {
+            lost += 1;
+        }
+        let mut ranked: Vec<(f32, f32, Option<f32>)> = q
+            .candidates
+            .iter()
+            .map(|(_, b, c)| (fusion.score(*b, *c), *b, *c))
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, b, c) in ranked.into_iter().take(5) {
+            shown += 1;
+            if under(b, c) {
+                dropped += 1;
+            }
+        }
+    }
+    (
+        lost as f64 / queries.len().max(1) as f64,
+        dropped as f64 / shown.max(1) as f64,
+    )
 }
 
 fn queries_of(
@@ -268,8 +307,24 @@ fn main() {
     );
     println!("\nthreshold (shipped fusion): found first / false alarm, train then dev");
     for t in (40..=80).step_by(2).map(|i| i as f32 / 100.0) {
-        let (ft, at) = at_threshold(&train, default, t);
-        let (fd, ad) = at_threshold(&dev, default, t);
+        let (ft, at) = at_threshold(&train, default, t, None);
+        let (fd, ad) = at_threshold(&dev, default, t, None);
         println!("  {t:.2}   {ft:.3} / {at:.3}    {fd:.3} / {ad:.3}");
+    }
+    println!(
+        "\nmeaning floor (no shared word and cosine below it: not a hit): right claim left out / top-5 hits left out, train then dev"
+    );
+    for floor in [0.2, MEANING_FLOOR, 0.3, 0.35, 0.4] {
+        let (lt, dt) = below_floor(&train, default, floor);
+        let (ld, dd) = below_floor(&dev, default, floor);
+        println!("  {floor:.2}   {lt:.3} / {dt:.3}    {ld:.3} / {dd:.3}");
+    }
+    println!(
+        "\nthreshold {DEFAULT_MATCH_THRESHOLD}, or at least this close in meaning (cosine): found first / false alarm, train then dev"
+    );
+    for close in [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9] {
+        let (ft, at) = at_threshold(&train, default, DEFAULT_MATCH_THRESHOLD, Some(close));
+        let (fd, ad) = at_threshold(&dev, default, DEFAULT_MATCH_THRESHOLD, Some(close));
+        println!("  {close:.2}   {ft:.3} / {at:.3}    {fd:.3} / {ad:.3}");
     }
 }

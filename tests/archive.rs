@@ -692,6 +692,16 @@ fn paraphrase_is_found_by_the_real_model() {
         by_words.iter().all(|h| h.claim.text != UNEMPLOYMENT),
         "no shared words"
     );
+    // A query about nothing the desk checked finds nothing, however few the claims:
+    // every claim has some cosine similarity, but one this low is no hit.
+    let unrelated = archive
+        .search(
+            "The striker scored a goal in the cup final",
+            &SearchOptions::default(),
+            Some(&model as &dyn Embed),
+        )
+        .unwrap();
+    assert!(unrelated.is_empty(), "{unrelated:#?}");
 }
 
 /// Vectors that candle's own padded, masked BERT made from the shipped model before the

@@ -454,7 +454,11 @@ impl Archive {
         let mut scored: Vec<(f32, Candidate)> = candidates
             .into_iter()
             .map(|c| (fusion.score(c.bm25, c.cosine), c))
-            .filter(|(s, _)| *s >= options.min_score && *s > 0.0)
+            .filter(|(s, c)| {
+                *s >= options.min_score
+                    && *s > 0.0
+                    && (c.bm25 > 0.0 || c.cosine.is_some_and(|x| x >= options.meaning_floor))
+            })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key)));
         scored.truncate(options.top);

@@ -5,7 +5,7 @@ use super::embed::Embed;
 use super::error::ArchiveError;
 use super::fusion::Fusion;
 use super::index::Archive;
-use super::search::{Filters, SearchHit, SearchOptions};
+use super::search::{Filters, MEANING_FLOOR, SearchHit, SearchOptions};
 use crate::model::{ClaimId, Session};
 use std::path::{Path, PathBuf};
 
@@ -156,6 +156,7 @@ fn run(
         // Room for the session's own claims, which are left out below.
         top: options.per_item + if exclude.is_some() { 8 } else { 0 },
         min_score: options.threshold,
+        meaning_floor: MEANING_FLOOR,
         fusion: options.fusion,
     };
     let texts: Vec<&str> = items.iter().map(|(_, _, t)| t.as_str()).collect();

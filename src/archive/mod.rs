@@ -53,7 +53,7 @@ pub use matching::{
     DEFAULT_MATCH_THRESHOLD, ItemMatches, MatchOptions, Subject, match_article, match_session,
 };
 pub use record::{ArchivedClaim, ArchivedSource, ArticleFacts, Origin, Verdict, human_date};
-pub use search::{Candidate, Filters, SearchHit, SearchOptions};
+pub use search::{Candidate, Filters, MEANING_FLOOR, SearchHit, SearchOptions};
 pub use update::{Progress, Stage, UpdateOptions, UpdateReport, add_paths, remove_paths, update};
 
 use std::path::{Path, PathBuf};
