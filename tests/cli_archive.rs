@@ -146,6 +146,18 @@ fn add_search_match_and_status() {
         first.contains("True") && first.contains("a.ron #2"),
         "{text}"
     );
+    // Nothing like it: no lines, and a note on stderr that says so.
+    let nothing = claimdesk(&none)
+        .args(["archive", "search", "striker goal cup final", "--archive"])
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert!(nothing.status.success());
+    assert!(nothing.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&nothing.stderr).contains("no earlier check is like this claim"),
+        "{nothing:?}"
+    );
 
     let article = tmp.path().join("new.txt");
     std::fs::write(

@@ -183,6 +183,10 @@ pub fn run(args: ArchiveArgs, out: &mut dyn std::io::Write) -> Result<(), CliErr
             let hits = archive
                 .search(&text.join(" "), &options, model_ref(&model))
                 .map_err(CliError::from_display)?;
+            if hits.is_empty() && format == Format::Text {
+                // On stderr, so that a script reading the lines still gets none.
+                eprintln!("claimdesk: no earlier check is like this claim");
+            }
             match format {
                 Format::Text => hits_text(&hits, ""),
                 Format::Json => pretty(&Value::Array(hits.iter().map(hit_json).collect()))?,
@@ -215,6 +219,12 @@ pub fn run(args: ArchiveArgs, out: &mut dyn std::io::Write) -> Result<(), CliErr
                 }
             };
             let items = items.map_err(CliError::from_display)?;
+            if items.is_empty() && format == Format::Text {
+                eprintln!(
+                    "claimdesk: nothing in {} was checked before (no match scores {threshold} or more)",
+                    path.display()
+                );
+            }
             match format {
                 Format::Text => items_text(&items, &session),
                 Format::Json => pretty(&Value::Array(
