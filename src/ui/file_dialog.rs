@@ -43,7 +43,7 @@ impl FileDialogPurpose {
                 &["txt", "md", "html", "htm", "xhtml", "pdf"]
             }
             Self::SaveSession => &["ron"],
-            Self::AddToArchive => &["ron", "json", "jsonld", "csv"],
+            Self::AddToArchive => &crate::archive::sources::FileKind::EXTENSIONS,
             Self::Export(format) => match format.extension() {
                 "jsonld" => &["jsonld"],
                 "csv" => &["csv"],

@@ -28,16 +28,33 @@ pub enum FileKind {
     ReviewCsv,
 }
 
+/// The file extensions the archive reads, each with its kind (lower case).
+const KINDS: [(&str, FileKind); 4] = [
+    ("ron", FileKind::Session),
+    ("json", FileKind::ClaimReview),
+    ("jsonld", FileKind::ClaimReview),
+    ("csv", FileKind::ReviewCsv),
+];
+
 impl FileKind {
+    /// The file extensions the archive reads (what a file picker offers).
+    pub const EXTENSIONS: [&'static str; KINDS.len()] = {
+        let mut out = [""; KINDS.len()];
+        let mut i = 0;
+        while i < KINDS.len() {
+            out[i] = KINDS[i].0;
+            i += 1;
+        }
+        out
+    };
+
     /// The kind a file's extension says it is, if it is one the archive reads.
     pub fn of_path(path: &Path) -> Option<FileKind> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "ron" => Some(FileKind::Session),
-            "json" | "jsonld" => Some(FileKind::ClaimReview),
-            "csv" => Some(FileKind::ReviewCsv),
-            _ => None,
-        }
+        KINDS
+            .iter()
+            .find(|(known, _)| *known == ext)
+            .map(|(_, kind)| *kind)
     }
 
     /// The largest file of this kind that is read.
@@ -108,5 +125,25 @@ fn skipped_note(skipped: usize) -> Vec<String> {
         0 => Vec::new(),
         1 => vec!["1 review has no claim text and was left out".to_owned()],
         n => vec![format!("{n} reviews have no claim text and were left out")],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_picker_offers_exactly_the_extensions_the_archive_reads() {
+        assert_eq!(FileKind::EXTENSIONS, ["ron", "json", "jsonld", "csv"]);
+        for ext in FileKind::EXTENSIONS {
+            let upper = format!("feed.{}", ext.to_ascii_uppercase());
+            assert!(FileKind::of_path(Path::new(&upper)).is_some(), "{upper}");
+        }
+        assert_eq!(
+            FileKind::of_path(Path::new("a.jsonld")),
+            Some(FileKind::ClaimReview)
+        );
+        assert_eq!(FileKind::of_path(Path::new("notes.txt")), None);
+        assert_eq!(FileKind::of_path(Path::new("no-extension")), None);
     }
 }
