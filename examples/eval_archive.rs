@@ -1,7 +1,8 @@
 //! Measures the archive's claim matching on the CLEF 2020 CheckThat! task 2 data
 //! (tweets that repeat claims Snopes checked; see `docs/archive.md`): MAP@5 for BM25
 //! alone, embeddings alone and the fusion; tunes the fusion and the match threshold on
-//! the training split and reports them on the development split.
+//! the training split and reports them on the development split, with what search's
+//! meaning floor would leave out.
 //!
 //! ```sh
 //! cargo run --release --example eval_archive -- ../shared/data/claim-matching [INDEX_DIR]
