@@ -1,6 +1,7 @@
 //! User preferences kept in the config folder: the publisher profile exports use,
 //! whether the app keeps a copy of an imported page or PDF beside the session, what
-//! reports leave out, and how the app looks (theme, article text size).
+//! reports leave out, how the app looks (theme, article text size), and the score at
+//! which a passage counts as checked before.
 //!
 //! Stored as RON in `prefs.ron` in [`crate::config::config_dir`]. A missing file means
 //! defaults; a broken one is an error naming the file and line, never silently replaced.
@@ -141,6 +142,9 @@ pub struct Preferences {
     pub reports_reviewed_only: bool,
     /// Theme and article text size.
     pub appearance: Appearance,
+    /// The score (0 to 1) at which a claim or sentence is flagged as checked before;
+    /// read it through [`Preferences::checked_before_at`], which keeps it in range.
+    pub checked_before_at: f32,
 }
 
 impl Default for Preferences {
@@ -150,6 +154,28 @@ impl Default for Preferences {
             keep_originals: true,
             reports_reviewed_only: false,
             appearance: Appearance::default(),
+            checked_before_at: crate::archive::DEFAULT_MATCH_THRESHOLD,
+        }
+    }
+}
+
+impl Preferences {
+    /// The scores offered for "checked before": below 0.4 nearly every sentence would
+    /// be flagged, above 0.9 only near-copies (see `docs/archive.md`).
+    pub const CHECKED_BEFORE_SCORES: std::ops::RangeInclusive<f32> = 0.4..=0.9;
+
+    /// The score at which a claim or sentence is flagged as checked before, within
+    /// [`Self::CHECKED_BEFORE_SCORES`]; a file that says something out of range (or not
+    /// a number) gets the nearest score or the default.
+    pub fn checked_before_at(&self) -> f32 {
+        let score = self.checked_before_at;
+        if score.is_finite() {
+            score.clamp(
+                *Self::CHECKED_BEFORE_SCORES.start(),
+                *Self::CHECKED_BEFORE_SCORES.end(),
+            )
+        } else {
+            crate::archive::DEFAULT_MATCH_THRESHOLD
         }
     }
 }
@@ -313,6 +339,7 @@ mod tests {
                 theme: ThemeChoice::Dark,
                 article_text_size: 21.5,
             },
+            checked_before_at: 0.55,
         };
         save_prefs_to(&path, &prefs).unwrap();
         assert_eq!(load_prefs_from(&path).unwrap(), prefs);
@@ -361,6 +388,28 @@ mod tests {
         assert_eq!(size(-3.0), 12.0);
         assert_eq!(size(f32::NAN), Appearance::DEFAULT_ARTICLE_TEXT_SIZE);
         assert_eq!(size(18.0), 18.0);
+    }
+
+    #[test]
+    fn checked_before_scores_out_of_range_are_brought_back() {
+        let at = |checked_before_at| {
+            Preferences {
+                checked_before_at,
+                ..Preferences::default()
+            }
+            .checked_before_at()
+        };
+        assert_eq!(at(2.0), 0.9);
+        assert_eq!(at(-1.0), 0.4);
+        assert_eq!(at(f32::INFINITY), crate::archive::DEFAULT_MATCH_THRESHOLD);
+        assert_eq!(at(0.5), 0.5);
+        // A file from before the setting gets the measured default.
+        assert_eq!(
+            ron::from_str::<Preferences>("(keep_originals: false)")
+                .unwrap()
+                .checked_before_at(),
+            crate::archive::DEFAULT_MATCH_THRESHOLD
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The archive in the app: Search all sessions (Ctrl+Shift+F) finds an earlier check
 //! and opens its session at the claim; a repeated claim is badged "Checked before" in
 //! the list and the inspector; "Copy this check" is one undoable edit; an empty archive
-//! says how to add a folder, and adding one from the panel indexes it.
+//! says how to add a folder, and adding one from the panel indexes it; the score at
+//! which a passage counts as checked before is a preference.
 //!
 //! The archive is built in a temporary folder from fixture sessions and a ClaimReview
 //! file, with the word-hash stand-in embedder (fast, no model file), injected through
@@ -400,4 +401,56 @@ fn the_checked_before_line_goes_to_the_first_repeated_passage() {
         (marks[0].start, marks[0].end)
     );
     assert!(has(&harness, "Checked before"), "with the earlier check");
+}
+
+/// The score at which a passage counts as checked before is a preference: raised above
+/// the match's score, the badge goes; the saved file keeps the choice.
+#[test]
+fn the_checked_before_score_is_a_preference_and_applies_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let desk = desk(tmp.path());
+    let index = tmp.path().join("index");
+    archive_of(&index, std::slice::from_ref(&desk));
+    let path = desk.join("today.ron");
+    save_session(&path, &session("New speech", &[(UNEMPLOYMENT, "")]), None).unwrap();
+    let prefs_file = tmp.path().join("prefs.ron");
+    let mut harness = kit::start_sized(
+        egui::vec2(1280.0, 1000.0),
+        StartOptions {
+            open: Some(path),
+            archive: Some(config(&index)),
+            prefs_file: Some(prefs_file.clone()),
+            ..Default::default()
+        },
+    );
+    let badge = "Checked before: False, 12 Mar 2026";
+    let badged =
+        |h: &Harness<'_, ClaimdeskApp>| has(h, &format!("0 sources. {UNEMPLOYMENT} ({badge})"));
+    assert!(badged(&harness), "badged at the default score");
+
+    let set = |harness: &mut Harness<'_, ClaimdeskApp>, score: f32| {
+        harness.get_all_by_label("Edit").next().unwrap().click();
+        harness.run();
+        harness.get_by_label_contains("Preferences…").click();
+        harness.run();
+        harness
+            .get_by_role_and_label(
+                egui::accesskit::Role::Slider,
+                "Flag as checked before at a score of",
+            )
+            .set_value_accesskit(f64::from(score));
+        harness.run();
+        harness.get_by_label("Save").click();
+        for _ in 0..4 {
+            harness.run();
+        }
+    };
+    set(&mut harness, 0.9);
+    assert!(!badged(&harness), "no match scores 0.9");
+    assert!(harness.state().archive().marks().is_empty());
+    let saved = claimdesk::prefs::load_prefs_from(&prefs_file).unwrap();
+    assert_eq!(saved.checked_before_at(), 0.9);
+
+    set(&mut harness, 0.5);
+    assert!(badged(&harness), "badged again at a lower score");
 }

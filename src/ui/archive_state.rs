@@ -164,6 +164,8 @@ struct MatchRequest {
     key: u64,
     session: Session,
     exclude: Option<PathBuf>,
+    /// The score at which a match counts (the user's preference).
+    threshold: f32,
 }
 
 /// A finished task.
@@ -400,8 +402,16 @@ impl ArchiveState {
 
     /// Work before drawing: picks up finished work, notices that the open session
     /// changed (so its claims are matched again), starts what is waiting. `wanted`: the
-    /// archive panel is shown, so its numbers are wanted.
-    pub fn poll(&mut self, ctx: &egui::Context, doc: &Document, wanted: bool, mode: RunMode) {
+    /// archive panel is shown, so its numbers are wanted. `threshold`: the score at
+    /// which a match counts (a new one matches the session again).
+    pub fn poll(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        wanted: bool,
+        mode: RunMode,
+        threshold: f32,
+    ) {
         if self.config.is_none() {
             return;
         }
@@ -409,7 +419,7 @@ impl ArchiveState {
         if wanted && self.status.is_none() && self.job.is_none() && self.queue.is_empty() {
             self.queue_task(Task::Refresh { add: Vec::new() });
         }
-        self.watch_session(ctx, doc, mode);
+        self.watch_session(ctx, doc, mode, threshold);
         self.start_next(ctx, mode);
     }
 
@@ -486,7 +496,13 @@ impl ArchiveState {
     /// Queues matching when the open session is another one, or its claims changed
     /// and then stayed unchanged for [`MATCH_AFTER_QUIET`] (at once in tests that run
     /// work in place, and for a session just opened).
-    fn watch_session(&mut self, ctx: &egui::Context, doc: &Document, mode: RunMode) {
+    fn watch_session(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        mode: RunMode,
+        threshold: f32,
+    ) {
         let watch = (
             doc.path().map(Path::to_path_buf),
             doc.session.article.origin.sha256.clone(),
@@ -506,7 +522,8 @@ impl ArchiveState {
         if self.has_no_folders() {
             return;
         }
-        let key = self.content_key;
+        // What was matched depends on the threshold too.
+        let key = self.content_key ^ u64::from(threshold.to_bits()).rotate_left(32);
         if self.matched_key == Some(key) || self.queued_key == Some(key) {
             return;
         }
@@ -525,6 +542,7 @@ impl ArchiveState {
             key,
             session: doc.session.clone(),
             exclude: doc.path().map(Path::to_path_buf),
+            threshold,
         })));
     }
 
@@ -769,6 +787,7 @@ impl Work {
                     self.say("Looking for earlier checks");
                     let options = MatchOptions {
                         exclude_file: request.exclude.clone(),
+                        threshold: request.threshold,
                         ..MatchOptions::default()
                     };
                     let items = match_session(&archive, &request.session, embedder, &options)

@@ -1,5 +1,6 @@
 //! The Preferences dialog (Edit › Preferences…): the publisher profile exports use,
-//! and how the app looks (theme, article text size).
+//! how the app looks (theme, article text size), and how close an earlier check must
+//! be for a passage to be flagged as checked before.
 //!
 //! The dialog edits a draft. While it is open the app shows the draft's theme and
 //! text size (see `AppState::appearance`), so a choice can be seen before it is
@@ -22,6 +23,9 @@ pub fn show(ctx: &egui::Context, draft: &mut Preferences) -> Outcome<Preferences
         ui.add_space(10.0);
         ui.label(RichText::new("Appearance").strong());
         appearance_grid(ui, &mut draft.appearance);
+        ui.add_space(10.0);
+        ui.label(RichText::new("The archive").strong());
+        checked_before(ui, draft);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button(RichText::new("Save").strong()).clicked() {
@@ -104,4 +108,24 @@ fn appearance_grid(ui: &mut Ui, appearance: &mut Appearance) {
             ui.end_row();
         });
     ui.weak("Changes show at once; Cancel puts the saved look back.");
+}
+
+/// The score at which a claim or sentence is flagged as checked before.
+fn checked_before(ui: &mut Ui, draft: &mut Preferences) {
+    let mut at = draft.checked_before_at();
+    ui.horizontal(|ui| {
+        let label = ui.label("Flag as checked before at a score of");
+        ui.add(
+            Slider::new(&mut at, Preferences::CHECKED_BEFORE_SCORES)
+                .step_by(0.01)
+                .fixed_decimals(2),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("How alike a passage and an earlier check must be, 0 to 1");
+    });
+    draft.checked_before_at = at;
+    ui.weak(format!(
+        "Lower flags more reworded repeats, and more passages that only look alike. Default {:.2}.",
+        crate::archive::DEFAULT_MATCH_THRESHOLD
+    ));
 }

@@ -335,7 +335,13 @@ impl AppState {
     /// opened from a search result.
     fn poll_archive(&mut self, ctx: &egui::Context) {
         let wanted = self.view.side == SidePane::Archive;
-        self.archive.poll(ctx, &self.doc, wanted, self.run_mode);
+        self.archive.poll(
+            ctx,
+            &self.doc,
+            wanted,
+            self.run_mode,
+            self.prefs.checked_before_at(),
+        );
         if !self.is_busy()
             && let Some(claim) = self.archive.take_pending_select(&self.doc)
         {
