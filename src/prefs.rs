@@ -104,15 +104,11 @@ impl Appearance {
     /// The article text size, within [`Self::ARTICLE_TEXT_SIZES`]; a file that says
     /// something out of range (or not a number) gets the nearest size or the default.
     pub fn article_text_size(&self) -> f32 {
-        let size = self.article_text_size;
-        if size.is_finite() {
-            size.clamp(
-                *Self::ARTICLE_TEXT_SIZES.start(),
-                *Self::ARTICLE_TEXT_SIZES.end(),
-            )
-        } else {
-            Self::DEFAULT_ARTICLE_TEXT_SIZE
-        }
+        within(
+            self.article_text_size,
+            &Self::ARTICLE_TEXT_SIZES,
+            Self::DEFAULT_ARTICLE_TEXT_SIZE,
+        )
     }
 }
 
@@ -168,15 +164,21 @@ impl Preferences {
     /// [`Self::CHECKED_BEFORE_SCORES`]; a file that says something out of range (or not
     /// a number) gets the nearest score or the default.
     pub fn checked_before_at(&self) -> f32 {
-        let score = self.checked_before_at;
-        if score.is_finite() {
-            score.clamp(
-                *Self::CHECKED_BEFORE_SCORES.start(),
-                *Self::CHECKED_BEFORE_SCORES.end(),
-            )
-        } else {
-            crate::archive::DEFAULT_MATCH_THRESHOLD
-        }
+        within(
+            self.checked_before_at,
+            &Self::CHECKED_BEFORE_SCORES,
+            crate::archive::DEFAULT_MATCH_THRESHOLD,
+        )
+    }
+}
+
+/// A number read from the file, brought into `range` (the nearest end when outside it,
+/// `default` when it is not a number at all).
+fn within(value: f32, range: &std::ops::RangeInclusive<f32>, default: f32) -> f32 {
+    if value.is_finite() {
+        value.clamp(*range.start(), *range.end())
+    } else {
+        default
     }
 }
 

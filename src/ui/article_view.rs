@@ -590,13 +590,11 @@ fn checked_before_line(ui: &mut Ui, cx: &PaneContext<'_>) -> Vec<Intent> {
     if count == 0 {
         return Vec::new();
     }
-    let noun = if count == 1 {
-        "passage was"
-    } else {
-        "passages were"
-    };
     let clicked = ui
-        .link(format!("↺ {count} {noun} checked before"))
+        .link(format!(
+            "↺ {} checked before",
+            crate::words::count(count, "passage was", "passages were")
+        ))
         .on_hover_text("Marked ↺ in the margin. Click to go to the first; the earlier checks are listed beside it, with a button to copy one.")
         .clicked();
     if !clicked {
