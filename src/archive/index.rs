@@ -324,39 +324,26 @@ impl Archive {
         options: &SearchOptions,
         embedder: Option<&dyn Embed>,
     ) -> Result<Vec<Vec<SearchHit>>, ArchiveError> {
-        let allowed = self.allowed(&options.filters);
-        let mut out = Vec::with_capacity(texts.len());
-        // Groups bound the memory of the score matrix (group × archived vectors).
-        for group in texts.chunks(128) {
-            let scores = match embedder {
-                Some(e) if self.embedded_by(e) => {
-                    let queries = e.embed(group)?;
-                    Some(
-                        scores_many(&self.vectors, &queries)
-                            .map_err(|err| super::embed::EmbedError::Run(err.to_string()))?,
-                    )
-                }
-                _ => None,
-            };
-            // Each sentence is searched on its own (BM25, then the best by meaning), so
-            // the sentences are shared out between the cores.
-            let ranked = on_each_core(group, |i, text| {
-                let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
-                let candidates =
-                    self.candidates_with(text, rows, allowed.as_ref(), depth_for(options.top))?;
-                Ok::<_, ArchiveError>(self.rank(candidates, options))
-            });
-            for hits in ranked {
-                out.push(hits?);
-            }
-        }
-        Ok(out)
+        let queries = match embedder {
+            Some(e) if self.embedded_by(e) => Some(e.embed(texts)?),
+            _ => None,
+        };
+        let found = self.candidates(
+            texts,
+            queries.as_deref(),
+            &options.filters,
+            depth_for(options.top),
+        )?;
+        Ok(found
+            .into_iter()
+            .map(|candidates| self.rank(candidates, options))
+            .collect())
     }
 
     /// The claims a search for each of `texts` considers, with their raw BM25 and cosine
     /// scores (`queries` are the texts' embeddings from the archive's model, if there is
-    /// one): the best `depth` by words and the best `depth` by meaning. For evaluation
-    /// and tuning; [`Self::search`] ranks these.
+    /// one): the best `depth` by words and the best `depth` by meaning.
+    /// [`Self::search_many`] ranks these; evaluation and tuning read them as they are.
     pub fn candidates(
         &self,
         texts: &[&str],
@@ -366,11 +353,13 @@ impl Archive {
     ) -> Result<Vec<Vec<Candidate>>, ArchiveError> {
         let allowed = self.allowed(filters);
         let mut out = Vec::with_capacity(texts.len());
-        for (g, group) in texts.chunks(128).enumerate() {
+        // Groups bound the memory of the score matrix (group × archived vectors).
+        const GROUP: usize = 128;
+        for (g, group) in texts.chunks(GROUP).enumerate() {
             let scores = match queries {
                 Some(q) => {
                     let part = q
-                        .get(g * 128..(g * 128 + group.len()).min(q.len()))
+                        .get(g * GROUP..(g * GROUP + group.len()).min(q.len()))
                         .unwrap_or(&[]);
                     Some(
                         scores_many(&self.vectors, part)
@@ -379,6 +368,8 @@ impl Archive {
                 }
                 None => None,
             };
+            // Each sentence is searched on its own (BM25, then the best by meaning), so
+            // the sentences are shared out between the cores.
             let found = on_each_core(group, |i, text| {
                 let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
                 self.candidates_with(text, rows, allowed.as_ref(), depth)
