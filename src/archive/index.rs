@@ -9,12 +9,12 @@ use super::fusion::Fusion;
 use super::lexical::{LexicalDoc, LexicalIndex};
 use super::lexical_text;
 use super::location::ArchiveDir;
-use super::parallel::on_each_core;
 use super::record::ArchivedClaim;
 use super::search::{Candidate, Filters, SearchHit, SearchOptions};
 use super::semantic::{scores_many, scores_one};
 use super::sources::FileKind;
 use super::vectors::VectorStore;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -370,10 +370,14 @@ impl Archive {
             };
             // Each sentence is searched on its own (BM25, then the best by meaning), so
             // the sentences are shared out between the cores.
-            let found = on_each_core(group, |i, text| {
-                let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
-                self.candidates_with(text, rows, allowed.as_ref(), depth)
-            });
+            let found: Vec<_> = group
+                .par_iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let rows = scores.as_ref().and_then(|s| s.get(i)).map(Vec::as_slice);
+                    self.candidates_with(text, rows, allowed.as_ref(), depth)
+                })
+                .collect();
             for candidates in found {
                 out.push(candidates?);
             }

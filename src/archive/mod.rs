@@ -32,7 +32,6 @@ mod lexical;
 mod location;
 mod lock;
 mod matching;
-mod parallel;
 mod record;
 mod scan;
 mod search;

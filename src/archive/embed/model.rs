@@ -2,8 +2,8 @@
 //! `assets/models/README.md`): finding its files, checking them, and turning texts into
 //! unit vectors whose dot product says how alike two sentences are in meaning.
 
-use super::super::parallel::on_each_core;
 use super::bert::{Bert, BertConfig};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -222,12 +222,15 @@ impl Embedder {
             batches.push(batch);
             rest = after;
         }
-        let run = |_, batch: &&[usize]| {
-            let ids: Vec<&[u32]> = batch.iter().map(|&i| encodings[i].get_ids()).collect();
-            self.bert.embed(&ids)
-        };
+        let embedded: Vec<Vec<Vec<f32>>> = batches
+            .par_iter()
+            .map(|batch| {
+                let ids: Vec<&[u32]> = batch.iter().map(|&i| encodings[i].get_ids()).collect();
+                self.bert.embed(&ids)
+            })
+            .collect();
         let mut out = vec![Vec::new(); texts.len()];
-        for (batch, vectors) in batches.iter().zip(on_each_core(&batches, run)) {
+        for (batch, vectors) in batches.iter().zip(embedded) {
             for (&i, v) in batch.iter().zip(vectors) {
                 out[i] = v;
             }
