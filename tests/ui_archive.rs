@@ -112,6 +112,16 @@ fn archive_of(index: &Path, paths: &[PathBuf]) {
     .unwrap();
 }
 
+/// A temporary folder holding the fixture desk's sessions and an archive index of them:
+/// (the folder, the desk, the index).
+fn archived_desk() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let desk = desk(tmp.path());
+    let index = tmp.path().join("index");
+    archive_of(&index, std::slice::from_ref(&desk));
+    (tmp, desk, index)
+}
+
 fn app(index: &Path, open: Option<PathBuf>) -> Harness<'static, ClaimdeskApp> {
     kit::start_sized(
         egui::vec2(1280.0, 1000.0),
@@ -138,10 +148,7 @@ fn search(harness: &mut Harness<'_, ClaimdeskApp>, query: &str) {
 
 #[test]
 fn searching_all_sessions_finds_the_check_and_opens_its_session_at_the_claim() {
-    let tmp = tempfile::tempdir().unwrap();
-    let desk = desk(tmp.path());
-    let index = tmp.path().join("index");
-    archive_of(&index, std::slice::from_ref(&desk));
+    let (tmp, desk, index) = archived_desk();
     let mut harness = app(&index, None);
 
     search(&mut harness, "lowest unemployment in fifty years");
@@ -182,10 +189,7 @@ fn searching_all_sessions_finds_the_check_and_opens_its_session_at_the_claim() {
 
 #[test]
 fn a_repeated_claim_is_badged_and_copying_the_check_is_one_undo() {
-    let tmp = tempfile::tempdir().unwrap();
-    let desk = desk(tmp.path());
-    let index = tmp.path().join("index");
-    archive_of(&index, std::slice::from_ref(&desk));
+    let (tmp, desk, index) = archived_desk();
     // Today's article repeats the claim; it is not checked yet. It is saved in the
     // archived folder, so matching must leave its own file out.
     let today = session("New speech", &[(UNEMPLOYMENT, "")]);
@@ -369,10 +373,7 @@ fn a_folder_is_added_to_the_archive_through_the_file_dialog() {
 
 #[test]
 fn the_checked_before_line_goes_to_the_first_repeated_passage() {
-    let tmp = tempfile::tempdir().unwrap();
-    let desk = desk(tmp.path());
-    let index = tmp.path().join("index");
-    archive_of(&index, std::slice::from_ref(&desk));
+    let (tmp, desk, index) = archived_desk();
     let article = tmp.path().join("speech.txt");
     std::fs::write(
         &article,
@@ -407,10 +408,7 @@ fn the_checked_before_line_goes_to_the_first_repeated_passage() {
 /// the match's score, the badge goes; the saved file keeps the choice.
 #[test]
 fn the_checked_before_score_is_a_preference_and_applies_at_once() {
-    let tmp = tempfile::tempdir().unwrap();
-    let desk = desk(tmp.path());
-    let index = tmp.path().join("index");
-    archive_of(&index, std::slice::from_ref(&desk));
+    let (tmp, desk, index) = archived_desk();
     let path = desk.join("today.ron");
     save_session(&path, &session("New speech", &[(UNEMPLOYMENT, "")]), None).unwrap();
     let prefs_file = tmp.path().join("prefs.ron");
