@@ -148,7 +148,7 @@ fn search(harness: &mut Harness<'_, ClaimdeskApp>, query: &str) {
 
 #[test]
 fn searching_all_sessions_finds_the_check_and_opens_its_session_at_the_claim() {
-    let (tmp, desk, index) = archived_desk();
+    let (_tmp, desk, index) = archived_desk();
     let mut harness = app(&index, None);
 
     search(&mut harness, "lowest unemployment in fifty years");
@@ -189,7 +189,7 @@ fn searching_all_sessions_finds_the_check_and_opens_its_session_at_the_claim() {
 
 #[test]
 fn a_repeated_claim_is_badged_and_copying_the_check_is_one_undo() {
-    let (tmp, desk, index) = archived_desk();
+    let (_tmp, desk, index) = archived_desk();
     // Today's article repeats the claim; it is not checked yet. It is saved in the
     // archived folder, so matching must leave its own file out.
     let today = session("New speech", &[(UNEMPLOYMENT, "")]);
@@ -373,7 +373,7 @@ fn a_folder_is_added_to_the_archive_through_the_file_dialog() {
 
 #[test]
 fn the_checked_before_line_goes_to_the_first_repeated_passage() {
-    let (tmp, desk, index) = archived_desk();
+    let (tmp, _, index) = archived_desk();
     let article = tmp.path().join("speech.txt");
     std::fs::write(
         &article,
